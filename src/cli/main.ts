@@ -1,0 +1,78 @@
+/** The `pobyt` command: start, migrate, seed, users. */
+import { Command } from 'commander';
+import { loadConfig } from '../platform/config.ts';
+import { systemClock } from '../platform/clock.ts';
+import { openAndMigrate } from '../platform/boot.ts';
+import { readDemoLogins, seedDemo } from '../modules/demo/seed-demo.ts';
+import { createStaffUser } from '../modules/auth/use-cases/create-staff-user.ts';
+import { upsertDirectory } from '../modules/offices/index.ts';
+import { startServer } from '../server.ts';
+
+const program = new Command().name('pobyt').description('Visa and residence case management');
+
+function describeDb(config: ReturnType<typeof loadConfig>) {
+  return config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`;
+}
+
+program.command('start').description('migrate, seed demo data on a first start, and serve HTTP')
+  .option('--no-demo', 'do not create demo data on an empty database')
+  .action(async (opts: { demo: boolean }) => {
+    const config = loadConfig();
+    await startServer(config, {
+      onReady: async (url, h) => {
+        const staff = await h.db.selectFrom('staff_users').select('id').limit(1).execute();
+        if (opts.demo && staff.length === 0) {
+          const r = await seedDemo(h.db, config, systemClock);
+          console.log(`Demo data created: the office directory, ${r.logins.length} staff users, ${r.createdCases} cases.`);
+        } else {
+          await upsertDirectory(h.db);
+        }
+        console.log(`pobyt listening on ${url} — database: ${describeDb(config)}`);
+        console.log(`  API docs: ${url}/docs   health: ${url}/health`);
+        const logins = readDemoLogins(config);
+        if (logins.length) {
+          console.log('  Demo logins (saved in ' + config.dataDir + '/demo-credentials.json):');
+          for (const l of logins) console.log(`    ${l.username.padEnd(13)} ${l.password}   ${l.role}${l.officeId ? ' @ ' + l.officeId : ''}`);
+        }
+      },
+    });
+  });
+
+program.command('migrate').description('apply pending database migrations').action(async () => {
+  const config = loadConfig();
+  const h = await openAndMigrate(config);
+  console.log(h.applied.length ? `Applied: ${h.applied.join(', ')}` : 'The schema is up to date.');
+  await h.close();
+});
+
+program.command('seed').description('load the office directory; with --demo also demo staff and cases')
+  .option('--demo', 'create demo staff users and cases').action(async (opts: { demo?: boolean }) => {
+    const config = loadConfig();
+    const h = await openAndMigrate(config);
+    if (opts.demo) {
+      const r = await seedDemo(h.db, config, systemClock);
+      console.log(`Directory loaded; ${r.createdCases} demo cases created.`);
+      for (const l of r.logins) console.log(`  ${l.username.padEnd(13)} ${l.password}   ${l.role}${l.officeId ? ' @ ' + l.officeId : ''}`);
+    } else {
+      await upsertDirectory(h.db);
+      console.log('Office directory loaded.');
+    }
+    await h.close();
+  });
+
+program.command('users:create').description('create a staff user; the password is read from POBYT_NEW_PASSWORD')
+  .requiredOption('--username <name>').requiredOption('--name <displayName>')
+  .requiredOption('--role <role>', 'officer | supervisor | admin').option('--office <id>', 'office id, e.g. PHA-ZUK')
+  .action(async (o: { username: string; name: string; role: 'officer' | 'supervisor' | 'admin'; office?: string }) => {
+    const password = process.env.POBYT_NEW_PASSWORD;
+    if (!password) throw new Error('Set POBYT_NEW_PASSWORD (a password never goes on the command line, where shells and ps keep it).');
+    const h = await openAndMigrate(loadConfig());
+    const u = await createStaffUser(h.db, { username: o.username, displayName: o.name, role: o.role, officeId: o.office ?? null, password });
+    console.log(`Created ${u.username} (${u.role}${u.office_id ? ' @ ' + u.office_id : ''}).`);
+    await h.close();
+  });
+
+program.parseAsync().catch((e: unknown) => {
+  console.error(`pobyt: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import type { Db, Trx } from '../../../platform/db/db.ts';
+import type { Actor } from '../../../platform/context.ts';
+
+export async function findUserByUsername(db: Db | Trx, username: string) {
+  return db.selectFrom('staff_users').selectAll().where('username', '=', username).where('active', '=', true).executeTakeFirst();
+}
+
+export async function insertSession(db: Db | Trx, tokenHash: string, userId: string, expiresAt: Date) {
+  await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute();
+}
+
+export async function deleteSession(db: Db | Trx, tokenHash: string) {
+  const r = await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).returning('user_id').executeTakeFirst();
+  return r?.user_id ?? null;
+}
+
+export async function findActorBySession(db: Db, tokenHash: string, now: Date): Promise<Actor | null> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('staff_users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.office_id'])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', now)
+    .where('u.active', '=', true)
+    .executeTakeFirst();
+  return row ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role, officeId: row.office_id } : null;
+}
+
+export async function insertStaffUser(db: Db | Trx, u: { username: string; displayName: string; role: Actor['role']; officeId: string | null; passwordHash: string }) {
+  return db
+    .insertInto('staff_users')
+    .values({ username: u.username, display_name: u.displayName, role: u.role, office_id: u.officeId, password_hash: u.passwordHash })
+    .returning(['id', 'username', 'role', 'office_id'])
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,26 @@
+/** Who may do what: checked in one place. Officers and supervisors work their own office's cases; admins manage staff. */
+import type { Actor, Role } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+
+export type Permission =
+  | 'case.read' | 'case.intake' | 'case.act' | 'case.decide' | 'queue.read'
+  | 'letter.read' | 'letter.post' | 'staff.manage' | 'office.read';
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  officer: ['case.read', 'case.intake', 'case.act', 'case.decide', 'queue.read', 'letter.read', 'letter.post', 'office.read'],
+  supervisor: ['case.read', 'case.intake', 'case.act', 'case.decide', 'queue.read', 'letter.read', 'letter.post', 'office.read'],
+  admin: ['staff.manage', 'office.read'],
+};
+
+export function can(actor: Actor, p: Permission): boolean {
+  return GRANTS[actor.role].includes(p);
+}
+
+export function requirePermission(actor: Actor, p: Permission): void {
+  if (!can(actor, p)) throw new AppError('AUTH.FORBIDDEN', `Your role (${actor.role}) may not do this.`, { permission: p });
+}
+
+/** An officer or supervisor acts only on their own office's cases. */
+export function requireOffice(actor: Actor, officeId: string): void {
+  if (actor.officeId !== officeId) throw new AppError('AUTH.FORBIDDEN', 'This case belongs to another office.');
+}

@@ -1,0 +1,51 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { AppDeps } from '../../../platform/http/app.ts';
+import { ctxOf } from '../../../platform/http/app.ts';
+import { logIn, logOut } from '../use-cases/sessions.ts';
+
+export const SESSION_COOKIE = 'pobyt_session';
+
+const ActorSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.Union([Type.Literal('officer'), Type.Literal('supervisor'), Type.Literal('admin')]),
+  officeId: Type.Union([Type.String(), Type.Null()]),
+});
+
+export function authRoutes(deps: AppDeps): FastifyPluginAsync {
+  return async (base) => {
+    const app = base.withTypeProvider<TypeBoxTypeProvider>();
+    app.post('/auth/login', {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets an HttpOnly session cookie and returns a bearer token',
+        security: [],
+        body: Type.Object({
+          username: Type.String({ minLength: 1, maxLength: 64 }),
+          password: Type.String({ minLength: 1, maxLength: 256 }),
+        }, { additionalProperties: false }),
+        response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), actor: ActorSchema }) },
+      },
+    }, async (req, reply) => {
+      const r = await logIn({ db: deps.db, clock: deps.clock, sessionTtlHours: deps.config.sessionTtlHours, requestId: String(req.id) }, req.body);
+      reply.setCookie(SESSION_COOKIE, r.token, {
+        httpOnly: true, sameSite: 'strict', secure: deps.config.cookieSecure, path: '/', expires: r.expiresAt,
+      });
+      return { token: r.token, expiresAt: r.expiresAt.toISOString(), actor: r.actor };
+    });
+
+    app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End the current session' } }, async (req, reply) => {
+      const h = req.headers.authorization;
+      const token = h?.startsWith('Bearer ') ? h.slice(7) : req.cookies[SESSION_COOKIE];
+      if (token) await logOut({ db: deps.db, requestId: String(req.id) }, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    });
+
+    app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: ActorSchema } } }, async (req) => ctxOf(req, deps).actor);
+  };
+}

@@ -1,0 +1,47 @@
+/** Log in, log out and resolve a session token. Tokens are random 32 bytes; only their SHA-256 is stored. */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Clock } from '../../../platform/clock.ts';
+import type { Actor } from '../../../platform/context.ts';
+import type { Db } from '../../../platform/db/db.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { writeAudit } from '../../../platform/audit.ts';
+import { deleteSession, findActorBySession, findUserByUsername, insertSession } from '../db/auth.queries.ts';
+import { dummyHash, verifyPassword } from '../domain/passwords.ts';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface LoginResult { token: string; expiresAt: Date; actor: Actor }
+
+/** @throws AUTH.INVALID_CREDENTIALS — the same error for an unknown user and a wrong password. */
+export async function logIn(
+  deps: { db: Db; clock: Clock; sessionTtlHours: number; requestId?: string | null },
+  input: { username: string; password: string },
+): Promise<LoginResult> {
+  const user = await findUserByUsername(deps.db, input.username.toLowerCase());
+  const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
+  if (!user || !ok) throw new AppError('AUTH.INVALID_CREDENTIALS', 'Unknown username or wrong password.');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(deps.clock.now().getTime() + deps.sessionTtlHours * 3600_000);
+  await deps.db.transaction().execute(async (trx) => {
+    await insertSession(trx, hashToken(token), user.id, expiresAt);
+    await writeAudit(trx, { actorId: user.id, action: 'auth.login', entityType: 'staff_user', entityId: user.id, requestId: deps.requestId });
+  });
+  return {
+    token,
+    expiresAt,
+    actor: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, officeId: user.office_id },
+  };
+}
+
+export async function logOut(deps: { db: Db; requestId?: string | null }, token: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const userId = await deleteSession(trx, hashToken(token));
+    if (userId) await writeAudit(trx, { actorId: userId, action: 'auth.logout', entityType: 'staff_user', entityId: userId, requestId: deps.requestId });
+  });
+}
+
+export function resolveSession(deps: { db: Db; clock: Clock }, token: string): Promise<Actor | null> {
+  return findActorBySession(deps.db, hashToken(token), deps.clock.now());
+}

@@ -1,0 +1,60 @@
+/** Request and response schemas of the case routes (TypeBox → JSON Schema → OpenAPI). */
+import { Type } from 'typebox';
+
+const IsoDate = Type.String({ format: 'date', description: 'Civil date, YYYY-MM-DD' });
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const LetterParams = Type.Object({ id: Type.String({ format: 'uuid' }), letterId: Type.String({ format: 'uuid' }) });
+export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128 })) });
+
+export const IntakeBody = Type.Object({
+  receivedOn: Type.Optional(IsoDate),
+  ground: Type.Literal('33-1-a', { description: '§ 33(1)(a) Act 326/1999 Coll.: an obstacle beyond the applicant’s control prevents departure' }),
+  applicant: Type.Object({
+    surname: Text(100), givenNames: Text(100),
+    nativeName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    dateOfBirth: IsoDate,
+    nationality: Type.String({ pattern: '^[A-Z]{3}$', description: 'ICAO 3-letter code, e.g. UKR' }),
+    passportNumber: Type.String({ pattern: '^[A-Z0-9]{5,20}$' }),
+    passportExpiresOn: IsoDate,
+    address: Text(300),
+    regionCode: Type.String({ pattern: '^CZ-[0-9]{2}$' }),
+  }, { additionalProperties: false }),
+  checklist: Type.Object({
+    applicationForm: Type.Object({
+      submitted: Type.Boolean(),
+      inCzech: Type.Boolean({ description: 'The officer attests the form is filled in Czech' }),
+      fields: Type.Record(Type.String({ pattern: '^[a-zA-Z]{1,40}$' }), Type.String({ maxLength: 300 }), {
+        description: 'The form’s text fields as the applicant wrote them, e.g. { "surname": "ŠEVČENKO" }; each must be in capital Latin letters',
+      }),
+    }, { additionalProperties: false }),
+    passport: Type.Object({ submitted: Type.Boolean() }, { additionalProperties: false }),
+    photo: Type.Object({ submitted: Type.Boolean() }, { additionalProperties: false }),
+    fee: Type.Object({
+      method: Type.Union([Type.Literal('duty_stamps'), Type.Literal('cash'), Type.Literal('card'), Type.Literal('none')]),
+      amountCzk: Type.Integer({ minimum: 0, maximum: 100000 }),
+    }, { additionalProperties: false }),
+    affidavit: Type.Object({ submitted: Type.Boolean(), notarised: Type.Boolean() }, { additionalProperties: false }),
+  }, { additionalProperties: false }),
+}, { additionalProperties: false });
+
+const Versioned = { version: Type.Integer({ minimum: 1, description: 'The case version you saw; a stale one gets 409' }), on: Type.Optional(IsoDate) };
+
+export const InterruptBody = Type.Object({ ...Versioned, requested: Text(2000), respondBy: IsoDate, legalGround: Type.Optional(Text(300)) }, { additionalProperties: false });
+export const ResumeBody = Type.Object(Versioned, { additionalProperties: false });
+export const GrantBody = Type.Object({ ...Versioned, validFrom: IsoDate, validTo: IsoDate }, { additionalProperties: false });
+export const RefuseBody = Type.Object({ ...Versioned, reasons: Text(10000), legalGround: Text(300) }, { additionalProperties: false });
+export const WithdrawBody = Type.Object(Versioned, { additionalProperties: false });
+export const DiscontinueBody = Type.Object({ ...Versioned, legalGround: Text(300), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const PostingBody = Type.Object({ version: Versioned.version, postedOn: Type.Optional(IsoDate) }, { additionalProperties: false });
+export const DeliveryBody = Type.Object({
+  version: Versioned.version,
+  delivery: Type.Union([
+    Type.Object({ kind: Type.Literal('delivered'), deliveredOn: IsoDate }, { additionalProperties: false }),
+    Type.Object({ kind: Type.Literal('stored'), readyForCollectionOn: IsoDate, collectedOn: Type.Optional(Nullable(IsoDate)) }, { additionalProperties: false }),
+  ]),
+}, { additionalProperties: false });
+
+export const QueueQuery = Type.Object({ office: Type.Optional(Type.String({ pattern: '^[A-Z]{3}-[A-Z]{3}$' })) }, { additionalProperties: false });

@@ -1,0 +1,51 @@
+/** The case as an officer sees it; assembled from the projection, the log, the visa and the letters. */
+import type { Db, Trx } from '../../../platform/db/db.ts';
+import { calendarDaysLeft, todayInPrague } from '../../calendar/index.ts';
+import { findVisaByCase } from '../../visas/index.ts';
+import { listLettersOfCase } from '../../letters/db/letters.queries.ts';
+import { ALLOWED_ACTIONS, type ActionPayload, type CaseStatus } from '../domain/case-model.ts';
+import { findApplicant, findCase, listActions } from '../db/cases.queries.ts';
+
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+
+export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
+  const [applicant, actions, visa, letters] = await Promise.all([
+    findApplicant(db, row.applicant_id),
+    listActions(db, row.id),
+    findVisaByCase(db, row.id),
+    listLettersOfCase(db, row.id),
+  ]);
+  const intake = actions[0]?.payload as Extract<ActionPayload, { type: 'intake' }> | undefined;
+  const today = todayInPrague(now);
+  const status = row.status as CaseStatus;
+  return {
+    id: row.id,
+    reference: row.reference,
+    caseType: row.case_type,
+    officeId: row.office_id,
+    status,
+    version: row.version,
+    ground: row.ground,
+    receivedOn: row.received_on,
+    dueOn: row.due_on,
+    clockRunning: row.clock_running,
+    daysLeft: row.due_on && row.clock_running ? calendarDaysLeft(row.due_on, today) : null,
+    overdue: Boolean(row.due_on && row.clock_running && row.due_on < today),
+    decidedOn: row.decided_on,
+    allowedActions: [...ALLOWED_ACTIONS[status]],
+    admissibility: intake ? { admissible: intake.admissible, missing: intake.missing } : null,
+    applicant: {
+      surname: applicant.surname, givenNames: applicant.given_names, nativeName: applicant.native_name,
+      dateOfBirth: applicant.date_of_birth, nationality: applicant.nationality, passportNumber: applicant.passport_number,
+      passportExpiresOn: applicant.passport_expires_on, address: applicant.address, regionCode: applicant.region_code,
+    },
+    visa: visa ? { visaNumber: visa.visa_number, visaCode: visa.visa_code, validFrom: visa.valid_from, validTo: visa.valid_to, issuedOn: visa.issued_on, status: visa.status } : null,
+    letters: letters.map((l) => ({
+      id: l.id, kind: l.kind, issuedOn: l.issued_on, sha256: l.sha256, templateVersion: l.template_version,
+      postedOn: l.posted_on, readyForCollectionOn: l.ready_for_collection_on, deliveredOn: l.delivered_on, deliveryHow: l.delivery_how,
+    })),
+    history: actions.map((a) => ({ seq: a.seq, type: a.action_type, effectiveOn: a.effective_on, at: new Date(a.occurred_at).toISOString(), actorId: a.actor_id })),
+  };
+}
+
+export type CaseView = Awaited<ReturnType<typeof buildCaseView>>;

@@ -1,0 +1,83 @@
+/**
+ * Decisions that end the proceedings: grant (with a visa record), refusal, withdrawal by the
+ * applicant, discontinuation. Each issues its letter in the same transaction.
+ */
+import type { Ctx } from '../../../platform/context.ts';
+import { fieldError, validationFailed } from '../../../platform/errors.ts';
+import { isValidIsoDate } from '../../calendar/index.ts';
+import { checkToleranceValidity } from '../../policy/index.ts';
+import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
+import { recordVisa } from '../../visas/index.ts';
+import { runCaseAction } from './run-case-action.ts';
+import { letterBase } from './letter-input.ts';
+import { actionDate } from './action-date.ts';
+import type { CommandBase } from './interrupt-proceedings.ts';
+
+/** @throws as runCaseAction; VALIDATION.FAILED when the validity breaks the one-year maximum or starts before the decision */
+export function grantVisa(ctx: Ctx, input: CommandBase & { validFrom: string; validTo: string }) {
+  return runCaseAction(ctx, {
+    caseId: input.caseId, version: input.version, type: 'grant', permission: 'case.decide', idempotencyKey: input.idempotencyKey ?? null,
+    run: async ({ trx, row, state }) => {
+      const on = actionDate(input.on, ctx.clock.now(), state.lastEffectiveOn);
+      for (const [f, v] of [['/validFrom', input.validFrom], ['/validTo', input.validTo]] as const) {
+        if (!isValidIsoDate(v)) throw validationFailed([fieldError(f, 'INVALID_DATE', `${v} is not a calendar date.`)]);
+      }
+      if (input.validFrom < on) throw validationFailed([fieldError('/validFrom', 'BEFORE_DECISION', `Validity cannot start before the decision (${on}).`)]);
+      const v = checkToleranceValidity(on, input.validFrom, input.validTo);
+      if (!v.ok) throw validationFailed([fieldError('/validTo', 'EXCEEDS_MAXIMUM', `A tolerance visa is granted for at most one year: valid to ${v.latestValidTo} at the latest.`)]);
+      const visa = await recordVisa(trx, {
+        caseId: row.id, applicantId: row.applicant_id, officeId: row.office_id, visaCode: v.visaCode,
+        validFrom: input.validFrom, validTo: input.validTo, issuedOn: on, actorId: ctx.actor.id, requestId: ctx.requestId,
+      });
+      const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
+      await issueLetter(trx, {
+        caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId,
+        input: { ...base, kind: 'grant', visa: { number: visa.visa_number, code: visa.visa_code, validFrom: visa.valid_from, validTo: visa.valid_to } },
+      });
+      return { payload: { type: 'grant', on, visaNumber: visa.visa_number, visaCode: visa.visa_code, validFrom: input.validFrom, validTo: input.validTo }, effectiveOn: on };
+    },
+  });
+}
+
+export function refuseVisa(ctx: Ctx, input: CommandBase & { reasons: string; legalGround: string }) {
+  return runCaseAction(ctx, {
+    caseId: input.caseId, version: input.version, type: 'refuse', permission: 'case.decide', idempotencyKey: input.idempotencyKey ?? null,
+    run: async ({ trx, row, state }) => {
+      const on = actionDate(input.on, ctx.clock.now(), state.lastEffectiveOn);
+      const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
+      await issueLetter(trx, { caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId, input: { ...base, kind: 'refusal', refusal: { reasons: input.reasons, legalGround: input.legalGround } } });
+      return { payload: { type: 'refuse', on, reasons: input.reasons, legalGround: input.legalGround }, effectiveOn: on };
+    },
+  });
+}
+
+/** Withdrawal by the applicant ends the proceedings by a resolution to discontinue (§ 66(1)(a) Act 500/2004). */
+export function withdrawApplication(ctx: Ctx, input: CommandBase) {
+  return runCaseAction(ctx, {
+    caseId: input.caseId, version: input.version, type: 'withdraw', permission: 'case.act', idempotencyKey: input.idempotencyKey ?? null,
+    run: async ({ trx, row, state }) => {
+      const on = actionDate(input.on, ctx.clock.now(), state.lastEffectiveOn);
+      const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
+      await issueLetter(trx, {
+        caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId,
+        input: { ...base, kind: 'discontinuation', discontinuation: { reason: 'withdrawn', legalGround: '§ 66 odst. 1 písm. a) zákona č. 500/2004 Sb., správní řád' } },
+      });
+      return { payload: { type: 'withdraw', on }, effectiveOn: on };
+    },
+  });
+}
+
+export function discontinueProceedings(ctx: Ctx, input: CommandBase & { legalGround: string; note?: string }) {
+  return runCaseAction(ctx, {
+    caseId: input.caseId, version: input.version, type: 'discontinue', permission: 'case.decide', idempotencyKey: input.idempotencyKey ?? null,
+    run: async ({ trx, row, state }) => {
+      const on = actionDate(input.on, ctx.clock.now(), state.lastEffectiveOn);
+      const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
+      await issueLetter(trx, {
+        caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId,
+        input: { ...base, kind: 'discontinuation', discontinuation: { reason: 'other', legalGround: input.legalGround, ...(input.note ? { note: input.note } : {}) } },
+      });
+      return { payload: { type: 'discontinue', on, legalGround: input.legalGround, ...(input.note ? { note: input.note } : {}) }, effectiveOn: on };
+    },
+  });
+}

@@ -1,0 +1,39 @@
+/** Interrupting the proceedings (a request to complete the application) stops the clock; resuming restarts it. */
+import type { Ctx } from '../../../platform/context.ts';
+import { fieldError, validationFailed } from '../../../platform/errors.ts';
+import { isValidIsoDate } from '../../calendar/index.ts';
+import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
+import { runCaseAction } from './run-case-action.ts';
+import { letterBase } from './letter-input.ts';
+import { actionDate } from './action-date.ts';
+
+export interface CommandBase { caseId: string; version: number; on?: string; idempotencyKey?: string | null }
+
+/** @throws as runCaseAction, VALIDATION.FAILED (dates) */
+export function interruptProceedings(ctx: Ctx, input: CommandBase & { requested: string; respondBy: string; legalGround?: string }) {
+  return runCaseAction(ctx, {
+    caseId: input.caseId, version: input.version, type: 'interrupt', permission: 'case.act', idempotencyKey: input.idempotencyKey ?? null,
+    run: async ({ trx, row, state }) => {
+      const on = actionDate(input.on, ctx.clock.now(), state.lastEffectiveOn);
+      if (!isValidIsoDate(input.respondBy) || input.respondBy <= on) {
+        throw validationFailed([fieldError('/respondBy', 'NOT_AFTER_INTERRUPTION', 'The applicant needs a date after the interruption to respond by.')]);
+      }
+      const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
+      await issueLetter(trx, {
+        caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId,
+        input: { ...base, kind: 'interruption', interruption: { requested: input.requested, respondBy: input.respondBy, legalGround: input.legalGround ?? '§ 64 odst. 1 písm. a) a § 45 odst. 2 zákona č. 500/2004 Sb., správní řád' } },
+      });
+      return { payload: { type: 'interrupt', on, requested: input.requested, respondBy: input.respondBy }, effectiveOn: on };
+    },
+  });
+}
+
+export function resumeProceedings(ctx: Ctx, input: CommandBase) {
+  return runCaseAction(ctx, {
+    caseId: input.caseId, version: input.version, type: 'resume', permission: 'case.act', idempotencyKey: input.idempotencyKey ?? null,
+    run: async ({ state }) => {
+      const on = actionDate(input.on, ctx.clock.now(), state.lastEffectiveOn);
+      return { payload: { type: 'resume', on }, effectiveOn: on };
+    },
+  });
+}

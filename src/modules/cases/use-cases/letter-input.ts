@@ -1,0 +1,27 @@
+/** Builds the letters module's input from a case, its applicant, office and the signing officer. */
+import type { Actor } from '../../../platform/context.ts';
+import type { Db, Trx } from '../../../platform/db/db.ts';
+import { findOffice } from '../../offices/index.ts';
+import { TOLERANCE_LEGAL_BASIS } from '../../policy/index.ts';
+import type { LetterInput } from '../../letters/render-entry.ts';
+import { findApplicant } from '../db/cases.queries.ts';
+
+const ROLE_CS: Record<Actor['role'], string> = { officer: 'referent/ka OAMP', supervisor: 'vedoucí oddělení OAMP', admin: 'správce' };
+
+export async function letterBase(db: Db | Trx, c: { reference: string; officeId: string; applicantId: string; receivedOn: string }, actor: Actor, issuedOn: string)
+  : Promise<Omit<LetterInput, 'kind'>> {
+  const [office, a] = await Promise.all([findOffice(db, c.officeId), findApplicant(db, c.applicantId)]);
+  const officeName = office?.name ?? c.officeId;
+  // "OAMP Praha – Chodov" → "Praha"
+  const place = officeName.replace(/^OAMP\s+/, '').split(' – ')[0] ?? officeName;
+  return {
+    reference: c.reference,
+    issuedOn,
+    placeOfIssue: place,
+    office: { name: officeName, address: office?.address ?? null },
+    addressee: { fullName: `${a.surname} ${a.given_names}`, dateOfBirth: a.date_of_birth, nationality: a.nationality, address: a.address },
+    officer: { displayName: actor.displayName, role: ROLE_CS[actor.role] },
+    legalBasis: TOLERANCE_LEGAL_BASIS,
+    receivedOn: c.receivedOn,
+  };
+}

@@ -1,0 +1,54 @@
+/** Reads: a case (audited — it shows personal data), a letter's PDF (audited), the office work queue. */
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { writeAudit } from '../../../platform/audit.ts';
+import { requireOffice, requirePermission } from '../../auth/domain/permissions.ts';
+import { calendarDaysLeft, todayInPrague } from '../../calendar/index.ts';
+import { findLetterPdf } from '../../letters/db/letters.queries.ts';
+import { findCase, listOpenCases } from '../db/cases.queries.ts';
+import { buildCaseView } from './case-view.ts';
+
+/** @throws CASE.NOT_FOUND, AUTH.FORBIDDEN */
+export async function getCase(ctx: Ctx, caseId: string) {
+  requirePermission(ctx.actor, 'case.read');
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await findCase(trx, caseId);
+    if (!row) throw new AppError('CASE.NOT_FOUND', 'No such case.');
+    requireOffice(ctx.actor, row.office_id);
+    await writeAudit(trx, { actorId: ctx.actor.id, action: 'case.read', entityType: 'case', entityId: caseId, requestId: ctx.requestId });
+    return buildCaseView(trx, row, ctx.clock.now());
+  });
+}
+
+/** @throws CASE.NOT_FOUND, LETTER.NOT_FOUND, AUTH.FORBIDDEN */
+export async function getLetterPdf(ctx: Ctx, caseId: string, letterId: string) {
+  requirePermission(ctx.actor, 'letter.read');
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await findCase(trx, caseId);
+    if (!row) throw new AppError('CASE.NOT_FOUND', 'No such case.');
+    requireOffice(ctx.actor, row.office_id);
+    const letter = await findLetterPdf(trx, caseId, letterId);
+    if (!letter) throw new AppError('LETTER.NOT_FOUND', 'No such letter in this case.');
+    await writeAudit(trx, { actorId: ctx.actor.id, action: 'letter.read', entityType: 'letter', entityId: letterId, requestId: ctx.requestId });
+    return { pdf: letter.pdf, sha256: letter.sha256, kind: letter.kind, reference: row.reference };
+  });
+}
+
+/** Open cases of an office by days left; interrupted cases (clock stopped) last. Names are not listed: open a case to see them. */
+export async function listWorkQueue(ctx: Ctx, officeId?: string) {
+  requirePermission(ctx.actor, 'queue.read');
+  const office = officeId ?? ctx.actor.officeId!;
+  requireOffice(ctx.actor, office);
+  const today = todayInPrague(ctx.clock.now());
+  const rows = await listOpenCases(ctx.db, office);
+  return {
+    officeId: office,
+    asOf: today,
+    items: rows.map((r) => ({
+      id: r.id, reference: r.reference, status: r.status, version: r.version, receivedOn: r.received_on, dueOn: r.due_on,
+      clockRunning: r.clock_running,
+      daysLeft: r.due_on && r.clock_running ? calendarDaysLeft(r.due_on, today) : null,
+      overdue: Boolean(r.due_on && r.clock_running && r.due_on < today),
+    })),
+  };
+}

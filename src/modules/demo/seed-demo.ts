@@ -1,0 +1,80 @@
+/**
+ * Demo data for `npm start` and `pobyt seed --demo`: the office directory, staff users with
+ * generated passwords (saved to <dataDir>/demo-credentials.json, mode 0600, never in the repo),
+ * and a few fictional tolerance-visa cases in Prague at different stages.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../platform/config.ts';
+import type { Actor } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { upsertDirectory } from '../offices/index.ts';
+import { createStaffUser } from '../auth/use-cases/create-staff-user.ts';
+import { addDays, todayInPrague } from '../calendar/index.ts';
+import { receiveApplication, type IntakeInput } from '../cases/use-cases/receive-application.ts';
+import { interruptProceedings } from '../cases/use-cases/interrupt-proceedings.ts';
+
+export interface DemoLogin { username: string; password: string; role: Actor['role']; officeId: string | null }
+
+const DEMO_USERS: Omit<DemoLogin, 'password'>[] = [
+  { username: 'officer', role: 'officer', officeId: 'PHA-ZUK' },
+  { username: 'supervisor', role: 'supervisor', officeId: 'PHA-ZUK' },
+  { username: 'officer.brno', role: 'officer', officeId: 'JHM-BRN' },
+  { username: 'admin', role: 'admin', officeId: null },
+];
+const NAMES: Record<string, string> = { officer: 'Jana Nováková', supervisor: 'Petr Dvořák', 'officer.brno': 'Eva Svobodová', admin: 'Správce systému' };
+
+function credentialsFile(config: Config) {
+  return join(config.dataDir, 'demo-credentials.json');
+}
+
+export function readDemoLogins(config: Config): DemoLogin[] {
+  const f = credentialsFile(config);
+  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as DemoLogin[]) : [];
+}
+
+function applicant(surname: string, given: string, native: string, dob: string, passport: string): IntakeInput['applicant'] {
+  return { surname, givenNames: given, nativeName: native, dateOfBirth: dob, nationality: 'UKR', passportNumber: passport, passportExpiresOn: '2029-05-31', address: 'Bělehradská 12, 120 00 Praha 2', regionCode: 'CZ-10' };
+}
+
+function checklist(over: Partial<IntakeInput['checklist']> = {}): IntakeInput['checklist'] {
+  return {
+    applicationForm: { submitted: true, inCzech: true, fields: { surname: 'KOVALENKO', givenNames: 'OLENA', addressInCzechia: 'BĚLEHRADSKÁ 12, PRAHA 2' } },
+    passport: { submitted: true }, photo: { submitted: true }, fee: { method: 'duty_stamps', amountCzk: 300 },
+    affidavit: { submitted: true, notarised: true }, ...over,
+  };
+}
+
+export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ logins: DemoLogin[]; createdCases: number }> {
+  await upsertDirectory(db);
+  let logins = readDemoLogins(config);
+  const existing = await db.selectFrom('staff_users').select('username').execute();
+  if (existing.length === 0) {
+    logins = [];
+    for (const u of DEMO_USERS) {
+      const password = randomBytes(12).toString('base64url');
+      await createStaffUser(db, { ...u, displayName: NAMES[u.username]!, password });
+      logins.push({ ...u, password });
+    }
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(credentialsFile(config), JSON.stringify(logins, null, 2), { mode: 0o600 });
+  }
+  const cases = await db.selectFrom('cases').select('id').limit(1).execute();
+  if (cases.length > 0) return { logins, createdCases: 0 };
+  const officer = await db.selectFrom('staff_users').selectAll().where('username', '=', 'officer').executeTakeFirst();
+  if (!officer) return { logins, createdCases: 0 };
+  const actor: Actor = { id: officer.id, username: officer.username, displayName: officer.display_name, role: officer.role, officeId: officer.office_id };
+  const ctx = { db, clock, config, actor, requestId: 'seed' };
+  const today = todayInPrague(clock.now());
+  await receiveApplication(ctx, { ground: '33-1-a', receivedOn: addDays(today, -26), applicant: applicant('KOVALENKO', 'OLENA', 'Коваленко Олена', '1986-04-12', 'FE123456'), checklist: checklist() });
+  await receiveApplication(ctx, { ground: '33-1-a', receivedOn: addDays(today, -3), applicant: applicant('BONDARENKO', 'MYKOLA', 'Бондаренко Микола', '1971-11-02', 'FK654321'), checklist: checklist() });
+  await receiveApplication(ctx, {
+    ground: '33-1-a', receivedOn: addDays(today, -1), applicant: applicant('TKACHENKO', 'IRYNA', 'Ткаченко Ірина', '1993-07-30', 'FM777001'),
+    checklist: checklist({ fee: { method: 'cash', amountCzk: 300 }, photo: { submitted: false } }),
+  });
+  const c4 = await receiveApplication(ctx, { ground: '33-1-a', receivedOn: addDays(today, -12), applicant: applicant('MELNYK', 'ANDRII', 'Мельник Андрій', '1980-01-15', 'FN100200'), checklist: checklist() });
+  await interruptProceedings(ctx, { caseId: c4.id, version: c4.version, on: addDays(today, -5), requested: 'Doložte prosím úředně přeložený doklad o zdravotním stavu.', respondBy: addDays(today, 10) });
+  return { logins, createdCases: 4 };
+}

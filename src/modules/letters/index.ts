@@ -1,0 +1,14 @@
+// Public API of the letters module: other modules import from here only.
+export type {
+  LetterKind,
+  MissingItemCode,
+  MissingItem,
+  LetterInput,
+  LetterBlock,
+  LetterContent,
+} from './domain/letter.types.ts';
+export { buildLetterContent } from './domain/build-letter-content.ts';
+export { LetterInputError } from './domain/letter.errors.ts';
+export { LETTER_TEMPLATE_VERSION } from './domain/template-version.ts';
+export { formatCzechDate } from './domain/czech-format.ts';
+export { renderLetterPdf } from './render/render-letter-pdf.ts';

@@ -1,0 +1,33 @@
+import pdfmake from 'pdfmake';
+import { buildLetterContent } from '../domain/build-letter-content.ts';
+import type { LetterInput } from '../domain/letter.types.ts';
+import { buildLetterDocument } from './letter-document.ts';
+import { registerLetterFonts } from './letter-fonts.ts';
+
+let engine: typeof pdfmake | undefined;
+
+/**
+ * A private pdfmake instance, so the fonts and access policies set here do not change the shared
+ * singleton other modules may use. Letters need no files or URLs beyond the fonts, which live in
+ * the virtual fs, so every other local or remote access is refused.
+ */
+function getEngine(): typeof pdfmake {
+  if (!engine) {
+    const instance = new pdfmake.constructor();
+    instance.setUrlAccessPolicy(() => false);
+    instance.setLocalAccessPolicy(() => false);
+    instance.setFonts(registerLetterFonts(instance.virtualfs));
+    engine = instance;
+  }
+  return engine;
+}
+
+/**
+ * Words and renders a letter as an A4 PDF. Deterministic: the same input gives byte-identical output
+ * (for the same pdfmake/pdfkit versions), so the caller can store a SHA-256 of what was sent.
+ * @throws LetterInputError (VALIDATION.FAILED) when the input cannot be worded.
+ */
+export async function renderLetterPdf(input: LetterInput): Promise<Buffer> {
+  const content = buildLetterContent(input);
+  return getEngine().createPdf(buildLetterDocument(content, input)).getBuffer();
+}

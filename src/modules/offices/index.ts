@@ -1,0 +1,2 @@
+/** What other modules may use of the office directory. */
+export { findOffice, upsertDirectory } from './db/offices.queries.ts';

@@ -1,0 +1,3 @@
+/** The visa register's use cases that other modules may call. */
+export { recordVisa, type NewVisa } from './use-cases/record-visa.ts';
+export { findVisaByCase } from './db/visas.queries.ts';

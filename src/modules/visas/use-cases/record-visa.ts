@@ -1,0 +1,36 @@
+/** Records a granted visa in the register, inside the deciding command's transaction. */
+import type { Trx } from '../../../platform/db/db.ts';
+import { nextNumber, pad } from '../../../platform/numbering.ts';
+import { writeAudit } from '../../../platform/audit.ts';
+
+export interface NewVisa {
+  caseId: string;
+  applicantId: string;
+  officeId: string;
+  visaCode: string;
+  validFrom: string;
+  validTo: string;
+  issuedOn: string;
+  actorId: string;
+  requestId: string | null;
+}
+
+/** Visa numbers run per office and year: VS-2024-PHA-ZUK-000001. */
+export async function recordVisa(trx: Trx, v: NewVisa) {
+  const year = v.issuedOn.slice(0, 4);
+  const n = await nextNumber(trx, `visa:${v.officeId}:${year}`);
+  const visaNumber = `VS-${year}-${v.officeId}-${pad(n)}`;
+  const row = await trx
+    .insertInto('visas')
+    .values({
+      visa_number: visaNumber, case_id: v.caseId, applicant_id: v.applicantId, visa_code: v.visaCode,
+      valid_from: v.validFrom, valid_to: v.validTo, issued_on: v.issuedOn,
+    })
+    .returning(['id', 'visa_number', 'visa_code', 'valid_from', 'valid_to', 'issued_on', 'status'])
+    .executeTakeFirstOrThrow();
+  await writeAudit(trx, {
+    actorId: v.actorId, action: 'visa.recorded', entityType: 'visa', entityId: row.id, requestId: v.requestId,
+    after: { visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, caseId: v.caseId },
+  });
+  return row;
+}

@@ -1,0 +1,52 @@
+/**
+ * Environment, parsed once at boot. Nothing else in the code reads process.env.
+ * Secrets (database URL with password, future master keys) come only from here.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server; when absent the embedded PGlite under `pgliteDir` is used. */
+  databaseUrl: string | null;
+  pgliteDir: string;
+  dataDir: string;
+  logLevel: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  /** § 24(1) Act 500/2004: whether a deemed-delivery day on a weekend/holiday moves (facts §1.2). */
+  deemedDeliveryShift: boolean;
+  publicUrl: string | null;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = 65535): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer between ${min} and ${max}`);
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = env.POBYT_DATA_DIR || './data';
+  return {
+    port: int(env, 'PORT', 3000),
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || null,
+    pgliteDir: env.PGLITE_DIR || `${dataDir}/pglite`,
+    dataDir,
+    logLevel: env.LOG_LEVEL || 'info',
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 8, 1, 24 * 30),
+    cookieSecure: bool(env, 'COOKIE_SECURE', false),
+    deemedDeliveryShift: bool(env, 'DEEMED_DELIVERY_SHIFT', true),
+    publicUrl: env.PUBLIC_URL || null,
+  };
+}

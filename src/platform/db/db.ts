@@ -1,0 +1,54 @@
+/**
+ * One database API over two engines: the embedded PGlite (default, no server needed) and a
+ * PostgreSQL server (DATABASE_URL). Both are reached through node-postgres and Kysely's
+ * PostgresDialect, so every query is the same SQL on both.
+ */
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+// Civil dates stay strings: a JS Date would drag a timezone into 'YYYY-MM-DD'.
+pg.types.setTypeParser(1082, (v: string) => v);
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… — a PostgreSQL server. */
+  url?: string | null;
+  /** A folder for PGlite, or 'memory://' for a throw-away in-memory database. */
+  pgliteDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const dir = opts.pgliteDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const pglite = await PGlite.create(dir);
+  // PGlite is one connection: the pool has size 1, and inside a transaction only its handle may be used.
+  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/** Kysely table types. The constraints themselves live in db/migrations/*.sql. */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Civil dates travel as 'YYYY-MM-DD' strings (the DATE type parser is set in db.ts). */
+type CivilDate = string;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface RegionsTable { code: string; name_cs: string; name_en: string; iso: string; nuts: string }
+export interface OfficesTable {
+  id: string; region_code: string; name: string; address: string | null; address_verified: boolean;
+  phone: string | null; source: string | null;
+}
+export interface StaffUsersTable {
+  id: Generated<string>; username: string; display_name: string; role: 'officer' | 'supervisor' | 'admin';
+  office_id: string | null; password_hash: string; active: Generated<boolean>; created_at: Timestamp;
+}
+export interface SessionsTable { token_hash: string; user_id: string; created_at: Timestamp; expires_at: Timestamp }
+export interface ApplicantsTable {
+  id: Generated<string>; surname: string; given_names: string; native_name: string | null; date_of_birth: CivilDate;
+  nationality: string; passport_number: string; passport_expires_on: CivilDate; address: string;
+  region_code: string; created_at: Timestamp;
+}
+export interface CasesTable {
+  id: Generated<string>; reference: string; case_type: string; office_id: string; applicant_id: string;
+  status: string; version: Generated<number>; ground: string; received_on: CivilDate; due_on: CivilDate | null;
+  clock_running: boolean; decided_on: CivilDate | null; created_by: string; created_at: Timestamp; updated_at: Timestamp;
+}
+export interface CaseActionsTable {
+  id: Generated<string>; case_id: string; seq: number; action_type: string; payload: Json;
+  actor_id: string; occurred_at: Timestamp; effective_on: CivilDate; idempotency_key: string | null;
+}
+export interface VisasTable {
+  id: Generated<string>; visa_number: string; case_id: string; applicant_id: string; visa_code: string;
+  valid_from: CivilDate; valid_to: CivilDate; issued_on: CivilDate; status: Generated<string>; created_at: Timestamp;
+}
+export interface LettersTable {
+  id: Generated<string>; case_id: string; kind: string; template_version: string; sha256: string; pdf: Buffer;
+  issued_on: CivilDate; created_by: string; created_at: Timestamp; posted_on: CivilDate | null;
+  ready_for_collection_on: CivilDate | null; delivered_on: CivilDate | null; delivery_how: string | null;
+}
+export interface NumberSequencesTable { scope: string; next_value: number }
+export interface AuditEventsTable {
+  id: Generated<string>; occurred_at: Timestamp; actor_id: string | null; action: string; entity_type: string;
+  entity_id: string; before: Json | null; after: Json | null; request_id: string | null;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  offices: OfficesTable;
+  staff_users: StaffUsersTable;
+  sessions: SessionsTable;
+  applicants: ApplicantsTable;
+  cases: CasesTable;
+  case_actions: CaseActionsTable;
+  visas: VisasTable;
+  letters: LettersTable;
+  number_sequences: NumberSequencesTable;
+  audit_events: AuditEventsTable;
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
