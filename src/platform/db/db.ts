@@ -32,6 +32,11 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle connection the server closes (restart, failover) must not crash the process:
+    // the pool drops it and opens a new one for the next query.
+    pool.on('error', (err) => {
+      process.emitWarning(`database connection lost: ${(err as { code?: string }).code ?? err.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

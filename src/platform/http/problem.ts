@@ -53,6 +53,8 @@ export interface Problem {
 
 function problem(code: ErrorCode, detail: string, req: FastifyRequest, extra: Record<string, unknown> = {}): Problem {
   return {
+    // Extras first: a detail may never overwrite the standard members.
+    ...extra,
     type: `urn:pobyt:problem:${code.toLowerCase()}`,
     title: TITLES[code],
     status: STATUS[code],
@@ -60,7 +62,6 @@ function problem(code: ErrorCode, detail: string, req: FastifyRequest, extra: Re
     code,
     instance: req.url.split('?')[0] ?? req.url,
     requestId: String(req.id),
-    ...extra,
   };
 }
 

@@ -50,7 +50,7 @@ export async function runCaseAction(ctx: Ctx, cmd: CaseCommand): Promise<CaseVie
       const state = foldCase(log.map((a) => a.payload as ActionPayload));
       if (!isAllowed(state.status, cmd.type)) {
         throw new AppError('CASE.ILLEGAL_TRANSITION', `“${cmd.type}” is not allowed while the case is ${state.status}.`, {
-          status: state.status, allowedActions: [...ALLOWED_ACTIONS[state.status]],
+          caseStatus: state.status, allowedActions: [...ALLOWED_ACTIONS[state.status]],
         });
       }
       const { payload, effectiveOn } = await cmd.run({ trx, row: claimed, state });

@@ -1,0 +1,51 @@
+/**
+ * The database tiers a test runs on: always PGlite (in memory); also the PostgreSQL server when
+ * TEST_DATABASE_URL is set — each test file then gets its own fresh database, dropped at the end.
+ * With REQUIRE_PG_TIER=1 (CI) a missing or unreachable server fails the run instead of skipping.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../src/platform/db/db.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+
+export interface Tier {
+  name: 'pglite' | 'postgres';
+  open(): Promise<DatabaseHandle>;
+}
+
+async function openServerDb(baseUrl: string): Promise<DatabaseHandle> {
+  const name = `pobyt_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const h = await openDatabase({ url: url.toString(), poolSize: 20 });
+  await migrateToLatest(h.db);
+  return {
+    ...h,
+    close: async () => {
+      await h.close();
+      const a = new pg.Client({ connectionString: baseUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export function dbTiers(): Tier[] {
+  const tiers: Tier[] = [{
+    name: 'pglite',
+    open: async () => {
+      const h = await openDatabase({ pgliteDir: 'memory://' });
+      await migrateToLatest(h.db);
+      return h;
+    },
+  }];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) tiers.push({ name: 'postgres', open: () => openServerDb(url) });
+  else if (process.env.REQUIRE_PG_TIER === '1') throw new Error('REQUIRE_PG_TIER=1 but TEST_DATABASE_URL is not set');
+  return tiers;
+}

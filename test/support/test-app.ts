@@ -1,0 +1,68 @@
+/** An app on a real database with the directory loaded, staff users created and a settable clock. */
+import type { Clock } from '../../src/platform/clock.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import type { DatabaseHandle } from '../../src/platform/db/db.ts';
+import { buildApp, type App } from '../../src/platform/http/app.ts';
+import { upsertDirectory } from '../../src/modules/offices/index.ts';
+import { createStaffUser } from '../../src/modules/auth/use-cases/create-staff-user.ts';
+
+export class TestClock implements Clock {
+  private t: Date;
+  constructor(iso: string) { this.t = new Date(iso); }
+  now() { return new Date(this.t); }
+  set(iso: string) { this.t = new Date(iso); }
+}
+
+export const PASSWORD = 'correct-horse-battery';
+
+export interface TestApp {
+  app: App;
+  clock: TestClock;
+  handle: DatabaseHandle;
+  token(username: string): Promise<string>;
+  call(method: 'GET' | 'POST', url: string, opts?: { as?: string; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: Buffer }>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(handle: DatabaseHandle, opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const clock = new TestClock(opts.now ?? '2024-03-01T09:00:00Z');
+  const config = loadConfig({ ...opts.env } as NodeJS.ProcessEnv);
+  await upsertDirectory(handle.db);
+  const users = [
+    { username: 'olga', displayName: 'Olga Officer', role: 'officer' as const, officeId: 'PHA-ZUK' },
+    { username: 'oskar', displayName: 'Oskar Officer', role: 'officer' as const, officeId: 'PHA-ZUK' },
+    { username: 'sylva', displayName: 'Sylva Supervisor', role: 'supervisor' as const, officeId: 'PHA-ZUK' },
+    { username: 'bruno', displayName: 'Bruno Brno', role: 'officer' as const, officeId: 'JHM-BRN' },
+    { username: 'adam', displayName: 'Adam Admin', role: 'admin' as const, officeId: null },
+  ];
+  for (const u of users) await createStaffUser(handle.db, { ...u, password: PASSWORD });
+  const app = await buildApp({ db: handle.db, config, clock, logger: process.env.TEST_LOG ? { level: "error" } : false });
+  const tokens = new Map<string, string>();
+  const t: TestApp = {
+    app, clock, handle,
+    async token(username) {
+      // Sessions expire by the app's clock, which tests move: a token is cached per user and instant.
+      const key = `${username}@${clock.now().toISOString()}`;
+      const cached = tokens.get(key);
+      if (cached) return cached;
+      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: PASSWORD } });
+      if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
+      const token = r.json().token as string;
+      tokens.set(key, token);
+      return token;
+    },
+    async call(method, url, o = {}) {
+      const headers: Record<string, string> = { ...(o.headers ?? {}) };
+      if (o.as) headers.authorization = `Bearer ${await t.token(o.as)}`;
+      else if (o.token) headers.authorization = `Bearer ${o.token}`;
+      const r = await app.inject({ method, url, headers, ...(o.body !== undefined ? { payload: o.body as object } : {}) });
+      const ct = String(r.headers['content-type'] ?? '');
+      return { status: r.statusCode, body: ct.includes('json') ? r.json() : r.body, headers: r.headers, raw: r.rawPayload };
+    },
+    async close() {
+      await app.close();
+      await handle.close();
+    },
+  };
+  return t;
+}
