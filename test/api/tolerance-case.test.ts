@@ -60,6 +60,7 @@ for (const tier of dbTiers()) {
         assert.ok(/fotograf/i.test(text), 'lists the missing photo');
         assert.ok(!/cestovní doklad nebyl/i.test(text), 'does not list the passport, which was there');
       } else {
+        if (process.env.REQUIRE_PDFTOTEXT === '1') throw new Error('REQUIRE_PDFTOTEXT=1 but pdftotext is not installed');
         tc.diagnostic('pdftotext not installed: letter text not read back');
       }
 

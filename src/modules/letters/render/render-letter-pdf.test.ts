@@ -18,6 +18,7 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Text of the PDF as pdftotext sees it, whitespace (line breaks, no-break spaces) collapsed; null to skip. */
 async function pdfText(t: TestContext, pdf: Buffer): Promise<string | null> {
   if (!existsSync(PDFTOTEXT)) {
+    if (process.env.REQUIRE_PDFTOTEXT === '1') throw new Error('REQUIRE_PDFTOTEXT=1 but pdftotext is not installed');
     t.skip('pdftotext not installed (apt-get install poppler-utils)');
     return null;
   }
