@@ -4,11 +4,14 @@ import { systemClock } from './platform/clock.ts';
 import { openAndMigrate } from './platform/boot.ts';
 import { buildApp } from './platform/http/app.ts';
 
-export async function startServer(config: Config, opts: { onReady?: (url: string, db: Awaited<ReturnType<typeof openAndMigrate>>) => Promise<void> } = {}) {
+type Handle = Awaited<ReturnType<typeof openAndMigrate>>;
+
+export async function startServer(config: Config, opts: { prepare?: (db: Handle) => Promise<void>; announce?: (url: string) => void } = {}) {
   const handle = await openAndMigrate(config);
+  await opts.prepare?.(handle);
   const app = await buildApp({ db: handle.db, config, clock: systemClock });
-  await opts.onReady?.(`http://${config.host}:${config.port}`, handle);
   await app.listen({ port: config.port, host: config.host });
+  opts.announce?.(`http://${config.host}:${config.port}`);
   const stop = async () => {
     await app.close();
     await handle.close();

@@ -19,7 +19,7 @@ program.command('start').description('migrate, seed demo data on a first start, 
   .action(async (opts: { demo: boolean }) => {
     const config = loadConfig();
     await startServer(config, {
-      onReady: async (url, h) => {
+      prepare: async (h) => {
         const staff = await h.db.selectFrom('staff_users').select('id').limit(1).execute();
         if (opts.demo && staff.length === 0) {
           const r = await seedDemo(h.db, config, systemClock);
@@ -27,6 +27,8 @@ program.command('start').description('migrate, seed demo data on a first start, 
         } else {
           await upsertDirectory(h.db);
         }
+      },
+      announce: (url) => {
         console.log(`pobyt listening on ${url} — database: ${describeDb(config)}`);
         console.log(`  API docs: ${url}/docs   health: ${url}/health`);
         const logins = readDemoLogins(config);
