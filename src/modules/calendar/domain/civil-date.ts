@@ -38,7 +38,7 @@ export function isValidIsoDate(s: unknown): s is IsoDate {
   return whyInvalid(s) === null;
 }
 
-/** Strict parse: '2023-02-29', '2023-2-1' and '2024-01-01T00:00' are all rejected. */
+/** Strict parse: '2026-02-29', '2026-2-1' and '2026-01-01T00:00' are all rejected. */
 export function parseIsoDate(s: string): IsoDate {
   const reason = whyInvalid(s);
   if (reason !== null) throw new InvalidDateError(s, reason);

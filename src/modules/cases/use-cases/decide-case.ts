@@ -5,7 +5,7 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
-import { checkToleranceValidity } from '../../policy/index.ts';
+import { checkToleranceValidity, WITHDRAWAL_LEGAL_GROUND } from '../../policy/index.ts';
 import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
 import { recordVisa } from '../../visas/index.ts';
 import { runCaseAction } from './run-case-action.ts';
@@ -60,7 +60,7 @@ export function withdrawApplication(ctx: Ctx, input: CommandBase) {
       const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
       await issueLetter(trx, {
         caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId,
-        input: { ...base, kind: 'discontinuation', discontinuation: { reason: 'withdrawn', legalGround: '§ 66 odst. 1 písm. a) zákona č. 500/2004 Sb., správní řád' } },
+        input: { ...base, kind: 'discontinuation', discontinuation: { reason: 'withdrawn', legalGround: WITHDRAWAL_LEGAL_GROUND } },
       });
       return { payload: { type: 'withdraw', on }, effectiveOn: on };
     },

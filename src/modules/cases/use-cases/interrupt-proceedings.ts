@@ -2,6 +2,7 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
+import { INTERRUPTION_LEGAL_GROUND } from '../../policy/index.ts';
 import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
 import { runCaseAction } from './run-case-action.ts';
 import { letterBase } from './letter-input.ts';
@@ -21,7 +22,7 @@ export function interruptProceedings(ctx: Ctx, input: CommandBase & { requested:
       const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
       await issueLetter(trx, {
         caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId,
-        input: { ...base, kind: 'interruption', interruption: { requested: input.requested, respondBy: input.respondBy, legalGround: input.legalGround ?? '§ 64 odst. 1 písm. a) a § 45 odst. 2 zákona č. 500/2004 Sb., správní řád' } },
+        input: { ...base, kind: 'interruption', interruption: { requested: input.requested, respondBy: input.respondBy, legalGround: input.legalGround ?? INTERRUPTION_LEGAL_GROUND } },
       });
       return { payload: { type: 'interrupt', on, requested: input.requested, respondBy: input.respondBy }, effectiveOn: on };
     },

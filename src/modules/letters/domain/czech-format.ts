@@ -12,7 +12,7 @@ export function parseIsoDate(iso: string): { year: number; month: number; day: n
   return { year, month, day };
 }
 
-/** Czech administrative date: '2024-04-02' → "2. 4. 2024". Throws RangeError on an invalid date. */
+/** Czech administrative date: '2026-04-02' → "2. 4. 2026". Throws RangeError on an invalid date. */
 export function formatCzechDate(iso: string): string {
   const date = parseIsoDate(iso);
   if (!date) throw new RangeError(`Not an ISO date (YYYY-MM-DD): ${JSON.stringify(iso)}`);

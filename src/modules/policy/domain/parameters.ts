@@ -128,3 +128,7 @@ export const TOLERANCE_VISA_CODE: Parameter<string> = {
 };
 
 export const TOLERANCE_LEGAL_BASIS = '§ 33 odst. 1 písm. a) zákona č. 326/1999 Sb., o pobytu cizinců na území České republiky';
+
+/** Grounds cited in procedural letters (Act 500/2004 Coll., Administrative Procedure Code). */
+export const INTERRUPTION_LEGAL_GROUND = '§ 64 odst. 1 písm. a) a § 45 odst. 2 zákona č. 500/2004 Sb., správní řád';
+export const WITHDRAWAL_LEGAL_GROUND = '§ 66 odst. 1 písm. a) zákona č. 500/2004 Sb., správní řád';
