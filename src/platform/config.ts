@@ -15,6 +15,8 @@ export interface Config {
   /** § 24(1) Act 500/2004: whether a deemed-delivery day on a weekend/holiday moves (facts §1.2). */
   deemedDeliveryShift: boolean;
   publicUrl: string | null;
+  /** Sign-in attempts allowed per client address per minute. */
+  loginAttemptsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -48,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
     deemedDeliveryShift: bool(env, 'DEEMED_DELIVERY_SHIFT', true),
     publicUrl: env.PUBLIC_URL || null,
+    loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 100000),
   };
 }

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { dbTiers } from '../support/db-tiers.ts';
 import { PASSWORD, startTestApp, type TestApp } from '../support/test-app.ts';
 import { intakeBody } from '../support/fixtures.ts';
+import { buildApp } from '../../src/platform/http/app.ts';
+import { loadConfig } from '../../src/platform/config.ts';
 
 for (const tier of dbTiers()) {
   describe(`access, validation and audit [${tier.name}]`, () => {
@@ -35,6 +37,25 @@ for (const tier of dbTiers()) {
       assert.equal(a.status, 401);
       assert.equal(b.status, 401);
       assert.equal(a.body.detail, b.body.detail);
+    });
+
+    test('sign-in is rate limited per client: the attempt over the limit gets 429 problem+json', async () => {
+      const limited = await buildApp({ db: t.handle.db, config: loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '3' } as NodeJS.ProcessEnv), clock: t.clock, logger: false });
+      try {
+        const statuses: number[] = [];
+        let last: { headers: Record<string, unknown>; json(): any } | null = null;
+        for (let i = 0; i < 4; i++) {
+          const r = await limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'olga', password: 'wrong-password-x' } });
+          statuses.push(r.statusCode);
+          last = r;
+        }
+        assert.deepEqual(statuses, [401, 401, 401, 429]);
+        assert.match(String(last!.headers['content-type']), /application\/problem\+json/);
+        assert.equal(last!.json().code, 'RATE_LIMITED');
+        assert.ok(last!.headers['retry-after']);
+      } finally {
+        await limited.close();
+      }
     });
 
     test('every case route requires a session', async () => {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -54,6 +55,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.decorateRequest('actor', null);
   await app.register(cookie);
+  // Opt-in per route (sign-in); the store is per process — several instances need a shared store.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (req, ctx) => {
+      const p = toProblem(new AppError('RATE_LIMITED', `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s.`), req);
+      return Object.assign(new Error(p.detail), { statusCode: 429, problem: p });
+    },
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'pobyt API', version: '1', description: 'Visa and residence case management. Errors are RFC 9457 problem+json.' },

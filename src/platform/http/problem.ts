@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   'AUTH.REQUIRED': 401,
   'AUTH.INVALID_CREDENTIALS': 401,
   'AUTH.FORBIDDEN': 403,
+  RATE_LIMITED: 429,
   NOT_FOUND: 404,
   'CASE.NOT_FOUND': 404,
   'LETTER.NOT_FOUND': 404,
@@ -27,6 +28,7 @@ const TITLES: Record<ErrorCode, string> = {
   'AUTH.REQUIRED': 'Sign-in required',
   'AUTH.INVALID_CREDENTIALS': 'Sign-in failed',
   'AUTH.FORBIDDEN': 'Not allowed',
+  RATE_LIMITED: 'Too many requests',
   NOT_FOUND: 'Not found',
   'CASE.NOT_FOUND': 'Case not found',
   'LETTER.NOT_FOUND': 'Letter not found',
@@ -87,6 +89,8 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
     const { fields, ...rest } = err.details;
     return problem(err.code, err.message, req, { ...(fields ? { errors: fields } : {}), ...rest });
   }
+  const carried = (err as { problem?: Problem }).problem;
+  if (carried) return carried;
   if (err instanceof NoRuleInForceError) {
     return problem('POLICY.NO_RULE_IN_FORCE', err.message, req, { parameter: err.parameterId, date: err.date });
   }

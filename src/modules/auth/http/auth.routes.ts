@@ -19,7 +19,8 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
     app.post('/auth/login', {
-      config: { public: true },
+      // Slows password guessing: a few attempts a minute per client address.
+      config: { public: true, rateLimit: { max: deps.config.loginAttemptsPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; sets an HttpOnly session cookie and returns a bearer token',
