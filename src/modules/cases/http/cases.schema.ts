@@ -58,3 +58,50 @@ export const DeliveryBody = Type.Object({
 }, { additionalProperties: false });
 
 export const QueueQuery = Type.Object({ office: Type.Optional(Type.String({ pattern: '^[A-Z]{3}-[A-Z]{3}$' })) }, { additionalProperties: false });
+
+const NullableDate = Type.Union([IsoDate, Type.Null()]);
+const NullableString = Type.Union([Type.String(), Type.Null()]);
+
+export const CaseView = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  reference: Type.String({ description: 'č. j., e.g. OAM-000123/PHA-ZUK-2026' }),
+  caseType: Type.String(),
+  officeId: Type.String(),
+  status: Type.String({ enum: ['inadmissible', 'under_assessment', 'interrupted', 'granted', 'refused', 'withdrawn', 'discontinued'] }),
+  version: Type.Integer({ description: 'Send it back with the next command' }),
+  ground: Type.String(),
+  receivedOn: IsoDate,
+  dueOn: NullableDate,
+  clockRunning: Type.Boolean(),
+  daysLeft: Type.Union([Type.Integer(), Type.Null()]),
+  overdue: Type.Boolean(),
+  decidedOn: NullableDate,
+  allowedActions: Type.Array(Type.String()),
+  admissibility: Type.Union([Type.Object({
+    admissible: Type.Boolean(),
+    missing: Type.Array(Type.Object({ code: Type.String(), field: Type.Optional(Type.String()), expected: Type.Optional(Type.Integer()), paid: Type.Optional(Type.Integer()) })),
+  }), Type.Null()]),
+  applicant: Type.Object({
+    surname: Type.String(), givenNames: Type.String(), nativeName: NullableString, dateOfBirth: IsoDate, nationality: Type.String(),
+    passportNumber: Type.String(), passportExpiresOn: IsoDate, address: Type.String(), regionCode: Type.String(),
+  }),
+  visa: Type.Union([Type.Object({
+    visaNumber: Type.String(), visaCode: Type.String(), validFrom: IsoDate, validTo: IsoDate, issuedOn: IsoDate, status: Type.String(),
+  }), Type.Null()]),
+  letters: Type.Array(Type.Object({
+    id: Type.String({ format: 'uuid' }), kind: Type.String(), issuedOn: IsoDate, sha256: Type.String(), templateVersion: Type.String(),
+    postedOn: NullableDate, readyForCollectionOn: NullableDate, deliveredOn: NullableDate, deliveryHow: NullableString,
+  })),
+  history: Type.Array(Type.Object({ seq: Type.Integer(), type: Type.String(), effectiveOn: IsoDate, at: Type.String(), actorId: Type.String() })),
+});
+
+export const QueueView = Type.Object({
+  officeId: Type.String(),
+  asOf: IsoDate,
+  items: Type.Array(Type.Object({
+    id: Type.String({ format: 'uuid' }), reference: Type.String(), status: Type.String(), version: Type.Integer(), receivedOn: IsoDate,
+    dueOn: NullableDate, clockRunning: Type.Boolean(), daysLeft: Type.Union([Type.Integer(), Type.Null()]), overdue: Type.Boolean(),
+  })),
+});
+
+export const CaseReply = { 200: CaseView, 201: CaseView };
