@@ -6,10 +6,9 @@ import type { Ctx } from '../../../platform/context.ts';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
 import { checkToleranceValidity, WITHDRAWAL_LEGAL_GROUND } from '../../policy/index.ts';
-import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
 import { recordVisa } from '../../visas/index.ts';
 import { runCaseAction } from './run-case-action.ts';
-import { letterBase } from './letter-input.ts';
+import { issueCaseLetter } from './letter-input.ts';
 import { actionDate } from './action-date.ts';
 import type { CommandBase } from './interrupt-proceedings.ts';
 
@@ -29,11 +28,7 @@ export function grantVisa(ctx: Ctx, input: CommandBase & { validFrom: string; va
         caseId: row.id, applicantId: row.applicant_id, officeId: row.office_id, visaCode: v.visaCode,
         validFrom: input.validFrom, validTo: input.validTo, issuedOn: on, actorId: ctx.actor.id, requestId: ctx.requestId,
       });
-      const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
-      await issueLetter(trx, {
-        caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId,
-        input: { ...base, kind: 'grant', visa: { number: visa.visa_number, code: visa.visa_code, validFrom: visa.valid_from, validTo: visa.valid_to } },
-      });
+      await issueCaseLetter(trx, ctx, row, on, { kind: 'grant', visa: { number: visa.visa_number, code: visa.visa_code, validFrom: visa.valid_from, validTo: visa.valid_to } });
       return { payload: { type: 'grant', on, visaNumber: visa.visa_number, visaCode: visa.visa_code, validFrom: input.validFrom, validTo: input.validTo }, effectiveOn: on };
     },
   });
@@ -44,8 +39,7 @@ export function refuseVisa(ctx: Ctx, input: CommandBase & { reasons: string; leg
     caseId: input.caseId, version: input.version, type: 'refuse', permission: 'case.decide', idempotencyKey: input.idempotencyKey ?? null,
     run: async ({ trx, row, state }) => {
       const on = actionDate(input.on, ctx.clock.now(), state.lastEffectiveOn);
-      const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
-      await issueLetter(trx, { caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId, input: { ...base, kind: 'refusal', refusal: { reasons: input.reasons, legalGround: input.legalGround } } });
+      await issueCaseLetter(trx, ctx, row, on, { kind: 'refusal', refusal: { reasons: input.reasons, legalGround: input.legalGround } });
       return { payload: { type: 'refuse', on, reasons: input.reasons, legalGround: input.legalGround }, effectiveOn: on };
     },
   });
@@ -57,11 +51,7 @@ export function withdrawApplication(ctx: Ctx, input: CommandBase) {
     caseId: input.caseId, version: input.version, type: 'withdraw', permission: 'case.act', idempotencyKey: input.idempotencyKey ?? null,
     run: async ({ trx, row, state }) => {
       const on = actionDate(input.on, ctx.clock.now(), state.lastEffectiveOn);
-      const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
-      await issueLetter(trx, {
-        caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId,
-        input: { ...base, kind: 'discontinuation', discontinuation: { reason: 'withdrawn', legalGround: WITHDRAWAL_LEGAL_GROUND } },
-      });
+      await issueCaseLetter(trx, ctx, row, on, { kind: 'discontinuation', discontinuation: { reason: 'withdrawn', legalGround: WITHDRAWAL_LEGAL_GROUND } });
       return { payload: { type: 'withdraw', on }, effectiveOn: on };
     },
   });
@@ -72,11 +62,7 @@ export function discontinueProceedings(ctx: Ctx, input: CommandBase & { legalGro
     caseId: input.caseId, version: input.version, type: 'discontinue', permission: 'case.decide', idempotencyKey: input.idempotencyKey ?? null,
     run: async ({ trx, row, state }) => {
       const on = actionDate(input.on, ctx.clock.now(), state.lastEffectiveOn);
-      const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
-      await issueLetter(trx, {
-        caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId,
-        input: { ...base, kind: 'discontinuation', discontinuation: { reason: 'other', legalGround: input.legalGround, ...(input.note ? { note: input.note } : {}) } },
-      });
+      await issueCaseLetter(trx, ctx, row, on, { kind: 'discontinuation', discontinuation: { reason: 'other', legalGround: input.legalGround, ...(input.note ? { note: input.note } : {}) } });
       return { payload: { type: 'discontinue', on, legalGround: input.legalGround, ...(input.note ? { note: input.note } : {}) }, effectiveOn: on };
     },
   });

@@ -3,9 +3,8 @@ import type { Ctx } from '../../../platform/context.ts';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
 import { INTERRUPTION_LEGAL_GROUND } from '../../policy/index.ts';
-import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
 import { runCaseAction } from './run-case-action.ts';
-import { letterBase } from './letter-input.ts';
+import { issueCaseLetter } from './letter-input.ts';
 import { actionDate } from './action-date.ts';
 
 export interface CommandBase { caseId: string; version: number; on?: string; idempotencyKey?: string | null }
@@ -19,11 +18,7 @@ export function interruptProceedings(ctx: Ctx, input: CommandBase & { requested:
       if (!isValidIsoDate(input.respondBy) || input.respondBy <= on) {
         throw validationFailed([fieldError('/respondBy', 'NOT_AFTER_INTERRUPTION', 'The applicant needs a date after the interruption to respond by.')]);
       }
-      const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
-      await issueLetter(trx, {
-        caseId: row.id, actorId: ctx.actor.id, requestId: ctx.requestId,
-        input: { ...base, kind: 'interruption', interruption: { requested: input.requested, respondBy: input.respondBy, legalGround: input.legalGround ?? INTERRUPTION_LEGAL_GROUND } },
-      });
+      await issueCaseLetter(trx, ctx, row, on, { kind: 'interruption', interruption: { requested: input.requested, respondBy: input.respondBy, legalGround: input.legalGround ?? INTERRUPTION_LEGAL_GROUND } });
       return { payload: { type: 'interrupt', on, requested: input.requested, respondBy: input.respondBy }, effectiveOn: on };
     },
   });

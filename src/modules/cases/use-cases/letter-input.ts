@@ -4,6 +4,7 @@ import type { Db, Trx } from '../../../platform/db/db.ts';
 import { findOffice } from '../../offices/index.ts';
 import { TOLERANCE_LEGAL_BASIS } from '../../policy/index.ts';
 import type { LetterInput } from '../../letters/render-entry.ts';
+import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
 import { findApplicant } from '../db/cases.queries.ts';
 
 const ROLE_CS: Record<Actor['role'], string> = { officer: 'referent/ka OAMP', supervisor: 'vedoucí oddělení OAMP', admin: 'správce' };
@@ -24,4 +25,16 @@ export async function letterBase(db: Db | Trx, c: { reference: string; officeId:
     legalBasis: TOLERANCE_LEGAL_BASIS,
     receivedOn: c.receivedOn,
   };
+}
+
+/** Issues a letter of the case's proceedings, signed by the acting officer, dated `on`. */
+export async function issueCaseLetter(
+  trx: Trx,
+  ctx: { actor: Actor; requestId: string | null },
+  row: { id: string; reference: string; office_id: string; applicant_id: string; received_on: string },
+  on: string,
+  fields: Pick<LetterInput, 'kind' | 'missingItems' | 'visa' | 'refusal' | 'discontinuation' | 'interruption'>,
+) {
+  const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
+  return issueLetter(trx, { caseId: row.id, input: { ...base, ...fields }, actorId: ctx.actor.id, requestId: ctx.requestId });
 }
