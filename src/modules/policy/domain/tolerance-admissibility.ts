@@ -3,6 +3,7 @@
  * checklist). A missing item, a missing or short fee, or a fee not paid in duty stamps makes the
  * application inadmissible: no proceedings start and everything is returned (facts §1.1, FRS glossary).
  */
+import { isValidIsoDate, InvalidDateError } from '../../calendar/index.ts';
 import { TOLERANCE_FEE } from './parameters.ts';
 import { valueOn, type UsedParameter } from './lookup.ts';
 
@@ -47,11 +48,14 @@ export interface AdmissibilityResult {
 /** Capital letters of the Czech Latin alphabet, digits and the punctuation of names and addresses. */
 const CAPITAL_LATIN = /^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ0-9 .,'’()\/:;\n-]*$/u;
 
-export function isCapitalLatin(text: string): boolean {
+export function isCapitalLatin(raw: string): boolean {
+  // Decomposed diacritics (S + combining caron) are the same letters: compare in composed form.
+  const text = raw.normalize('NFC');
   return CAPITAL_LATIN.test(text) && /[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ0-9]/u.test(text);
 }
 
 export function assessToleranceAdmissibility(c: ToleranceChecklist, filedOn: string): AdmissibilityResult {
+  if (!isValidIsoDate(filedOn)) throw new InvalidDateError(filedOn, 'expected YYYY-MM-DD');
   const fee = valueOn(TOLERANCE_FEE, filedOn);
   const missing: MissingItem[] = [];
 
@@ -66,9 +70,10 @@ export function assessToleranceAdmissibility(c: ToleranceChecklist, filedOn: str
   if (!c.passport.submitted) missing.push({ code: 'PASSPORT_MISSING' });
   if (!c.photo.submitted) missing.push({ code: 'PHOTO_MISSING' });
 
-  const required = fee.value.amountCzk;
+  const required = fee.value.amount_czk;
   let overpaidCzk = 0;
-  if (c.fee.method === 'none' || c.fee.amountCzk <= 0) {
+  if (c.fee.method === 'none' || !Number.isInteger(c.fee.amountCzk) || c.fee.amountCzk <= 0) {
+    // Not a whole, positive number of crowns (NaN, fractions, zero): no fee was paid.
     missing.push({ code: 'FEE_MISSING', expected: required, paid: 0 });
   } else if (!(fee.value.methods as readonly string[]).includes(c.fee.method)) {
     missing.push({ code: 'FEE_METHOD_NOT_ACCEPTED', expected: required, paid: 0 });

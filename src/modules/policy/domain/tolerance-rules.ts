@@ -1,5 +1,5 @@
 /** Deadline, validity and delivery rules of the tolerance-visa case, on the dates the law reads. */
-import { computeStatutoryDeadline, deliveryOutcome } from '../../calendar/index.ts';
+import { computeStatutoryDeadline, deliveryOutcome, InvalidDateError, isValidIsoDate } from '../../calendar/index.ts';
 import {
   DEEMED_DELIVERY_DAYS, MIN_DAYS_AFTER_INTERRUPTION, TOLERANCE_DECISION_PERIOD_DAYS,
   TOLERANCE_MAX_VALIDITY_YEARS, TOLERANCE_VISA_CODE,
@@ -46,6 +46,7 @@ export interface ValidityCheck {
 
 /** A tolerance visa is granted for at most one year (§ 33 Act 326/1999), read on the decision date. */
 export function checkToleranceValidity(decidedOn: string, validFrom: string, validTo: string): ValidityCheck {
+  for (const d of [validFrom, validTo]) if (!isValidIsoDate(d)) throw new InvalidDateError(d, 'expected YYYY-MM-DD');
   const max = valueOn(TOLERANCE_MAX_VALIDITY_YEARS, decidedOn);
   const code = valueOn(TOLERANCE_VISA_CODE, decidedOn);
   const latestValidTo = addYearsMinusOneDay(validFrom, max.value);
