@@ -54,7 +54,8 @@ function evalCond(c: Condition, date: string, ctx: Ctx): Eval {
       : (vs.includes('F') ? 'F' : vs.includes('U') ? 'U' : 'T');
     // The group's own reason speaks for it; without one, the children that decided it do.
     const decided = kids.filter((k) => k.v === v).flatMap((k) => k.items);
-    return { v, items: c.reason ? [{ key: c.reason, status: v === 'T' ? 'met' : v === 'F' ? 'not_met' : 'unknown' }] : decided };
+    const own: ReasonItem[] = c.reason ? [{ key: c.reason, status: v === 'T' ? 'met' : v === 'F' ? 'not_met' : 'unknown' }] : [];
+    return { v, items: [...own, ...decided] };
   }
   if ('rule' in c) {
     const r = evaluateRule(c.rule, ctx);
