@@ -7,6 +7,7 @@ import { readDemoLogins, seedDemo } from '../modules/demo/seed-demo.ts';
 import { createStaffUser } from '../modules/auth/use-cases/create-staff-user.ts';
 import { upsertDirectory } from '../modules/offices/index.ts';
 import { startServer } from '../server.ts';
+import { registerPolicyCommands } from './policy.commands.ts';
 
 const program = new Command().name('pobyt').description('Visa and residence case management');
 
@@ -73,6 +74,8 @@ program.command('users:create').description('create a staff user; the password i
     console.log(`Created ${u.username} (${u.role}${u.office_id ? ' @ ' + u.office_id : ''}).`);
     await h.close();
   });
+
+registerPolicyCommands(program);
 
 program.parseAsync().catch((e: unknown) => {
   console.error(`pobyt: ${e instanceof Error ? e.message : String(e)}`);

@@ -17,6 +17,7 @@ import { authRoutes, SESSION_COOKIE } from '../../modules/auth/http/auth.routes.
 import { officeRoutes } from '../../modules/offices/http/offices.routes.ts';
 import { caseRoutes } from '../../modules/cases/http/cases.routes.ts';
 import { systemRoutes } from './system.routes.ts';
+import { policyRoutes } from '../../modules/policy/http/policy.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { actor: Actor | null }
@@ -95,5 +96,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(authRoutes(deps), { prefix: '/api/v1' });
   await app.register(officeRoutes(deps), { prefix: '/api/v1' });
   await app.register(caseRoutes(deps), { prefix: '/api/v1' });
+  await app.register(policyRoutes(deps), { prefix: '/api/v1' });
   return app;
 }

@@ -5,6 +5,7 @@ import {
   TOLERANCE_MAX_VALIDITY_YEARS, TOLERANCE_VISA_CODE,
 } from './parameters.ts';
 import { valueOn, type UsedParameter } from './lookup.ts';
+import type { PolicyBundle } from './bundle.types.ts';
 
 export interface Interruption { from: string; to: string | null }
 
@@ -15,10 +16,13 @@ export interface DeadlineResult {
 }
 
 /** 30 days from receipt (read on the filing date), stopped while interrupted, ≥ 15 days after each resumption. */
-export function toleranceDeadline(receivedOn: string, interruptions: Interruption[]): DeadlineResult {
-  const period = valueOn(TOLERANCE_DECISION_PERIOD_DAYS, receivedOn);
+export function toleranceDeadline(receivedOn: string, interruptions: Interruption[], bundle?: PolicyBundle): DeadlineResult {
+  // A scenario bundle (policy simulate) may replace the parameters; by default those in policy/.
+  const periodParam = (bundle?.parameters[TOLERANCE_DECISION_PERIOD_DAYS.id] ?? TOLERANCE_DECISION_PERIOD_DAYS) as typeof TOLERANCE_DECISION_PERIOD_DAYS;
+  const floorParam = (bundle?.parameters[MIN_DAYS_AFTER_INTERRUPTION.id] ?? MIN_DAYS_AFTER_INTERRUPTION) as typeof MIN_DAYS_AFTER_INTERRUPTION;
+  const period = valueOn(periodParam, receivedOn);
   const lastResume = [...interruptions].reverse().find((i) => i.to !== null)?.to ?? receivedOn;
-  const floor = valueOn(MIN_DAYS_AFTER_INTERRUPTION, lastResume);
+  const floor = valueOn(floorParam, lastResume);
   const r = computeStatutoryDeadline({
     receivedOn,
     periodDays: period.value,
