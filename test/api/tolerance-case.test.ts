@@ -127,6 +127,12 @@ for (const tier of dbTiers()) {
       assert.equal(g.body.visa.visaCode, 'D/VS/91');
       assert.match(g.body.visa.visaNumber, /^VS-2024-PHA-ZUK-\d{6}$/);
       assert.equal(g.body.dueOn, null);
+      // The decision stores the receipt of the policy it relied on.
+      const grantAction = await t.handle.db.selectFrom('case_actions').select('payload').where('case_id', '=', c.body.id).where('action_type', '=', 'grant').executeTakeFirstOrThrow();
+      const receipt = (grantAction.payload as { policy: { policyVersion: string; dates: object; parameters: { id: string }[] } }).policy;
+      assert.match(receipt.policyVersion, /^[0-9a-f]{64}$/);
+      assert.deepEqual(receipt.dates, { decided_on: '2024-04-05' });
+      assert.deepEqual(receipt.parameters.map((p) => p.id), ['tolerance_visa.max_validity_years', 'tolerance_visa.sticker_code']);
       const decision = g.body.letters.find((l: { kind: string }) => l.kind === 'grant');
       assert.ok(decision);
       if (hasPdftotext) {

@@ -7,6 +7,6 @@ export * from './domain/tolerance-rules.ts';
 export { defaultBundle } from './load/load-bundle.ts';
 export { scenarioBundle, readOverlay, type Overlay } from './load/scenario.ts';
 export { PolicyLoadError } from './domain/validate-bundle.ts';
-export { receipt } from './engine/explain.ts';
+export { receipt, parameterReceipt, type ParameterReceipt } from './engine/explain.ts';
 export { evaluate } from './use-cases/evaluate.ts';
 export { diffPolicy, type PolicyChange } from './use-cases/diff-policy.ts';

@@ -32,11 +32,14 @@ export function isAllowed(status: CaseStatus, action: CaseActionType): boolean {
   return ALLOWED_ACTIONS[status].includes(action);
 }
 
+/** Which policy data and parameter windows an action relied on (see policy parameterReceipt). */
+export interface PolicyReceipt { policyVersion: string; engineVersion: string; dates: Record<string, string>; parameters: { id: string; from: string; to: string | null; source: string }[] }
+
 export type ActionPayload =
-  | { type: 'intake'; receivedOn: string; admissible: boolean; missing: { code: string; field?: string }[] }
+  | { type: 'intake'; receivedOn: string; admissible: boolean; missing: { code: string; field?: string }[]; policy?: PolicyReceipt }
   | { type: 'interrupt'; on: string; requested: string; respondBy: string }
   | { type: 'resume'; on: string }
-  | { type: 'grant'; on: string; visaNumber: string; visaCode: string; validFrom: string; validTo: string }
+  | { type: 'grant'; on: string; visaNumber: string; visaCode: string; validFrom: string; validTo: string; policy?: PolicyReceipt }
   | { type: 'refuse'; on: string; reasons: string; legalGround: string }
   | { type: 'withdraw'; on: string }
   | { type: 'discontinue'; on: string; legalGround: string; note?: string }

@@ -5,7 +5,7 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
-import { checkToleranceValidity, WITHDRAWAL_LEGAL_GROUND } from '../../policy/index.ts';
+import { checkToleranceValidity, defaultBundle, parameterReceipt, WITHDRAWAL_LEGAL_GROUND } from '../../policy/index.ts';
 import { recordVisa } from '../../visas/index.ts';
 import { runCaseAction } from './run-case-action.ts';
 import { issueCaseLetter } from './letter-input.ts';
@@ -29,7 +29,8 @@ export function grantVisa(ctx: Ctx, input: CommandBase & { validFrom: string; va
         validFrom: input.validFrom, validTo: input.validTo, issuedOn: on, actorId: ctx.actor.id, requestId: ctx.requestId,
       });
       await issueCaseLetter(trx, ctx, row, on, { kind: 'grant', visa: { number: visa.visa_number, code: visa.visa_code, validFrom: visa.valid_from, validTo: visa.valid_to } });
-      return { payload: { type: 'grant', on, visaNumber: visa.visa_number, visaCode: visa.visa_code, validFrom: input.validFrom, validTo: input.validTo }, effectiveOn: on };
+      const policy = parameterReceipt(defaultBundle(), { decided_on: on }, v.parameters);
+      return { payload: { type: 'grant', on, visaNumber: visa.visa_number, visaCode: visa.visa_code, validFrom: input.validFrom, validTo: input.validTo, policy }, effectiveOn: on };
     },
   });
 }

@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { requirePermission } from '../../auth/domain/permissions.ts';
 import { isValidIsoDate, todayInPrague } from '../../calendar/index.ts';
 import { findOffice } from '../../offices/index.ts';
-import { assessToleranceAdmissibility, type ToleranceChecklist } from '../../policy/index.ts';
+import { assessToleranceAdmissibility, defaultBundle, parameterReceipt, type ToleranceChecklist } from '../../policy/index.ts';
 import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
 import { foldCase, type ActionPayload } from '../domain/case-model.ts';
 import { projectionOf } from '../domain/projection.ts';
@@ -60,6 +60,7 @@ export async function receiveApplication(ctx: Ctx, input: IntakeInput): Promise<
   const intake: ActionPayload = {
     type: 'intake', receivedOn, admissible: admissibility.admissible,
     missing: admissibility.missing.map((m) => ({ code: m.code, ...(m.field ? { field: m.field } : {}), ...(m.expected !== undefined ? { expected: m.expected, paid: m.paid } : {}) })),
+    policy: parameterReceipt(defaultBundle(), { filed_on: receivedOn }, admissibility.parameters),
   };
   const projection = projectionOf(foldCase([intake]));
   const key = input.idempotencyKey ?? null;

@@ -97,3 +97,14 @@ export function receipt(bundle: PolicyBundle, req: Pick<EvaluateRequest, 'facts'
     factsHash: createHash('sha256').update(JSON.stringify(facts)).digest('hex'),
   };
 }
+
+/** The receipt a case action stores for the dated parameters a pure rule (admissibility, validity) used. */
+export function parameterReceipt(bundle: PolicyBundle, dates: Dates, params: { id: string; from: string; to: string | null; source: Source }[]) {
+  return {
+    policyVersion: bundle.hash,
+    engineVersion: ENGINE_VERSION,
+    dates,
+    parameters: params.map((p) => ({ id: p.id, from: p.from, to: p.to, source: p.source.id })),
+  };
+}
+export type ParameterReceipt = ReturnType<typeof parameterReceipt>;
