@@ -5,7 +5,7 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
-import { checkToleranceValidity, defaultBundle, parameterReceipt, WITHDRAWAL_LEGAL_GROUND } from '../../policy/index.ts';
+import { APPEAL_PERIOD_DAYS, checkToleranceValidity, defaultBundle, valueOn, parameterReceipt, WITHDRAWAL_LEGAL_GROUND } from '../../policy/index.ts';
 import { recordVisa } from '../../visas/index.ts';
 import { runCaseAction } from './run-case-action.ts';
 import { issueCaseLetter } from './letter-input.ts';
@@ -40,7 +40,8 @@ export function refuseVisa(ctx: Ctx, input: CommandBase & { reasons: string; leg
     caseId: input.caseId, version: input.version, type: 'refuse', permission: 'case.decide', idempotencyKey: input.idempotencyKey ?? null,
     run: async ({ trx, row, state }) => {
       const on = actionDate(input.on, ctx.clock.now(), state.lastEffectiveOn);
-      await issueCaseLetter(trx, ctx, row, on, { kind: 'refusal', refusal: { reasons: input.reasons, legalGround: input.legalGround } });
+      const appeal = valueOn(APPEAL_PERIOD_DAYS, on);
+      await issueCaseLetter(trx, ctx, row, on, { kind: 'refusal', refusal: { reasons: input.reasons, legalGround: input.legalGround, appealDays: appeal.value } });
       return { payload: { type: 'refuse', on, reasons: input.reasons, legalGround: input.legalGround }, effectiveOn: on };
     },
   });

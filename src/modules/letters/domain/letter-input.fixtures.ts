@@ -30,6 +30,7 @@ const BY_KIND: Record<LetterKind, Partial<LetterInput>> = {
     refusal: {
       reasons: 'Účastník řízení neprokázal překážku vycestování.\nPředložené doklady nejsou věrohodné.',
       legalGround: '§ 56 odst. 1 písm. j) zákona č. 326/1999 Sb.',
+      appealDays: 15,
     },
   },
   discontinuation: {

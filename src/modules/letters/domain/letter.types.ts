@@ -41,7 +41,8 @@ export interface LetterInput {
   receivedOn: string;
   missingItems?: MissingItem[];
   visa?: { number: string; code: string; validFrom: string; validTo: string };
-  refusal?: { reasons: string; legalGround: string };
+  /** appealDays comes from the policy module (the appeal period is a legal period). */
+  refusal?: { reasons: string; legalGround: string; appealDays: number };
   discontinuation?: { reason: 'withdrawn' | 'other'; legalGround: string; note?: string };
   interruption?: { requested: string; respondBy: string; legalGround: string };
 }

@@ -106,7 +106,7 @@ for (const kind of ALL_LETTER_KINDS) {
 test('all Czech special letters and quotes survive', async (t) => {
   const sample = 'ě š č ř ž ý á í é ů ú ň ť ď Ě Š Č Ř Ž „ “ §';
   const input = sampleLetterInput('refusal');
-  input.refusal = { reasons: `Znaky: ${sample}`, legalGround: '§ 56 zákona č. 326/1999 Sb.' };
+  input.refusal = { reasons: `Znaky: ${sample}`, legalGround: '§ 56 zákona č. 326/1999 Sb.', appealDays: 15 };
   const text = await pdfText(t, await renderLetterPdf(input));
   if (text === null) return;
   assertContains(text, [sample]);

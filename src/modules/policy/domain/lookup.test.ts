@@ -94,6 +94,7 @@ test('parameters.ts exports the expected dated parameters', () => {
   // A new parameter added without being listed here makes this fail on purpose: add it to
   // CONTEXT.md's parameter table at the same time.
   assert.deepEqual(exported.map(([, p]) => p.id).sort(), [
+    'appeal.period_days',
     'delivery.deemed_after_days',
     'proceedings.min_days_after_interruption',
     'tolerance_visa.decision_period_days',

@@ -20,6 +20,7 @@ export const MIN_DAYS_AFTER_INTERRUPTION = param<number>('proceedings.min_days_a
 export const DEEMED_DELIVERY_DAYS = param<number>('delivery.deemed_after_days');
 export const TOLERANCE_MAX_VALIDITY_YEARS = param<number>('tolerance_visa.max_validity_years');
 export const TOLERANCE_VISA_CODE = param<string>('tolerance_visa.sticker_code');
+export const APPEAL_PERIOD_DAYS = param<number>('appeal.period_days');
 
 /** Citations printed in letters. */
 export const TOLERANCE_LEGAL_BASIS = '§ 33 odst. 1 písm. a) zákona č. 326/1999 Sb., o pobytu cizinců na území České republiky';

@@ -43,7 +43,7 @@ test('refusal: Výrok, Odůvodnění with the reasons, Poučení with the 15-day
 
 test('refusal: empty reasons are rejected', () => {
   const input = sampleLetterInput('refusal');
-  input.refusal = { reasons: ' \n ', legalGround: '§ 56' };
+  input.refusal = { reasons: ' \n ', legalGround: '§ 56', appealDays: 15 };
   assert.throws(() => buildLetterContent(input), LetterInputError);
 });
 

@@ -9,6 +9,7 @@ import {
   splitParagraphs,
   endSentence,
 } from '../letter-parts.ts';
+import { LetterInputError } from '../letter.errors.ts';
 import type { LetterBlock, LetterInput } from '../letter.types.ts';
 
 export const REFUSAL_TITLE = 'Rozhodnutí';
@@ -18,10 +19,13 @@ export const REFUSAL_TITLE = 'Rozhodnutí';
  * Procedure Code (15 days from notification, § 83(1); filed with the authority that decided, § 86(1)
  * Act 500/2004 Coll.); whether and where a refusal of this visa can be appealed has not been verified.
  */
-export const REFUSAL_APPEAL_NOTICE = [
-  'Proti tomuto rozhodnutí lze podat odvolání ve lhůtě 15 dnů ode dne jeho oznámení.',
-  'Odvolání se podává u správního orgánu, který rozhodnutí vydal.',
-];
+export function refusalAppealNotice(appealDays: number): string[] {
+  if (!Number.isInteger(appealDays) || appealDays < 1) throw LetterInputError.of('/refusal/appealDays', 'INVALID', 'appealDays is a whole number of days');
+  return [
+    `Proti tomuto rozhodnutí lze podat odvolání ve lhůtě ${appealDays} dnů ode dne jeho oznámení.`,
+    'Odvolání se podává u správního orgánu, který rozhodnutí vydal.',
+  ];
+}
 
 /** Decision refusing the tolerance visa: operative part, reasons and appeal instruction (§ 68 Act 500/2004 Coll.). */
 export function buildRefusalBody(input: LetterInput): { title: string; blocks: LetterBlock[] } {
@@ -40,7 +44,7 @@ export function buildRefusalBody(input: LetterInput): { title: string; blocks: L
       paragraph(`Žádost byla posouzena podle ${endSentence(requireText(input.legalBasis, '/legalBasis'))}`),
       ...reasons.map(paragraph),
       heading('Poučení'),
-      ...REFUSAL_APPEAL_NOTICE.map(paragraph),
+      ...refusalAppealNotice(refusal.appealDays).map(paragraph),
     ],
   };
 }
