@@ -1,5 +1,6 @@
 /** Request and response schemas of the case routes (TypeBox → JSON Schema → OpenAPI). */
 import { Type } from 'typebox';
+import { ChecklistSchema } from '../../policy/http/checklist.schema.ts';
 
 const IsoDate = Type.String({ format: 'date', description: 'Civil date, YYYY-MM-DD' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -22,22 +23,7 @@ export const IntakeBody = Type.Object({
     address: Text(300),
     regionCode: Type.String({ pattern: '^CZ-[0-9]{2}$' }),
   }, { additionalProperties: false }),
-  checklist: Type.Object({
-    applicationForm: Type.Object({
-      submitted: Type.Boolean(),
-      inCzech: Type.Boolean({ description: 'The officer attests the form is filled in Czech' }),
-      fields: Type.Record(Type.String({ pattern: '^[a-zA-Z]{1,40}$' }), Type.String({ maxLength: 300 }), {
-        description: 'The form’s text fields as the applicant wrote them, e.g. { "surname": "ŠEVČENKO" }; each must be in capital Latin letters',
-      }),
-    }, { additionalProperties: false }),
-    passport: Type.Object({ submitted: Type.Boolean() }, { additionalProperties: false }),
-    photo: Type.Object({ submitted: Type.Boolean() }, { additionalProperties: false }),
-    fee: Type.Object({
-      method: Type.Union([Type.Literal('duty_stamps'), Type.Literal('cash'), Type.Literal('card'), Type.Literal('none')]),
-      amountCzk: Type.Integer({ minimum: 0, maximum: 100000 }),
-    }, { additionalProperties: false }),
-    affidavit: Type.Object({ submitted: Type.Boolean(), notarised: Type.Boolean() }, { additionalProperties: false }),
-  }, { additionalProperties: false }),
+  checklist: ChecklistSchema,
 }, { additionalProperties: false });
 
 const Versioned = { version: Type.Integer({ minimum: 1, description: 'The case version you saw; a stale one gets 409' }), on: Type.Optional(IsoDate) };

@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto';
 import { LANGS, type Lang, type PolicyBundle, type Source } from '../domain/bundle.types.ts';
 import { valueOn } from '../domain/lookup.ts';
 import { evaluateRules, type Dates, type Facts, type ReasonItem, type RuleResult } from './evaluate-rules.ts';
+import { assessToleranceAdmissibility, type ToleranceChecklist } from '../domain/tolerance-admissibility.ts';
+import { toleranceDeadline } from '../domain/tolerance-rules.ts';
 
 export const ENGINE_VERSION = '1';
 
-export interface EvaluateRequest { facts: Facts; dates: Dates; lang?: Lang; rules?: string[] }
+export interface EvaluateRequest { facts: Facts; dates: Dates; lang?: Lang; rules?: string[]; checklist?: ToleranceChecklist }
 
 export function message(bundle: PolicyBundle, lang: Lang, key: string, vars: Record<string, string> = {}): string {
   const text = bundle.messages[lang][key] ?? bundle.messages.en[key] ?? key;
@@ -51,6 +53,10 @@ export type ExplainedResult = ReturnType<typeof explainResult>;
 
 const UNDECIDED = ['possible', 'needs_date'];
 
+function safe<T>(f: () => T): T | null {
+  try { return f(); } catch (e) { if (e instanceof Error && e.name === 'NoRuleInForceError') return null; throw e; }
+}
+
 export function evaluatePolicy(bundle: PolicyBundle, req: EvaluateRequest) {
   const lang: Lang = req.lang && LANGS.includes(req.lang) ? req.lang : 'en';
   const results = evaluateRules(bundle, req.facts, req.dates, req.rules);
@@ -72,12 +78,30 @@ export function evaluatePolicy(bundle: PolicyBundle, req: EvaluateRequest) {
       window: { from: p.from, to: p.to, source: src(p.source) },
     };
   }
+  // A tolerance-visa application filed on `filed_on`: its admissibility (given the checklist) and its deadline.
+  let application = null;
+  if (req.dates.filed_on) {
+    const filed = req.dates.filed_on;
+    const deadline = safe(() => toleranceDeadline(filed, [], bundle));
+    const adm = req.checklist ? safe(() => assessToleranceAdmissibility(req.checklist!, filed)) : null;
+    for (const p of [...(deadline?.parameters ?? []), ...(adm?.parameters ?? [])]) params.push({ id: p.id, date: p.date, value: p.value, from: p.from, to: p.to, source: p.source });
+    application = {
+      filedOn: filed,
+      deadline: deadline ? { dueOn: deadline.dueOn, text: message(bundle, lang, 'adm.deadline', { date: deadline.dueOn ?? '' }) } : { dueOn: null, text: message(bundle, lang, 'common.no_rule_in_force', { date: filed }) },
+      admissibility: adm ? {
+        admissible: adm.admissible,
+        text: message(bundle, lang, adm.admissible ? 'adm.admissible' : 'adm.inadmissible'),
+        missing: adm.missing.map((m) => ({ ...m, text: message(bundle, lang, `adm.${m.code}`, { field: m.field ?? '', expected: String(m.expected ?? ''), paid: String(m.paid ?? '') }) })),
+      } : null,
+    };
+  }
   const givenFacts = Object.fromEntries(Object.entries(req.facts).filter(([, v]) => v !== undefined));
   return {
     lang,
     results: explained,
     nextQuestion: nextFact ? { fact: nextFact, forRule: firstOpen!.id, question: message(bundle, lang, bundle.facts[nextFact]!.question), values: bundle.facts[nextFact]!.values ?? null } : null,
     rights,
+    application,
     trace: {
       rules: results.map((r) => ({ id: r.id, outcome: r.outcome, date: r.date, window: r.window ? { from: r.window.from, to: r.window.to, source: r.window.source.id } : null, exception: r.exception?.id ?? null })),
       parameters: params.map((p) => ({ id: p.id, date: p.date, value: p.value, from: p.from, to: p.to, source: src(p.source) })),

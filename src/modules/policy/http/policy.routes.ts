@@ -7,6 +7,7 @@ import { LANGS } from '../domain/bundle.types.ts';
 import { defaultBundle } from '../load/load-bundle.ts';
 import { evaluate } from '../use-cases/evaluate.ts';
 import { diffPolicy } from '../use-cases/diff-policy.ts';
+import { ChecklistSchema } from './checklist.schema.ts';
 
 const IsoDate = Type.String({ format: 'date' });
 const tags = ['policy'];
@@ -25,6 +26,7 @@ export function policyRoutes(_deps: AppDeps): FastifyPluginAsync {
           dates: Type.Object({ as_of: Type.Optional(IsoDate), filed_on: Type.Optional(IsoDate), visa_issued_on: Type.Optional(IsoDate), decided_on: Type.Optional(IsoDate) }, { additionalProperties: false }),
           lang: Type.Optional(Type.Union(LANGS.map((l) => Type.Literal(l)))),
           rules: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 50 })),
+          checklist: Type.Optional(ChecklistSchema),
         }, { additionalProperties: false }),
       },
     }, async (req) => evaluate(req.body));
