@@ -29,6 +29,38 @@ for (const tier of dbTiers()) {
       assert.ok(r.body.trace.parameters.some((p: { id: string }) => p.id === 'rights.tolerance_visa'));
     });
 
+    test('evaluate: an application filed with cash instead of duty stamps is inadmissible, explained in Russian, with its deadline', async () => {
+      const r = await t.call('POST', '/api/v1/policy/evaluate', {
+        body: {
+          facts: {}, dates: { filed_on: '2024-03-01' }, lang: 'ru', rules: ['route.tolerance_visa'],
+          checklist: {
+            applicationForm: { submitted: true, inCzech: true, fields: { surname: 'Shevchenko' } },
+            passport: { submitted: true }, photo: { submitted: true }, fee: { method: 'cash', amountCzk: 300 }, affidavit: { submitted: true, notarised: true },
+          },
+        },
+      });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const app = r.body.application;
+      assert.equal(app.admissibility.admissible, false);
+      assert.deepEqual(app.admissibility.missing.map((m: { code: string }) => m.code), ['FORM_NOT_CAPITAL_LATIN', 'FEE_METHOD_NOT_ACCEPTED']);
+      assert.match(app.admissibility.missing[0].text, /«surname»/);
+      assert.match(app.admissibility.missing[1].text, /kolkové známky/);
+      assert.match(app.admissibility.missing[1].text, /марками/);
+      // Fri 1 Mar 2024 + 30 = Easter Sunday → Easter Monday → Tue 2 Apr 2024.
+      assert.equal(app.deadline.dueOn, '2024-04-02');
+      assert.ok(r.body.trace.parameters.some((p: { id: string }) => p.id === 'tolerance_visa.fee'));
+    });
+
+    test('evaluate: the same question in five languages gives the same outcome and different words', async () => {
+      const texts = new Set<string>();
+      for (const lang of ['cs', 'en', 'uk', 'ru', 'be']) {
+        const r = await t.call('POST', '/api/v1/policy/evaluate', { body: { facts: { nationality: 'RUS', civil_society_category: 'journalist', publicly_opposes_regime: true, at_risk_at_home: true }, dates: { as_of: '2023-06-01' }, lang, rules: ['route.civil_society_programme'] } });
+        assert.equal(r.body.results[0].outcome, 'officer_decides');
+        texts.add(r.body.results[0].reasons[0].text);
+      }
+      assert.equal(texts.size, 5);
+    });
+
     test('evaluate: unknown answers give "possible" and the next question, never "not eligible"', async () => {
       const r = await t.call('POST', '/api/v1/policy/evaluate', { body: { facts: { nationality: 'UKR', lived_in_ukraine_before_war: 'unknown' }, dates: { as_of: '2024-06-01' }, lang: 'cs' } });
       assert.equal(r.status, 200);
