@@ -8,6 +8,7 @@ import { createStaffUser } from '../modules/auth/use-cases/create-staff-user.ts'
 import { upsertDirectory } from '../modules/offices/index.ts';
 import { startServer } from '../server.ts';
 import { registerPolicyCommands } from './policy.commands.ts';
+import { registerVisaCommands } from './visas.commands.ts';
 
 const program = new Command().name('pobyt').description('Visa and residence case management');
 
@@ -76,6 +77,7 @@ program.command('users:create').description('create a staff user; the password i
   });
 
 registerPolicyCommands(program);
+registerVisaCommands(program);
 
 program.parseAsync().catch((e: unknown) => {
   console.error(`pobyt: ${e instanceof Error ? e.message : String(e)}`);

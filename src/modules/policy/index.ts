@@ -10,3 +10,5 @@ export { PolicyLoadError } from './domain/validate-bundle.ts';
 export { receipt, parameterReceipt, type ParameterReceipt } from './engine/explain.ts';
 export { evaluate } from './use-cases/evaluate.ts';
 export { diffPolicy, type PolicyChange } from './use-cases/diff-policy.ts';
+export { massExtensionPlan, NotAMassExtensionRule, type MassExtensionPlan } from './engine/mass-extension-plan.ts';
+export { message } from './engine/explain.ts';

@@ -1,3 +1,4 @@
 /** The visa register's use cases that other modules may call. */
 export { recordVisa, type NewVisa } from './use-cases/record-visa.ts';
 export { findVisaByCase } from './db/visas.queries.ts';
+export { extendVisas, countEligible, type ExtendOptions, type ExtendResult } from './use-cases/extend-visas.ts';

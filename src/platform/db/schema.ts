@@ -33,6 +33,21 @@ export interface CaseActionsTable {
 export interface VisasTable {
   id: Generated<string>; visa_number: string; case_id: string; applicant_id: string; visa_code: string;
   valid_from: CivilDate; valid_to: CivilDate; issued_on: CivilDate; status: Generated<string>; created_at: Timestamp;
+  war_related: Generated<boolean>; cancelled_on: CivilDate | null; cancellation_reason: string | null;
+}
+export interface VisaExtensionsTable {
+  id: Generated<string>; visa_id: string; rule_id: string; run_id: string; old_valid_to: CivilDate; new_valid_to: CivilDate; extended_at: Timestamp;
+}
+export interface JobRunsTable {
+  id: Generated<string>; kind: string; params: Json; status: 'running' | 'succeeded' | 'failed'; dry_run: boolean; total: number; done: Generated<number>;
+  started_by: string | null; started_at: Timestamp; finished_at: Timestamp | null; error: Generated<string | null>;
+}
+export interface ChangeEventsTable {
+  seq: Generated<string>; event_id: Generated<string>; occurred_at: Timestamp; kind: 'visa.granted' | 'visa.extended' | 'visa.cancelled'; visa_id: string; payload: Json;
+}
+export interface AuthorityClientsTable {
+  id: Generated<string>; name: string; kind: 'health_insurance' | 'labour_office' | 'social_security' | 'other'; key_prefix: string; key_hash: string;
+  scopes: string[]; created_by: string | null; created_at: Timestamp; revoked_at: Timestamp | null;
 }
 export interface LettersTable {
   id: Generated<string>; case_id: string; kind: string; template_version: string; sha256: string; pdf: Buffer;
@@ -57,6 +72,10 @@ export interface Database {
   letters: LettersTable;
   number_sequences: NumberSequencesTable;
   audit_events: AuditEventsTable;
+  visa_extensions: VisaExtensionsTable;
+  job_runs: JobRunsTable;
+  change_events: ChangeEventsTable;
+  authority_clients: AuthorityClientsTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -18,6 +18,7 @@ import { officeRoutes } from '../../modules/offices/http/offices.routes.ts';
 import { caseRoutes } from '../../modules/cases/http/cases.routes.ts';
 import { systemRoutes } from './system.routes.ts';
 import { policyRoutes } from '../../modules/policy/http/policy.routes.ts';
+import { visaRoutes } from '../../modules/visas/http/visas.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { actor: Actor | null }
@@ -97,5 +98,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(officeRoutes(deps), { prefix: '/api/v1' });
   await app.register(caseRoutes(deps), { prefix: '/api/v1' });
   await app.register(policyRoutes(deps), { prefix: '/api/v1' });
+  await app.register(visaRoutes(deps), { prefix: '/api/v1' });
   return app;
 }

@@ -4,12 +4,13 @@ import { AppError } from '../../../platform/errors.ts';
 
 export type Permission =
   | 'case.read' | 'case.intake' | 'case.act' | 'case.decide' | 'queue.read'
-  | 'letter.read' | 'letter.post' | 'staff.manage' | 'office.read';
+  | 'letter.read' | 'letter.post' | 'staff.manage' | 'office.read'
+  | 'visa.read' | 'visa.extend' | 'job.read' | 'authority.manage';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  officer: ['case.read', 'case.intake', 'case.act', 'case.decide', 'queue.read', 'letter.read', 'letter.post', 'office.read'],
-  supervisor: ['case.read', 'case.intake', 'case.act', 'case.decide', 'queue.read', 'letter.read', 'letter.post', 'office.read'],
-  admin: ['staff.manage', 'office.read'],
+  officer: ['case.read', 'case.intake', 'case.act', 'case.decide', 'queue.read', 'letter.read', 'letter.post', 'office.read', 'visa.read', 'job.read'],
+  supervisor: ['case.read', 'case.intake', 'case.act', 'case.decide', 'queue.read', 'letter.read', 'letter.post', 'office.read', 'visa.read', 'job.read', 'visa.extend'],
+  admin: ['staff.manage', 'office.read', 'job.read', 'visa.extend', 'authority.manage'],
 };
 
 export function can(actor: Actor, p: Permission): boolean {

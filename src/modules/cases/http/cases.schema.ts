@@ -30,7 +30,7 @@ const Versioned = { version: Type.Integer({ minimum: 1, description: 'The case v
 
 export const InterruptBody = Type.Object({ ...Versioned, requested: Text(2000), respondBy: IsoDate, legalGround: Type.Optional(Text(300)) }, { additionalProperties: false });
 export const ResumeBody = Type.Object(Versioned, { additionalProperties: false });
-export const GrantBody = Type.Object({ ...Versioned, validFrom: IsoDate, validTo: IsoDate }, { additionalProperties: false });
+export const GrantBody = Type.Object({ ...Versioned, validFrom: IsoDate, validTo: IsoDate, warRelated: Type.Optional(Type.Boolean({ description: 'Granted in connection with the war in Ukraine; default: the applicant is a Ukrainian citizen' })) }, { additionalProperties: false });
 export const RefuseBody = Type.Object({ ...Versioned, reasons: Text(10000), legalGround: Text(300) }, { additionalProperties: false });
 export const WithdrawBody = Type.Object(Versioned, { additionalProperties: false });
 export const DiscontinueBody = Type.Object({ ...Versioned, legalGround: Text(300), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });

@@ -9,11 +9,12 @@ import { APPEAL_PERIOD_DAYS, checkToleranceValidity, defaultBundle, valueOn, par
 import { recordVisa } from '../../visas/index.ts';
 import { runCaseAction } from './run-case-action.ts';
 import { issueCaseLetter } from './letter-input.ts';
+import { findApplicant } from '../db/cases.queries.ts';
 import { actionDate } from './action-date.ts';
 import type { CommandBase } from './interrupt-proceedings.ts';
 
 /** @throws as runCaseAction; VALIDATION.FAILED when the validity breaks the one-year maximum or starts before the decision */
-export function grantVisa(ctx: Ctx, input: CommandBase & { validFrom: string; validTo: string }) {
+export function grantVisa(ctx: Ctx, input: CommandBase & { validFrom: string; validTo: string; warRelated?: boolean }) {
   return runCaseAction(ctx, {
     caseId: input.caseId, version: input.version, type: 'grant', permission: 'case.decide', idempotencyKey: input.idempotencyKey ?? null,
     run: async ({ trx, row, state }) => {
@@ -27,6 +28,8 @@ export function grantVisa(ctx: Ctx, input: CommandBase & { validFrom: string; va
       const visa = await recordVisa(trx, {
         caseId: row.id, applicantId: row.applicant_id, officeId: row.office_id, visaCode: v.visaCode,
         validFrom: input.validFrom, validTo: input.validTo, issuedOn: on, actorId: ctx.actor.id, requestId: ctx.requestId,
+        // § 33(1)(a) for a Ukrainian citizen is the war-related case unless the officer says otherwise.
+        warRelated: input.warRelated ?? (await findApplicant(trx, row.applicant_id)).nationality === 'UKR',
       });
       await issueCaseLetter(trx, ctx, row, on, { kind: 'grant', visa: { number: visa.visa_number, code: visa.visa_code, validFrom: visa.valid_from, validTo: visa.valid_to } });
       const policy = parameterReceipt(defaultBundle(), { decided_on: on }, v.parameters);

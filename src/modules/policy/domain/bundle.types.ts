@@ -64,6 +64,8 @@ export interface Rule {
   exceptions: RuleException[];
   pointsToWeigh: string[];
   guidance: string[];
+  /** For a mass extension: the parameter holding the new end date. */
+  extendsToParam?: string;
 }
 
 export const LANGS = ['cs', 'en', 'uk', 'ru', 'be'] as const;

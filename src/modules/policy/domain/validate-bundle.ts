@@ -164,7 +164,8 @@ export function buildBundle(raw: RawPolicy): PolicyBundle {
     doc.forEach((r, i) => {
       const where = `${file}[${i}]`;
       if (!isObj(r) || typeof r.id !== 'string') { bad(where, 'a rule needs an id'); return; }
-      keysOnly(`${file} ${r.id}`, r, ['id', 'kind', 'reads_date', 'in_force', 'when', 'outcomes', 'exceptions', 'points_to_weigh', 'guidance']);
+      keysOnly(`${file} ${r.id}`, r, ['id', 'kind', 'reads_date', 'in_force', 'when', 'outcomes', 'exceptions', 'points_to_weigh', 'guidance', 'extends_to_param']);
+      if (r.extends_to_param !== undefined && !parameters[String(r.extends_to_param)]) bad(`${file} ${r.id}`, `unknown parameter "${String(r.extends_to_param)}"`);
       if (ruleIds.has(r.id)) bad(`${file} ${r.id}`, 'duplicate rule id');
       ruleIds.add(r.id);
       const kind = r.kind as Rule['kind'];
@@ -185,7 +186,7 @@ export function buildBundle(raw: RawPolicy): PolicyBundle {
       const pointsToWeigh = (Array.isArray(r.points_to_weigh) ? r.points_to_weigh : []) as string[];
       const guidance = (Array.isArray(r.guidance) ? r.guidance : []) as string[];
       [...pointsToWeigh, ...guidance, `rule.${r.id}`].forEach((k) => messageKeys.add(k));
-      rules.push({ id: r.id, kind, readsDate: r.reads_date as Rule['readsDate'], inForce: windows(`${file} ${r.id}.in_force`, r.in_force), when, outcomes, exceptions, pointsToWeigh, guidance });
+      rules.push({ id: r.id, kind, readsDate: r.reads_date as Rule['readsDate'], inForce: windows(`${file} ${r.id}.in_force`, r.in_force), when, outcomes, exceptions, pointsToWeigh, guidance, ...(typeof r.extends_to_param === 'string' ? { extendsToParam: r.extends_to_param } : {}) });
     });
   }
   for (const [where, ref] of ruleRefs) if (!ruleIds.has(ref)) bad(where, `unknown rule "${ref}"`);

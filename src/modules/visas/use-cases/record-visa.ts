@@ -1,4 +1,4 @@
-/** Records a granted visa in the register, inside the deciding command's transaction. */
+/** Records a granted visa in the register, with its change event, inside the deciding command's transaction. */
 import type { Trx } from '../../../platform/db/db.ts';
 import { nextNumber, pad } from '../../../platform/numbering.ts';
 import { writeAudit } from '../../../platform/audit.ts';
@@ -11,6 +11,8 @@ export interface NewVisa {
   validFrom: string;
   validTo: string;
   issuedOn: string;
+  /** Granted in connection with the armed conflict in Ukraine (decides later mass extensions). */
+  warRelated: boolean;
   actorId: string;
   requestId: string | null;
 }
@@ -24,7 +26,7 @@ export async function recordVisa(trx: Trx, v: NewVisa) {
     .insertInto('visas')
     .values({
       visa_number: visaNumber, case_id: v.caseId, applicant_id: v.applicantId, visa_code: v.visaCode,
-      valid_from: v.validFrom, valid_to: v.validTo, issued_on: v.issuedOn,
+      valid_from: v.validFrom, valid_to: v.validTo, issued_on: v.issuedOn, war_related: v.warRelated,
     })
     .returning(['id', 'visa_number', 'visa_code', 'valid_from', 'valid_to', 'issued_on', 'status'])
     .executeTakeFirstOrThrow();
@@ -32,5 +34,9 @@ export async function recordVisa(trx: Trx, v: NewVisa) {
     actorId: v.actorId, action: 'visa.recorded', entityType: 'visa', entityId: row.id, requestId: v.requestId,
     after: { visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, caseId: v.caseId },
   });
+  await trx.insertInto('change_events').values({
+    kind: 'visa.granted', visa_id: row.id,
+    payload: JSON.stringify({ visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, status: 'valid' }),
+  }).execute();
   return row;
 }

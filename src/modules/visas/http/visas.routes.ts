@@ -1,0 +1,42 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ctxOf, type AppDeps } from '../../../platform/http/app.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { requirePermission } from '../../auth/domain/permissions.ts';
+import { massExtensionPlan, NotAMassExtensionRule } from '../../policy/index.ts';
+import { extendVisas } from '../use-cases/extend-visas.ts';
+import { getJob, getVisa } from '../use-cases/read-visas.ts';
+
+const tags = ['visas'];
+
+export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
+  return async (base) => {
+    const app = base.withTypeProvider<TypeBoxTypeProvider>();
+    app.get('/visas/:number', { schema: { tags, summary: 'A visa in the register with its extensions (the read is audited)', params: Type.Object({ number: Type.String({ maxLength: 60 }) }) } },
+      async (req) => getVisa(ctxOf(req, deps), req.params.number));
+
+    app.get('/jobs/:id', { schema: { tags, summary: 'Progress of a background job', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
+      async (req) => getJob(ctxOf(req, deps), req.params.id));
+
+    app.post('/visas/extensions', {
+      schema: { tags, summary: 'Start a mass extension by a policy rule; follow it at /api/v1/jobs/{id}', body: Type.Object({ rule: Type.String({ maxLength: 80 }), dryRun: Type.Optional(Type.Boolean()) }, { additionalProperties: false }) },
+    }, async (req, reply) => {
+      const ctx = ctxOf(req, deps);
+      requirePermission(ctx.actor, 'visa.extend');
+      try { massExtensionPlan(req.body.rule); } catch (e) {
+        if (e instanceof NotAMassExtensionRule) throw new AppError('VALIDATION.FAILED', e.message, { fields: [{ field: '/rule', reason: 'NOT_A_MASS_EXTENSION', message: e.message }] });
+        throw e;
+      }
+      // The run records itself in job_runs before its first batch; the reply names it.
+      const started = new Promise<string>((resolve, reject) => {
+        extendVisas(deps.db, {
+          ruleId: req.body.rule, dryRun: req.body.dryRun ?? false, actorId: ctx.actor.id,
+          onStart: resolve,
+        }).catch((e: unknown) => { req.log.error({ errName: (e as Error).name }, 'extension job failed'); reject(e); });
+      });
+      const id = await started;
+      return reply.status(202).header('location', `/api/v1/jobs/${id}`).send({ jobId: id, status: `/api/v1/jobs/${id}` });
+    });
+  };
+}

@@ -1,0 +1,33 @@
+/** Reads of the register: a visa with its extension history (audited), a job's progress. */
+import type { Ctx } from '../../../platform/context.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { writeAudit } from '../../../platform/audit.ts';
+import { requirePermission } from '../../auth/domain/permissions.ts';
+
+/** @throws NOT_FOUND, AUTH.FORBIDDEN */
+export async function getVisa(ctx: Ctx, visaNumber: string) {
+  requirePermission(ctx.actor, 'visa.read');
+  return ctx.db.transaction().execute(async (trx) => {
+    const v = await trx.selectFrom('visas').selectAll().where('visa_number', '=', visaNumber).executeTakeFirst();
+    if (!v) throw new AppError('NOT_FOUND', 'No visa with that number.');
+    await writeAudit(trx, { actorId: ctx.actor.id, action: 'visa.read', entityType: 'visa', entityId: v.id, requestId: ctx.requestId });
+    const ext = await trx.selectFrom('visa_extensions').select(['rule_id', 'old_valid_to', 'new_valid_to', 'extended_at']).where('visa_id', '=', v.id).orderBy('id').execute();
+    return {
+      visaNumber: v.visa_number, visaCode: v.visa_code, status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on,
+      warRelated: v.war_related, cancelledOn: v.cancelled_on, caseId: v.case_id,
+      extensions: ext.map((e) => ({ rule: e.rule_id, from: e.old_valid_to, to: e.new_valid_to, at: new Date(e.extended_at).toISOString() })),
+    };
+  });
+}
+
+/** @throws NOT_FOUND, AUTH.FORBIDDEN */
+export async function getJob(ctx: Ctx, id: string) {
+  requirePermission(ctx.actor, 'job.read');
+  const j = await ctx.db.selectFrom('job_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!j) throw new AppError('NOT_FOUND', 'No such job.');
+  return {
+    id: j.id, kind: j.kind, status: j.status, dryRun: j.dry_run, total: j.total, done: j.done,
+    percent: j.total ? Math.floor((j.done / j.total) * 100) : 100, params: j.params,
+    startedAt: new Date(j.started_at).toISOString(), finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null, error: j.error,
+  };
+}
