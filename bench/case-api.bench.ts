@@ -16,7 +16,7 @@
  *
  * Flags: --iterations N (timed requests per scenario, default 200), --warmup N (default 20),
  *        --rounds N (interleaving rounds, default 5), --cases N (open cases for the queue, default 200),
- *        --baseline-factor N (baselines run N× the iterations, being cheap; default 10).
+ *        --baseline-factor N (the cheap baselines run and warm up N× as many requests; default 10).
  */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -98,7 +98,8 @@ async function dropServerDb(base: string, name: string) {
 
 type Op = () => Promise<void>;
 
-interface Scenario { name: string; op: Op; iterations: number; samples: number[] }
+/** `warmup` overrides --warmup: the cheap baselines warm up with as many more requests as they time. */
+interface Scenario { name: string; op: Op; iterations: number; warmup?: number; samples: number[] }
 
 interface Stats { name: string; n: number; opsPerSec: number; meanMs: number; p50Ms: number; p99Ms: number }
 
@@ -121,8 +122,9 @@ async function timeBlock(s: Scenario, count: number) {
 /** Warm every scenario up, then run them in interleaved rounds (A, B, C, A, B, C, …). */
 async function runGroup(group: Scenario[], opts: Options) {
   for (const s of group) {
-    process.stderr.write(`bench: warm-up ${s.name} (${opts.warmup})\n`);
-    for (let i = 0; i < opts.warmup; i++) await s.op();
+    const warmup = s.warmup ?? opts.warmup;
+    process.stderr.write(`bench: warm-up ${s.name} (${warmup})\n`);
+    for (let i = 0; i < warmup; i++) await s.op();
   }
   for (let r = 0; r < opts.rounds; r++) {
     for (const s of group) {
@@ -181,10 +183,11 @@ async function main() {
     if (queueLen !== opts.cases) throw new Error(`queue: expected ${opts.cases} open cases, got ${queueLen}`);
 
     const nBase = opts.iterations * opts.baselineFactor;
+    const warmBase = opts.warmup * opts.baselineFactor;
 
     // Group 1: the queue read against a bare Fastify route.
     const baseA: Scenario = {
-      name: 'baseline A: bare Fastify GET {ok:true}', iterations: nBase, samples: [],
+      name: 'baseline A: bare Fastify GET {ok:true}', iterations: nBase, warmup: warmBase, samples: [],
       op: async () => {
         const r = await bare.inject({ method: 'GET', url: '/ok' });
         if (r.statusCode !== 200) throw new Error(`baseline A: HTTP ${r.statusCode}`);
@@ -201,7 +204,7 @@ async function main() {
 
     // Group 2: intake against a raw insert of a similar row count (applicant, case, action, audit = 4 rows).
     const baseB: Scenario = {
-      name: 'baseline B: raw SQL insert, 4 rows audit_events', iterations: nBase, samples: [],
+      name: 'baseline B: raw SQL insert, 4 rows audit_events', iterations: nBase, warmup: warmBase, samples: [],
       op: async () => {
         await sql`insert into audit_events (actor_id, action, entity_type, entity_id, after, request_id) values
           (null, 'bench.insert', 'bench', 'a', '{"status":"under_assessment","version":1}'::jsonb, 'bench'),
@@ -228,7 +231,7 @@ async function main() {
     const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
     console.log(`pobyt case API bench — ${tier}; ${new Date().toISOString().slice(0, 10)}; node ${process.version}`);
-    console.log(`iterations ${opts.iterations} (baselines ×${opts.baselineFactor}), warm-up ${opts.warmup}, rounds ${opts.rounds}`);
+    console.log(`iterations ${opts.iterations}, warm-up ${opts.warmup} (baselines ×${opts.baselineFactor} both), rounds ${opts.rounds}`);
     console.log('');
     console.log(line(head));
     console.log(w.map((x) => '-'.repeat(x)).join('  '));

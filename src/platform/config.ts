@@ -17,6 +17,8 @@ export interface Config {
   publicUrl: string | null;
   /** Sign-in attempts allowed per client address per minute. */
   loginAttemptsPerMinute: number;
+  /** Requests per authority API key per minute (verification and feed). */
+  authorityRequestsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -51,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deemedDeliveryShift: bool(env, 'DEEMED_DELIVERY_SHIFT', true),
     publicUrl: env.PUBLIC_URL || null,
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 100000),
+    authorityRequestsPerMinute: int(env, 'AUTHORITY_REQUESTS_PER_MINUTE', 600, 1, 10000000),
   };
 }

@@ -19,6 +19,7 @@ import { caseRoutes } from '../../modules/cases/http/cases.routes.ts';
 import { systemRoutes } from './system.routes.ts';
 import { policyRoutes } from '../../modules/policy/http/policy.routes.ts';
 import { visaRoutes } from '../../modules/visas/http/visas.routes.ts';
+import { agencyRoutes } from '../../modules/agencies/http/agencies.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { actor: Actor | null }
@@ -99,5 +100,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(caseRoutes(deps), { prefix: '/api/v1' });
   await app.register(policyRoutes(deps), { prefix: '/api/v1' });
   await app.register(visaRoutes(deps), { prefix: '/api/v1' });
+  await app.register(agencyRoutes(deps), { prefix: '/api/v1' });
   return app;
 }

@@ -1,0 +1,56 @@
+/**
+ * Authority clients and their API keys. A key is `pbk_<prefix>_<secret>`: the prefix finds the client,
+ * only a SHA-256 of the secret is stored, the whole key is shown once. Revoked keys stop at once.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Ctx } from '../../../platform/context.ts';
+import type { Db } from '../../../platform/db/db.ts';
+import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
+import { writeAudit } from '../../../platform/audit.ts';
+import { requirePermission } from '../../auth/domain/permissions.ts';
+import { DEFAULT_SCOPES, FIELDS, type AuthorityKind } from '../domain/scopes.ts';
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export interface AuthorityClient { id: string; name: string; kind: AuthorityKind; scopes: string[] }
+
+/** @throws AUTH.FORBIDDEN, VALIDATION.FAILED (unknown scope) */
+export async function createAuthorityClient(ctx: Ctx, input: { name: string; kind: AuthorityKind; scopes?: string[] }) {
+  requirePermission(ctx.actor, 'authority.manage');
+  const scopes = input.scopes ?? DEFAULT_SCOPES[input.kind];
+  const bad = scopes.filter((s) => !(FIELDS as readonly string[]).includes(s));
+  if (bad.length) throw validationFailed([fieldError('/scopes', 'UNKNOWN_FIELD', `Unknown fields: ${bad.join(', ')}. Known: ${FIELDS.join(', ')}.`)]);
+  const prefix = randomBytes(6).toString('hex');
+  const secret = randomBytes(32).toString('base64url');
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('authority_clients').values({ name: input.name, kind: input.kind, key_prefix: prefix, key_hash: sha(secret), scopes, created_by: ctx.actor.id })
+      .returning(['id', 'name', 'kind', 'scopes']).executeTakeFirstOrThrow();
+    await writeAudit(trx, { actorId: ctx.actor.id, action: 'authority.created', entityType: 'authority_client', entityId: row.id, requestId: ctx.requestId, after: { kind: row.kind, scopes } });
+    return { ...row, apiKey: `pbk_${prefix}_${secret}` };
+  });
+}
+
+/** @throws AUTH.FORBIDDEN, NOT_FOUND */
+export async function revokeAuthorityClient(ctx: Ctx, id: string) {
+  requirePermission(ctx.actor, 'authority.manage');
+  await ctx.db.transaction().execute(async (trx) => {
+    const r = await trx.updateTable('authority_clients').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+    if (!r) throw new AppError('NOT_FOUND', 'No active authority client with that id.');
+    await writeAudit(trx, { actorId: ctx.actor.id, action: 'authority.revoked', entityType: 'authority_client', entityId: id, requestId: ctx.requestId });
+  });
+}
+
+export function listAuthorityClients(ctx: Ctx) {
+  requirePermission(ctx.actor, 'authority.manage');
+  return ctx.db.selectFrom('authority_clients').select(['id', 'name', 'kind', 'scopes', 'key_prefix', 'created_at', 'revoked_at']).orderBy('created_at').execute();
+}
+
+/** The client a key belongs to, or null for an unknown, malformed or revoked key. */
+export async function authenticateAuthority(db: Db, apiKey: string): Promise<AuthorityClient | null> {
+  const m = /^pbk_([0-9a-f]{12})_([A-Za-z0-9_-]{20,})$/.exec(apiKey);
+  if (!m) return null;
+  const row = await db.selectFrom('authority_clients').select(['id', 'name', 'kind', 'scopes', 'key_hash', 'revoked_at']).where('key_prefix', '=', m[1]!).executeTakeFirst();
+  if (!row || row.revoked_at) return null;
+  const ok = timingSafeEqual(Buffer.from(row.key_hash, 'hex'), Buffer.from(sha(m[2]!), 'hex'));
+  return ok ? { id: row.id, name: row.name, kind: row.kind, scopes: row.scopes } : null;
+}

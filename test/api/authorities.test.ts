@@ -1,0 +1,101 @@
+/** Authorities verify a status with scoped API keys and read the change feed, on every database tier. */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dbTiers } from '../support/db-tiers.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { intakeBody } from '../support/fixtures.ts';
+import { buildApp } from '../../src/platform/http/app.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+
+for (const tier of dbTiers()) {
+  describe(`authority API [${tier.name}]`, () => {
+    let t: TestApp;
+    let health: { id: string; apiKey: string };
+    let labour: { id: string; apiKey: string };
+    let visaNumber: string;
+    let passportNumber: string;
+    const key = (k: string) => ({ 'x-api-key': k });
+
+    before(async () => {
+      t = await startTestApp(await tier.open(), { now: '2026-03-02T09:00:00Z' });
+      const body = intakeBody({ receivedOn: '2026-03-02' });
+      passportNumber = body.applicant.passportNumber as string;
+      const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body });
+      const g = await t.call('POST', `/api/v1/cases/${c.body.id}/grant`, { as: 'olga', body: { version: c.body.version, validFrom: '2026-03-02', validTo: '2027-03-01' } });
+      visaNumber = g.body.visa.visaNumber;
+    });
+    after(() => t.close());
+
+    test('an admin registers clients; the key is shown once and never listed', async () => {
+      const a = await t.call('POST', '/api/v1/admin/authorities', { as: 'adam', body: { name: 'VZP', kind: 'health_insurance' } });
+      const b = await t.call('POST', '/api/v1/admin/authorities', { as: 'adam', body: { name: 'Úřad práce Praha', kind: 'labour_office' } });
+      assert.equal(a.status, 201, JSON.stringify(a.body));
+      assert.match(a.body.apiKey, /^pbk_[0-9a-f]{12}_/);
+      health = a.body;
+      labour = b.body;
+      const list = await t.call('GET', '/api/v1/admin/authorities', { as: 'adam' });
+      assert.equal(list.body.length, 2);
+      assert.equal(JSON.stringify(list.body).includes(health.apiKey), false);
+      const officer = await t.call('POST', '/api/v1/admin/authorities', { as: 'olga', body: { name: 'x', kind: 'other' } });
+      assert.equal(officer.status, 403);
+      const badScope = await t.call('POST', '/api/v1/admin/authorities', { as: 'adam', body: { name: 'x', kind: 'other', scopes: ['passportNumber'] } });
+      assert.equal(badScope.status, 422);
+    });
+
+    test('health insurance sees status, validity and whether public insurance applies — nothing else', async () => {
+      const r = await t.call('POST', '/api/v1/authority/verify', { headers: key(health.apiKey), body: { visaNumber } });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.deepEqual(r.body, { asOf: '2026-03-02', visaNumber, status: 'valid', visaCode: 'D/VS/91', validFrom: '2026-03-02', validTo: '2027-03-01', publicHealthInsurance: false });
+    });
+
+    test('the labour office finds it by passport and date of birth and sees whether work needs a permit', async () => {
+      const r = await t.call('POST', '/api/v1/authority/verify', { headers: key(labour.apiKey), body: { passportNumber, dateOfBirth: '1988-02-14', asOf: '2027-06-01' } });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.equal(r.body.workPermitRequired, true);
+      assert.equal(r.body.status, 'expired');
+      assert.equal('publicHealthInsurance' in r.body, false);
+      assert.equal('holderName' in r.body, false);
+      const wrongDob = await t.call('POST', '/api/v1/authority/verify', { headers: key(labour.apiKey), body: { passportNumber, dateOfBirth: '1988-02-15' } });
+      assert.equal(wrongDob.status, 404);
+    });
+
+    test('unknown, malformed and revoked keys are refused; every lookup is audited', async () => {
+      const before = await t.handle.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'authority.verify').executeTakeFirstOrThrow();
+      assert.equal((await t.call('POST', '/api/v1/authority/verify', { body: { visaNumber } })).status, 401);
+      assert.equal((await t.call('POST', '/api/v1/authority/verify', { headers: key('pbk_000000000000_' + 'x'.repeat(43)), body: { visaNumber } })).status, 401);
+      assert.equal((await t.call('POST', '/api/v1/authority/verify', { headers: key(health.apiKey.slice(0, -1) + (health.apiKey.endsWith('A') ? 'B' : 'A')), body: { visaNumber } })).status, 401);
+      const other = await t.call('POST', '/api/v1/admin/authorities', { as: 'adam', body: { name: 'ČSSZ', kind: 'social_security' } });
+      assert.equal((await t.call('POST', '/api/v1/authority/verify', { headers: key(other.body.apiKey), body: { visaNumber } })).status, 200);
+      assert.equal((await t.call('POST', `/api/v1/admin/authorities/${other.body.id}/revoke`, { as: 'adam' })).status, 204);
+      assert.equal((await t.call('POST', '/api/v1/authority/verify', { headers: key(other.body.apiKey), body: { visaNumber } })).status, 401);
+      const after = await t.handle.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'authority.verify').executeTakeFirstOrThrow();
+      assert.equal(Number(after.n) - Number(before.n), 1, 'the one authenticated lookup is audited');
+    });
+
+    test('the change feed lists the grant with its idempotency key, cut to the caller’s fields, and pages by cursor', async () => {
+      const r = await t.call('GET', '/api/v1/authority/events?after=0', { headers: key(health.apiKey) });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      const e = r.body.events.find((x: { visaNumber: string }) => x.visaNumber === visaNumber);
+      assert.equal(e.kind, 'visa.granted');
+      assert.match(e.eventId, /^[0-9a-f-]{36}$/);
+      assert.equal(e.validTo, '2027-03-01');
+      assert.equal('holderName' in e, false);
+      const next = await t.call('GET', `/api/v1/authority/events?after=${r.body.next}`, { headers: key(health.apiKey) });
+      assert.deepEqual(next.body.events, []);
+      assert.equal(next.body.next, r.body.next);
+    });
+
+    test('verification is rate limited per key', async () => {
+      const limited = await buildApp({ db: t.handle.db, config: loadConfig({ AUTHORITY_REQUESTS_PER_MINUTE: '2' } as NodeJS.ProcessEnv), clock: t.clock, logger: false });
+      try {
+        const codes: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          codes.push((await limited.inject({ method: 'POST', url: '/api/v1/authority/verify', headers: key(health.apiKey), payload: { visaNumber } })).statusCode);
+        }
+        assert.deepEqual(codes, [200, 200, 429]);
+      } finally {
+        await limited.close();
+      }
+    });
+  });
+}
