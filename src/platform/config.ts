@@ -19,6 +19,8 @@ export interface Config {
   loginAttemptsPerMinute: number;
   /** Requests per authority API key per minute (verification and feed). */
   authorityRequestsPerMinute: number;
+  /** Holder requests (booking, cancelling, channel) per client address per minute. */
+  holderRequestsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -54,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.PUBLIC_URL || null,
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 100000),
     authorityRequestsPerMinute: int(env, 'AUTHORITY_REQUESTS_PER_MINUTE', 600, 1, 10000000),
+    holderRequestsPerMinute: int(env, 'HOLDER_REQUESTS_PER_MINUTE', 30, 1, 10000000),
   };
 }

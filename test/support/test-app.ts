@@ -27,7 +27,7 @@ export interface TestApp {
 export async function startTestApp(handle: DatabaseHandle, opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const clock = new TestClock(opts.now ?? '2024-03-01T09:00:00Z');
   // Tests sign in at every clock change: the sign-in limit is lifted unless a test sets it.
-  const config = loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '100000', ...opts.env } as NodeJS.ProcessEnv);
+  const config = loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '100000', HOLDER_REQUESTS_PER_MINUTE: '1000000', ...opts.env } as NodeJS.ProcessEnv);
   await upsertDirectory(handle.db);
   const users = [
     { username: 'olga', displayName: 'Olga Officer', role: 'officer' as const, officeId: 'PHA-ZUK' },

@@ -76,6 +76,17 @@ export interface Database {
   job_runs: JobRunsTable;
   change_events: ChangeEventsTable;
   authority_clients: AuthorityClientsTable;
+  office_hours: OfficeHoursTable;
+  appointment_slots: AppointmentSlotsTable;
+  appointments: AppointmentsTable;
+}
+export interface OfficeHoursTable { office_id: string; weekday: number; opens: string; closes: string }
+export interface AppointmentSlotsTable {
+  id: Generated<string>; office_id: string; purpose: 'sticker'; starts_at: Timestamp; minutes: number; capacity: number; booked: Generated<number>;
+}
+export interface AppointmentsTable {
+  id: Generated<string>; code: string; slot_id: string; visa_id: string; purpose: string; status: 'booked' | 'cancelled';
+  idempotency_key: string | null; created_at: Timestamp; cancelled_at: Timestamp | null;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

@@ -19,6 +19,10 @@ const STATUS: Record<ErrorCode, number> = {
   'LETTER.ILLEGAL_TRANSITION': 409,
   CONFLICT: 409,
   'POLICY.NO_RULE_IN_FORCE': 422,
+  'APPOINTMENT.SLOT_FULL': 409,
+  'APPOINTMENT.ALREADY_BOOKED': 409,
+  'APPOINTMENT.NOT_ELIGIBLE': 422,
+  'CHANNEL.WRONG_CHANNEL': 409,
   INTERNAL: 500,
 };
 
@@ -38,6 +42,10 @@ const TITLES: Record<ErrorCode, string> = {
   'LETTER.ILLEGAL_TRANSITION': 'This letter step is not allowed now',
   CONFLICT: 'Conflict',
   'POLICY.NO_RULE_IN_FORCE': 'No rule in force on that date',
+  'APPOINTMENT.SLOT_FULL': 'That slot is full',
+  'APPOINTMENT.ALREADY_BOOKED': 'You already have an appointment',
+  'APPOINTMENT.NOT_ELIGIBLE': 'No appointment can be booked for this visa',
+  'CHANNEL.WRONG_CHANNEL': 'This is the wrong channel for you',
   INTERNAL: 'Internal error',
 };
 

@@ -5,12 +5,12 @@ import { AppError } from '../../../platform/errors.ts';
 export type Permission =
   | 'case.read' | 'case.intake' | 'case.act' | 'case.decide' | 'queue.read'
   | 'letter.read' | 'letter.post' | 'staff.manage' | 'office.read'
-  | 'visa.read' | 'visa.extend' | 'job.read' | 'authority.manage';
+  | 'visa.read' | 'visa.extend' | 'job.read' | 'authority.manage' | 'slots.manage';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   officer: ['case.read', 'case.intake', 'case.act', 'case.decide', 'queue.read', 'letter.read', 'letter.post', 'office.read', 'visa.read', 'job.read'],
-  supervisor: ['case.read', 'case.intake', 'case.act', 'case.decide', 'queue.read', 'letter.read', 'letter.post', 'office.read', 'visa.read', 'job.read', 'visa.extend'],
-  admin: ['staff.manage', 'office.read', 'job.read', 'visa.extend', 'authority.manage'],
+  supervisor: ['case.read', 'case.intake', 'case.act', 'case.decide', 'queue.read', 'letter.read', 'letter.post', 'office.read', 'visa.read', 'job.read', 'visa.extend', 'slots.manage'],
+  admin: ['staff.manage', 'office.read', 'job.read', 'visa.extend', 'authority.manage', 'slots.manage'],
 };
 
 export function can(actor: Actor, p: Permission): boolean {
