@@ -3,17 +3,20 @@ import type { Config } from './platform/config.ts';
 import { systemClock } from './platform/clock.ts';
 import { openAndMigrate } from './platform/boot.ts';
 import { buildApp } from './platform/http/app.ts';
+import { startWebhookService } from './modules/agencies/webhooks/service.ts';
 
 type Handle = Awaited<ReturnType<typeof openAndMigrate>>;
 
 export async function startServer(config: Config, opts: { prepare?: (db: Handle) => Promise<void>; announce?: (url: string) => void } = {}) {
   const handle = await openAndMigrate(config);
   await opts.prepare?.(handle);
-  const app = await buildApp({ db: handle.db, config, clock: systemClock });
+  const webhooks = config.webhooks.enabled ? await startWebhookService(handle, config.webhooks) : null;
+  const app = await buildApp({ db: handle.db, config, clock: systemClock, ...(webhooks ? { boss: webhooks.boss } : {}) });
   await app.listen({ port: config.port, host: config.host });
   opts.announce?.(`http://${config.host}:${config.port}`);
   const stop = async () => {
     await app.close();
+    await webhooks?.stop();
     await handle.close();
     process.exit(0);
   };

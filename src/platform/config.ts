@@ -21,6 +21,7 @@ export interface Config {
   authorityRequestsPerMinute: number;
   /** Holder requests (booking, cancelling, channel) per client address per minute. */
   holderRequestsPerMinute: number;
+  webhooks: { enabled: boolean; retryLimit: number; retryDelaySeconds: number; retryDelayMaxSeconds: number; timeoutMs: number; dispatchIntervalMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -57,5 +58,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 100000),
     authorityRequestsPerMinute: int(env, 'AUTHORITY_REQUESTS_PER_MINUTE', 600, 1, 10000000),
     holderRequestsPerMinute: int(env, 'HOLDER_REQUESTS_PER_MINUTE', 30, 1, 10000000),
+    webhooks: {
+      enabled: bool(env, 'WEBHOOKS_ENABLED', true),
+      retryLimit: int(env, 'WEBHOOK_RETRY_LIMIT', 8, 0, 100),
+      retryDelaySeconds: int(env, 'WEBHOOK_RETRY_DELAY_SECONDS', 5, 1, 86400),
+      retryDelayMaxSeconds: int(env, 'WEBHOOK_RETRY_DELAY_MAX_SECONDS', 3600, 1, 86400),
+      timeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10000, 100, 120000),
+      dispatchIntervalMs: int(env, 'WEBHOOK_DISPATCH_INTERVAL_MS', 2000, 50, 3600000),
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../../src/platform/db/db.ts';
 import { buildApp, type App } from '../../src/platform/http/app.ts';
 import { upsertDirectory } from '../../src/modules/offices/index.ts';
 import { createStaffUser } from '../../src/modules/auth/use-cases/create-staff-user.ts';
+import { startWebhookService, type WebhookService } from '../../src/modules/agencies/webhooks/service.ts';
 
 export class TestClock implements Clock {
   private t: Date;
@@ -22,9 +23,10 @@ export interface TestApp {
   token(username: string): Promise<string>;
   call(method: 'GET' | 'POST', url: string, opts?: { as?: string; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: Buffer }>;
   close(): Promise<void>;
+  webhooks: WebhookService | null;
 }
 
-export async function startTestApp(handle: DatabaseHandle, opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(handle: DatabaseHandle, opts: { now?: string; env?: Record<string, string>; webhooks?: boolean } = {}): Promise<TestApp> {
   const clock = new TestClock(opts.now ?? '2024-03-01T09:00:00Z');
   // Tests sign in at every clock change: the sign-in limit is lifted unless a test sets it.
   const config = loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '100000', HOLDER_REQUESTS_PER_MINUTE: '1000000', ...opts.env } as NodeJS.ProcessEnv);
@@ -37,7 +39,11 @@ export async function startTestApp(handle: DatabaseHandle, opts: { now?: string;
     { username: 'adam', displayName: 'Adam Admin', role: 'admin' as const, officeId: null },
   ];
   for (const u of users) await createStaffUser(handle.db, { ...u, password: PASSWORD });
-  const app = await buildApp({ db: handle.db, config, clock, logger: process.env.TEST_LOG ? { level: "error" } : false });
+  // Fast retries so a test sees backoff and dead letters within seconds.
+  const webhooks = opts.webhooks
+    ? await startWebhookService(handle, { retryLimit: 2, retryDelaySeconds: 1, retryDelayMaxSeconds: 1, timeoutMs: 2000, dispatchIntervalMs: 100, pollSeconds: 0.5 })
+    : null;
+  const app = await buildApp({ db: handle.db, config, clock, logger: process.env.TEST_LOG ? { level: "error" } : false, ...(webhooks ? { boss: webhooks.boss } : {}) });
   const tokens = new Map<string, string>();
   const t: TestApp = {
     app, clock, handle,
@@ -60,8 +66,10 @@ export async function startTestApp(handle: DatabaseHandle, opts: { now?: string;
       const ct = String(r.headers['content-type'] ?? '');
       return { status: r.statusCode, body: ct.includes('json') ? r.json() : r.body, headers: r.headers, raw: r.rawPayload };
     },
+    webhooks,
     async close() {
       await app.close();
+      await webhooks?.stop();
       await handle.close();
     },
   };

@@ -18,6 +18,8 @@ export type DbKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Db;
   kind: DbKind;
+  /** The node-postgres pool under Kysely (size 1 on PGlite), for libraries that speak pg directly. */
+  pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
       process.emitWarning(`database connection lost: ${(err as { code?: string }).code ?? err.message}`);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const dir = opts.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
@@ -51,6 +53,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'pglite',
+    pool,
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -79,7 +79,13 @@ export interface Database {
   office_hours: OfficeHoursTable;
   appointment_slots: AppointmentSlotsTable;
   appointments: AppointmentsTable;
+  authority_subscriptions: AuthoritySubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_dead_letters: WebhookDeadLettersTable;
 }
+export interface AuthoritySubscriptionsTable { client_id: string; url: string; secret: string; cursor_seq: Generated<string>; active: Generated<boolean>; created_at: Timestamp }
+export interface WebhookDeliveriesTable { client_id: string; event_id: string; seq: string; delivered_at: Timestamp }
+export interface WebhookDeadLettersTable { id: Generated<string>; client_id: string; seq: string; error: string | null; failed_at: Timestamp; replayed_at: Timestamp | null }
 export interface OfficeHoursTable { office_id: string; weekday: number; opens: string; closes: string }
 export interface AppointmentSlotsTable {
   id: Generated<string>; office_id: string; purpose: 'sticker'; starts_at: Timestamp; minutes: number; capacity: number; booked: Generated<number>;

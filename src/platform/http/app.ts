@@ -10,6 +10,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Actor, Ctx } from '../context.ts';
 import type { Db } from '../db/db.ts';
+import type { Boss } from '../jobs.ts';
 import { AppError } from '../errors.ts';
 import { sendProblem, toProblem } from './problem.ts';
 import { resolveSession } from '../../modules/auth/use-cases/sessions.ts';
@@ -32,6 +33,8 @@ export interface AppDeps {
   config: Config;
   clock: Clock;
   logger?: boolean | object;
+  /** The job queue, when the process runs one (webhook delivery, replays). */
+  boss?: Boss;
 }
 
 export type App = FastifyInstance;

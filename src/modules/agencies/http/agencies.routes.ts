@@ -7,6 +7,9 @@ import { AppError } from '../../../platform/errors.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { authenticateAuthority, createAuthorityClient, listAuthorityClients, revokeAuthorityClient, type AuthorityClient } from '../use-cases/authority-clients.ts';
 import { readChangeFeed, verifyStatus } from '../use-cases/verify-status.ts';
+import { listDeadLetters, replayDeadLetter, subscribe } from '../webhooks/deliver.ts';
+import { requirePermission } from '../../auth/domain/permissions.ts';
+import { writeAudit } from '../../../platform/audit.ts';
 
 const IsoDate = Type.String({ format: 'date' });
 const Kind = Type.Union([Type.Literal('health_insurance'), Type.Literal('labour_office'), Type.Literal('social_security'), Type.Literal('other')]);
@@ -29,6 +32,28 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
     app.get('/admin/authorities', { schema: { tags: ['authorities'], summary: 'Authority clients (no keys)' } }, async (req) => listAuthorityClients(ctxOf(req, deps)));
     app.post('/admin/authorities/:id/revoke', { schema: { tags: ['authorities'], summary: 'Revoke a client’s key at once', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
       async (req, reply) => { await revokeAuthorityClient(ctxOf(req, deps), req.params.id); return reply.status(204).send(); });
+
+    app.post('/admin/authorities/:id/webhook', {
+      schema: { tags: ['authorities'], summary: 'Subscribe a client to signed webhooks; the signing secret is shown once', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: Type.Object({ url: Type.String({ pattern: '^https?://', maxLength: 500 }) }, { additionalProperties: false }) },
+    }, async (req, reply) => {
+      const ctx = ctxOf(req, deps);
+      requirePermission(ctx.actor, 'authority.manage');
+      const client = await deps.db.selectFrom('authority_clients').select('id').where('id', '=', req.params.id).where('revoked_at', 'is', null).executeTakeFirst();
+      if (!client) throw new AppError('NOT_FOUND', 'No active authority client with that id.');
+      const r = await subscribe(deps.db, client.id, req.body.url);
+      await writeAudit(deps.db, { actorId: ctx.actor.id, action: 'authority.subscribed', entityType: 'authority_client', entityId: client.id, requestId: String(req.id) });
+      return reply.status(201).send({ clientId: client.id, url: req.body.url, secret: r.secret });
+    });
+    app.get('/admin/webhooks/dead-letters', { schema: { tags: ['authorities'], summary: 'Deliveries that exhausted their retries' } }, async (req) => {
+      requirePermission(ctxOf(req, deps).actor, 'authority.manage');
+      return (await listDeadLetters(deps.db)).map((d) => ({ id: String(d.id), clientId: d.client_id, seq: Number(d.seq), error: d.error, failedAt: new Date(d.failed_at).toISOString() }));
+    });
+    app.post('/admin/webhooks/dead-letters/:id/replay', { schema: { tags: ['authorities'], summary: 'Queue a dead letter again', params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) }) } }, async (req, reply) => {
+      requirePermission(ctxOf(req, deps).actor, 'authority.manage');
+      if (!deps.boss) throw new AppError('CONFLICT', 'This process runs no job queue (WEBHOOKS_ENABLED=false).');
+      if (!(await replayDeadLetter(deps.db, deps.boss, req.params.id))) throw new AppError('NOT_FOUND', 'No unreplayed dead letter with that id.');
+      return reply.status(202).send({ replayed: req.params.id });
+    });
 
     const keyed = {
       public: true,

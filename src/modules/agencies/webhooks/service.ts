@@ -1,0 +1,25 @@
+/** Starts the job queue, the webhook workers and the outbox dispatcher; stops them in order. */
+import type { DatabaseHandle } from '../../../platform/db/db.ts';
+import { startBoss, type Boss } from '../../../platform/jobs.ts';
+import { dispatchPending, startWebhookWorkers, type WebhookSettings } from './deliver.ts';
+
+export interface WebhookService { boss: Boss; dispatchNow(): Promise<number>; stop(): Promise<void> }
+
+export async function startWebhookService(h: Pick<DatabaseHandle, 'db' | 'kind' | 'pool'>, s: WebhookSettings & { dispatchIntervalMs: number; pollSeconds?: number }): Promise<WebhookService> {
+  const db = h.db;
+  const boss = await startBoss(h.pool, h.kind);
+  await startWebhookWorkers(db, boss, s, s.pollSeconds ?? 1);
+  let running: Promise<number> | null = null;
+  const dispatchNow = () => (running ??= dispatchPending(db, boss).finally(() => { running = null; }));
+  const timer = setInterval(() => { dispatchNow().catch((e: Error) => process.emitWarning(`webhook dispatch: ${e.message}`)); }, s.dispatchIntervalMs);
+  timer.unref();
+  return {
+    boss,
+    dispatchNow,
+    async stop() {
+      clearInterval(timer);
+      await running?.catch(() => 0);
+      await boss.stop({ graceful: true, timeout: 5000, close: false });
+    },
+  };
+}
