@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openAndMigrate } from '../platform/boot.ts';
-import { readDemoLogins, seedDemo } from '../modules/demo/seed-demo.ts';
+import { readDemoExtras, readDemoLogins, seedDemo } from '../modules/demo/seed-demo.ts';
 import { createStaffUser } from '../modules/auth/use-cases/create-staff-user.ts';
 import { upsertDirectory } from '../modules/offices/index.ts';
 import { startServer } from '../server.ts';
@@ -37,6 +37,11 @@ program.command('start').description('migrate, seed demo data on a first start, 
         if (logins.length) {
           console.log('  Demo logins (saved in ' + config.dataDir + '/demo-credentials.json):');
           for (const l of logins) console.log(`    ${l.username.padEnd(13)} ${l.password}   ${l.role}${l.officeId ? ' @ ' + l.officeId : ''}`);
+        }
+        const extras = readDemoExtras(config);
+        if (extras) {
+          console.log(`  Demo visa holder (books a sticker at POST /api/v1/appointments): ${extras.holder.visaNumber}, born ${extras.holder.dateOfBirth}`);
+          console.log(`  Demo authority API key (x-api-key, POST /api/v1/authority/verify): ${extras.authorityApiKey}`);
         }
       },
     });

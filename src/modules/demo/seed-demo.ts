@@ -15,6 +15,9 @@ import { createStaffUser } from '../auth/use-cases/create-staff-user.ts';
 import { addDays, todayInPrague } from '../calendar/index.ts';
 import { receiveApplication, type IntakeInput } from '../cases/use-cases/receive-application.ts';
 import { interruptProceedings } from '../cases/use-cases/interrupt-proceedings.ts';
+import { grantVisa } from '../cases/use-cases/decide-case.ts';
+import { DEMO_HOURS, generateSlots, setOfficeHours } from '../appointments/use-cases/slots.ts';
+import { createAuthorityClient } from '../agencies/use-cases/authority-clients.ts';
 
 export interface DemoLogin { username: string; password: string; role: Actor['role']; officeId: string | null }
 
@@ -28,6 +31,17 @@ const NAMES: Record<string, string> = { officer: 'Jana Nováková', supervisor: 
 
 function credentialsFile(config: Config) {
   return join(config.dataDir, 'demo-credentials.json');
+}
+
+export interface DemoExtras { holder: { visaNumber: string; dateOfBirth: string }; authorityApiKey: string }
+
+function writeDemoExtras(config: Config, extras: DemoExtras) {
+  writeFileSync(join(config.dataDir, 'demo-extras.json'), JSON.stringify(extras, null, 2), { mode: 0o600 });
+}
+
+export function readDemoExtras(config: Config): DemoExtras | null {
+  const f = join(config.dataDir, 'demo-extras.json');
+  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as DemoExtras) : null;
 }
 
 export function readDemoLogins(config: Config): DemoLogin[] {
@@ -76,5 +90,17 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   });
   const c4 = await receiveApplication(ctx, { ground: '33-1-a', receivedOn: addDays(today, -12), applicant: applicant('MELNYK', 'ANDRII', 'Мельник Андрій', '1980-01-15', 'FN100200'), checklist: checklist() });
   await interruptProceedings(ctx, { caseId: c4.id, version: c4.version, on: addDays(today, -5), requested: 'Doložte prosím úředně přeložený doklad o zdravotním stavu.', respondBy: addDays(today, 10) });
-  return { logins, createdCases: 4 };
+  // A granted visa whose holder can book a sticker appointment, and slots to book.
+  const c5 = await receiveApplication(ctx, { ground: '33-1-a', receivedOn: addDays(today, -20), applicant: applicant('SAVCHUK', 'DARYNA', 'Савчук Дарина', '1990-05-05', 'FP246810'), checklist: checklist() });
+  const granted = await grantVisa(ctx, { caseId: c5.id, version: c5.version, validFrom: today, validTo: addDays(addDays(today, 364), 0) });
+  for (const o of ['PHA-ZUK', 'PHA-CHO', 'JHM-BRN']) {
+    await setOfficeHours(db, o, DEMO_HOURS);
+    await generateSlots(db, { officeId: o, from: addDays(today, 1), to: addDays(today, 14), minutes: 30, capacity: 3 });
+  }
+  // A demo health-insurance client; its key is kept with the demo logins.
+  const adminRow = await db.selectFrom('staff_users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
+  const adminActor: Actor = { id: adminRow.id, username: adminRow.username, displayName: adminRow.display_name, role: adminRow.role, officeId: null };
+  const authority = await createAuthorityClient({ ...ctx, actor: adminActor }, { name: 'Demo health insurer', kind: 'health_insurance' });
+  writeDemoExtras(config, { holder: { visaNumber: granted.visa!.visaNumber, dateOfBirth: '1990-05-05' }, authorityApiKey: authority.apiKey });
+  return { logins, createdCases: 5 };
 }
