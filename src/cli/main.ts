@@ -9,6 +9,7 @@ import { upsertDirectory } from '../modules/offices/index.ts';
 import { startServer } from '../server.ts';
 import { registerPolicyCommands } from './policy.commands.ts';
 import { registerVisaCommands } from './visas.commands.ts';
+import { ensureMasterKeyFile, registerKeyCommands } from './keys.commands.ts';
 
 const program = new Command().name('pobyt').description('Visa and residence case management');
 
@@ -19,7 +20,11 @@ function describeDb(config: ReturnType<typeof loadConfig>) {
 program.command('start').description('migrate, seed demo data on a first start, and serve HTTP')
   .option('--no-demo', 'do not create demo data on an empty database')
   .action(async (opts: { demo: boolean }) => {
-    const config = loadConfig();
+    let config = loadConfig();
+    if (!config.keyring && !process.env.POBYT_MASTER_KEYS && ensureMasterKeyFile(config.masterKeyFile)) {
+      console.log(`Created a master key in ${config.masterKeyFile} for this local installation (production: POBYT_MASTER_KEYS or POBYT_MASTER_KEY_FILE).`);
+      config = loadConfig();
+    }
     await startServer(config, {
       prepare: async (h) => {
         const staff = await h.db.selectFrom('staff_users').select('id').limit(1).execute();
@@ -83,6 +88,7 @@ program.command('users:create').description('create a staff user; the password i
 
 registerPolicyCommands(program);
 registerVisaCommands(program);
+registerKeyCommands(program);
 
 program.parseAsync().catch((e: unknown) => {
   console.error(`pobyt: ${e instanceof Error ? e.message : String(e)}`);

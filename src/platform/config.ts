@@ -2,6 +2,8 @@
  * Environment, parsed once at boot. Nothing else in the code reads process.env.
  * Secrets (database URL with password, future master keys) come only from here.
  */
+import { loadKeyring, type Keyring } from './crypto.ts';
+
 export interface Config {
   port: number;
   host: string;
@@ -21,6 +23,9 @@ export interface Config {
   authorityRequestsPerMinute: number;
   /** Holder requests (booking, cancelling, channel) per client address per minute. */
   holderRequestsPerMinute: number;
+  /** Master keys for envelope encryption (env POBYT_MASTER_KEYS / POBYT_MASTER_KEY_FILE, or <dataDir>/master-keys.json). */
+  keyring: Keyring | null;
+  masterKeyFile: string;
   webhooks: { enabled: boolean; retryLimit: number; retryDelaySeconds: number; retryDelayMaxSeconds: number; timeoutMs: number; dispatchIntervalMs: number };
 }
 
@@ -58,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 100000),
     authorityRequestsPerMinute: int(env, 'AUTHORITY_REQUESTS_PER_MINUTE', 600, 1, 10000000),
     holderRequestsPerMinute: int(env, 'HOLDER_REQUESTS_PER_MINUTE', 30, 1, 10000000),
+    keyring: loadKeyring(env, `${dataDir}/master-keys.json`),
+    masterKeyFile: env.POBYT_MASTER_KEY_FILE || `${dataDir}/master-keys.json`,
     webhooks: {
       enabled: bool(env, 'WEBHOOKS_ENABLED', true),
       retryLimit: int(env, 'WEBHOOK_RETRY_LIMIT', 8, 0, 100),

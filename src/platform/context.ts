@@ -3,7 +3,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/db.ts';
 
-export type Role = 'officer' | 'supervisor' | 'admin';
+export type Role = 'officer' | 'supervisor' | 'admin' | 'caseworker';
 
 export interface Actor {
   id: string;
@@ -11,6 +11,8 @@ export interface Actor {
   displayName: string;
   role: Role;
   officeId: string | null;
+  /** A caseworker's partner organisation. */
+  orgId: string | null;
 }
 
 export interface Ctx {

@@ -1,6 +1,7 @@
 /** An app on a real database with the directory loaded, staff users created and a settable clock. */
 import type { Clock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
+import { newMasterKey } from '../../src/platform/crypto.ts';
 import type { DatabaseHandle } from '../../src/platform/db/db.ts';
 import { buildApp, type App } from '../../src/platform/http/app.ts';
 import { upsertDirectory } from '../../src/modules/offices/index.ts';
@@ -15,6 +16,8 @@ export class TestClock implements Clock {
 }
 
 export const PASSWORD = 'correct-horse-battery';
+/** A master key made for this test process only. */
+export const TEST_MASTER_KEY = newMasterKey();
 
 export interface TestApp {
   app: App;
@@ -29,7 +32,7 @@ export interface TestApp {
 export async function startTestApp(handle: DatabaseHandle, opts: { now?: string; env?: Record<string, string>; webhooks?: boolean } = {}): Promise<TestApp> {
   const clock = new TestClock(opts.now ?? '2024-03-01T09:00:00Z');
   // Tests sign in at every clock change: the sign-in limit is lifted unless a test sets it.
-  const config = loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '100000', HOLDER_REQUESTS_PER_MINUTE: '1000000', ...opts.env } as NodeJS.ProcessEnv);
+  const config = loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '100000', HOLDER_REQUESTS_PER_MINUTE: '1000000', POBYT_MASTER_KEYS: `k1:${TEST_MASTER_KEY}`, ...opts.env } as NodeJS.ProcessEnv);
   await upsertDirectory(handle.db);
   const users = [
     { username: 'olga', displayName: 'Olga Officer', role: 'officer' as const, officeId: 'PHA-ZUK' },

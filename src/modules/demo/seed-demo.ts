@@ -26,8 +26,9 @@ const DEMO_USERS: Omit<DemoLogin, 'password'>[] = [
   { username: 'supervisor', role: 'supervisor', officeId: 'PHA-ZUK' },
   { username: 'officer.brno', role: 'officer', officeId: 'JHM-BRN' },
   { username: 'admin', role: 'admin', officeId: null },
+  { username: 'ngo', role: 'caseworker', officeId: null },
 ];
-const NAMES: Record<string, string> = { officer: 'Jana Nováková', supervisor: 'Petr Dvořák', 'officer.brno': 'Eva Svobodová', admin: 'Správce systému' };
+const NAMES: Record<string, string> = { officer: 'Jana Nováková', supervisor: 'Petr Dvořák', 'officer.brno': 'Eva Svobodová', admin: 'Správce systému', ngo: 'Demo NGO caseworker' };
 
 function credentialsFile(config: Config) {
   return join(config.dataDir, 'demo-credentials.json');
@@ -67,9 +68,10 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   const existing = await db.selectFrom('staff_users').select('username').execute();
   if (existing.length === 0) {
     logins = [];
+    const org = await db.insertInto('partner_orgs').values({ name: 'Demo partner NGO' }).returning('id').executeTakeFirstOrThrow();
     for (const u of DEMO_USERS) {
       const password = randomBytes(12).toString('base64url');
-      await createStaffUser(db, { ...u, displayName: NAMES[u.username]!, password });
+      await createStaffUser(db, { ...u, displayName: NAMES[u.username]!, password, orgId: u.role === 'caseworker' ? org.id : null });
       logins.push({ ...u, password });
     }
     mkdirSync(config.dataDir, { recursive: true });
@@ -79,7 +81,7 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   if (cases.length > 0) return { logins, createdCases: 0 };
   const officer = await db.selectFrom('staff_users').selectAll().where('username', '=', 'officer').executeTakeFirst();
   if (!officer) return { logins, createdCases: 0 };
-  const actor: Actor = { id: officer.id, username: officer.username, displayName: officer.display_name, role: officer.role, officeId: officer.office_id };
+  const actor: Actor = { id: officer.id, username: officer.username, displayName: officer.display_name, role: officer.role, officeId: officer.office_id, orgId: null };
   const ctx = { db, clock, config, actor, requestId: 'seed' };
   const today = todayInPrague(clock.now());
   await receiveApplication(ctx, { ground: '33-1-a', receivedOn: addDays(today, -26), applicant: applicant('KOVALENKO', 'OLENA', 'Коваленко Олена', '1986-04-12', 'FE123456'), checklist: checklist() });
@@ -99,7 +101,7 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   }
   // A demo health-insurance client; its key is kept with the demo logins.
   const adminRow = await db.selectFrom('staff_users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
-  const adminActor: Actor = { id: adminRow.id, username: adminRow.username, displayName: adminRow.display_name, role: adminRow.role, officeId: null };
+  const adminActor: Actor = { id: adminRow.id, username: adminRow.username, displayName: adminRow.display_name, role: adminRow.role, officeId: null, orgId: null };
   const authority = await createAuthorityClient({ ...ctx, actor: adminActor }, { name: 'Demo health insurer', kind: 'health_insurance' });
   writeDemoExtras(config, { holder: { visaNumber: granted.visa!.visaNumber, dateOfBirth: '1990-05-05' }, authorityApiKey: authority.apiKey });
   return { logins, createdCases: 5 };

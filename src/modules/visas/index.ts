@@ -1,5 +1,5 @@
 /** The visa register's use cases that other modules may call. */
-export { recordVisa, type NewVisa } from './use-cases/record-visa.ts';
+export { recordVisa, recordNominationVisa, type NewVisa } from './use-cases/record-visa.ts';
 export { findVisaByCase } from './db/visas.queries.ts';
 export { extendVisas, countEligible, type ExtendOptions, type ExtendResult } from './use-cases/extend-visas.ts';
 export { findVisaForVerification, listChangeEvents, type VisaQuery } from './use-cases/verification-lookups.ts';

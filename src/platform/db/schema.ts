@@ -12,8 +12,8 @@ export interface OfficesTable {
   phone: string | null; source: string | null;
 }
 export interface StaffUsersTable {
-  id: Generated<string>; username: string; display_name: string; role: 'officer' | 'supervisor' | 'admin';
-  office_id: string | null; password_hash: string; active: Generated<boolean>; created_at: Timestamp;
+  id: Generated<string>; username: string; display_name: string; role: 'officer' | 'supervisor' | 'admin' | 'caseworker';
+  office_id: string | null; org_id: Generated<string | null>; password_hash: string; active: Generated<boolean>; created_at: Timestamp;
 }
 export interface SessionsTable { token_hash: string; user_id: string; created_at: Timestamp; expires_at: Timestamp }
 export interface ApplicantsTable {
@@ -31,7 +31,7 @@ export interface CaseActionsTable {
   actor_id: string; occurred_at: Timestamp; effective_on: CivilDate; idempotency_key: string | null;
 }
 export interface VisasTable {
-  id: Generated<string>; visa_number: string; case_id: string; applicant_id: string; visa_code: string;
+  id: Generated<string>; visa_number: string; case_id: string | null; applicant_id: string | null; nomination_id: Generated<string | null>; visa_code: string;
   valid_from: CivilDate; valid_to: CivilDate; issued_on: CivilDate; status: Generated<string>; created_at: Timestamp;
   war_related: Generated<boolean>; cancelled_on: CivilDate | null; cancellation_reason: string | null;
 }
@@ -82,6 +82,18 @@ export interface Database {
   authority_subscriptions: AuthoritySubscriptionsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_dead_letters: WebhookDeadLettersTable;
+  partner_orgs: { id: Generated<string>; name: string; created_at: Timestamp };
+  nominations: NominationsTable;
+  nomination_assignments: { nomination_id: string; officer_id: string; assigned_by: string; assigned_at: Timestamp };
+  nomination_evidence: { id: Generated<string>; nomination_id: string; mime: string; size_bytes: number; name_ct: Buffer; content_ct: Buffer; created_at: Timestamp };
+}
+export interface NominationsTable {
+  id: string; reference: string; org_id: string; created_by: string; nationality: string; surname: string; given_names: string;
+  native_name: string | null; date_of_birth: CivilDate; passport_number: string; category: string; public_record: Json; visa_type: 'C' | 'D';
+  lodging_post: string; narrative_ct: Buffer; contacts_ct: Buffer | null; dek_wrapped: Buffer; dek_master_id: string;
+  status: 'nominated' | 'screening' | 'assessment' | 'approved' | 'declined'; version: Generated<number>;
+  first_approver: string | null; second_approver: string | null; decline_reasons_ct: Buffer | null; nominated_on: CivilDate; decided_on: CivilDate | null;
+  created_at: Timestamp; updated_at: Timestamp;
 }
 export interface AuthoritySubscriptionsTable { client_id: string; url: string; secret: string; cursor_seq: Generated<string>; active: Generated<boolean>; created_at: Timestamp }
 export interface WebhookDeliveriesTable { client_id: string; event_id: string; seq: string; delivered_at: Timestamp }

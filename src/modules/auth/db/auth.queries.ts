@@ -18,18 +18,18 @@ export async function findActorBySession(db: Db, tokenHash: string, now: Date): 
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('staff_users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.office_id'])
+    .select(['u.id', 'u.username', 'u.display_name', 'u.role', 'u.office_id', 'u.org_id'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .where('u.active', '=', true)
     .executeTakeFirst();
-  return row ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role, officeId: row.office_id } : null;
+  return row ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role, officeId: row.office_id, orgId: row.org_id } : null;
 }
 
-export async function insertStaffUser(db: Db | Trx, u: { username: string; displayName: string; role: Actor['role']; officeId: string | null; passwordHash: string }) {
+export async function insertStaffUser(db: Db | Trx, u: { username: string; displayName: string; role: Actor['role']; officeId: string | null; orgId?: string | null; passwordHash: string }) {
   return db
     .insertInto('staff_users')
-    .values({ username: u.username, display_name: u.displayName, role: u.role, office_id: u.officeId, password_hash: u.passwordHash })
-    .returning(['id', 'username', 'role', 'office_id'])
+    .values({ username: u.username, display_name: u.displayName, role: u.role, office_id: u.officeId, org_id: u.orgId ?? null, password_hash: u.passwordHash })
+    .returning(['id', 'username', 'role', 'office_id', 'org_id'])
     .executeTakeFirstOrThrow();
 }

@@ -11,8 +11,9 @@ const ActorSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   username: Type.String(),
   displayName: Type.String(),
-  role: Type.Union([Type.Literal('officer'), Type.Literal('supervisor'), Type.Literal('admin')]),
+  role: Type.Union([Type.Literal('officer'), Type.Literal('supervisor'), Type.Literal('admin'), Type.Literal('caseworker')]),
   officeId: Type.Union([Type.String(), Type.Null()]),
+  orgId: Type.Union([Type.String(), Type.Null()]),
 });
 
 export function authRoutes(deps: AppDeps): FastifyPluginAsync {

@@ -5,13 +5,14 @@ import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { hashPassword } from '../domain/passwords.ts';
 import { insertStaffUser } from '../db/auth.queries.ts';
 
-export interface NewStaffUser { username: string; displayName: string; role: Role; officeId: string | null; password: string }
+export interface NewStaffUser { username: string; displayName: string; role: Role; officeId: string | null; orgId?: string | null; password: string }
 
 /** @throws VALIDATION.FAILED (short password, officer without office), CONFLICT (username taken) */
 export async function createStaffUser(db: Db | Trx, u: NewStaffUser) {
   const errors = [];
   if (u.password.length < 12) errors.push(fieldError('/password', 'TOO_SHORT', 'A password has at least 12 characters.'));
-  if (u.role !== 'admin' && !u.officeId) errors.push(fieldError('/officeId', 'REQUIRED', 'Officers and supervisors belong to an office.'));
+  if ((u.role === 'officer' || u.role === 'supervisor') && !u.officeId) errors.push(fieldError('/officeId', 'REQUIRED', 'Officers and supervisors belong to an office.'));
+  if (u.role === 'caseworker' && !u.orgId) errors.push(fieldError('/orgId', 'REQUIRED', 'A caseworker belongs to a partner organisation.'));
   if (errors.length) throw validationFailed(errors);
   const passwordHash = await hashPassword(u.password);
   try {

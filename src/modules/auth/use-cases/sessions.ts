@@ -31,7 +31,7 @@ export async function logIn(
   return {
     token,
     expiresAt,
-    actor: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, officeId: user.office_id },
+    actor: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, officeId: user.office_id, orgId: user.org_id },
   };
 }
 

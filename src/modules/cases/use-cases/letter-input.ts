@@ -7,7 +7,7 @@ import type { LetterInput } from '../../letters/render-entry.ts';
 import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
 import { findApplicant } from '../db/cases.queries.ts';
 
-const ROLE_CS: Record<Actor['role'], string> = { officer: 'referent/ka OAMP', supervisor: 'vedoucí oddělení OAMP', admin: 'správce' };
+const ROLE_CS: Record<Actor['role'], string> = { officer: 'referent/ka OAMP', supervisor: 'vedoucí oddělení OAMP', admin: 'správce', caseworker: 'pracovník/ce partnerské organizace' };
 
 export async function letterBase(db: Db | Trx, c: { reference: string; officeId: string; applicantId: string; receivedOn: string }, actor: Actor, issuedOn: string)
   : Promise<Omit<LetterInput, 'kind'>> {
