@@ -23,9 +23,9 @@ export function findApplicant(db: Db | Trx, id: string) {
 
 export interface Projection { status: CaseStatus; dueOn: string | null; clockRunning: boolean; decidedOn: string | null }
 
-export async function insertCase(trx: Trx, c: { reference: string; officeId: string; applicantId: string; ground: string; receivedOn: string; createdBy: string } & Projection) {
+export async function insertCase(trx: Trx, c: { reference: string; officeId: string; applicantId: string; ground: string; receivedOn: string; createdBy: string; caseType?: 'tolerance_visa' | 'study_residence' } & Projection) {
   const r = await trx.insertInto('cases').values({
-    reference: c.reference, case_type: 'tolerance_visa', office_id: c.officeId, applicant_id: c.applicantId,
+    reference: c.reference, case_type: c.caseType ?? 'tolerance_visa', office_id: c.officeId, applicant_id: c.applicantId,
     status: c.status, ground: c.ground, received_on: c.receivedOn, due_on: c.dueOn, clock_running: c.clockRunning,
     decided_on: c.decidedOn, created_by: c.createdBy,
   }).returning(['id', 'version']).executeTakeFirstOrThrow();

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ctxOf, type AppDeps } from '../../../platform/http/app.ts';
 import { receiveApplication } from '../use-cases/receive-application.ts';
+import { receiveStudyApplication } from '../use-cases/receive-study-application.ts';
 import { interruptProceedings, resumeProceedings } from '../use-cases/interrupt-proceedings.ts';
 import { discontinueProceedings, grantVisa, refuseVisa, withdrawApplication } from '../use-cases/decide-case.ts';
 import { postLetter, recordDelivery } from '../use-cases/record-letter-steps.ts';
@@ -27,6 +28,10 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       const r = await receiveApplication(ctxOf(req, deps), { ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null });
       return reply201or200(reply, r, true);
     });
+
+    app.post('/cases/study', {
+      schema: { tags, summary: 'Intake of an application for long-term residence for study (Belarusian scholarship holders)', body: S.StudyIntakeBody, response: S.CaseReply },
+    }, async (req, reply) => reply.status(201).send(await receiveStudyApplication(ctxOf(req, deps), req.body)));
 
     app.get('/cases/:id', { schema: { tags, summary: 'A case with its applicant, history, visa and letters (the read is audited)', params: S.CaseParams, response: { 200: S.CaseView } } },
       async (req) => getCase(ctxOf(req, deps), req.params.id));

@@ -26,6 +26,15 @@ export const IntakeBody = Type.Object({
   checklist: ChecklistSchema,
 }, { additionalProperties: false });
 
+export const StudyIntakeBody = Type.Object({
+  receivedOn: Type.Optional(IsoDate),
+  applicant: IntakeBody.properties.applicant,
+  scholarship: Type.Union([Type.Literal('cz_government'), Type.Literal('msmt'), Type.Literal('eu')]),
+  documents: Type.Object({
+    passport: Type.Boolean(), photo: Type.Boolean(), scholarshipAward: Type.Boolean(), admissionConfirmation: Type.Boolean(), accommodation: Type.Boolean(),
+  }, { additionalProperties: false }),
+}, { additionalProperties: false });
+
 const Versioned = { version: Type.Integer({ minimum: 1, description: 'The case version you saw; a stale one gets 409' }), on: Type.Optional(IsoDate) };
 
 export const InterruptBody = Type.Object({ ...Versioned, requested: Text(2000), respondBy: IsoDate, legalGround: Type.Optional(Text(300)) }, { additionalProperties: false });

@@ -5,11 +5,13 @@
 import type { Ctx } from '../../../platform/context.ts';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
-import { APPEAL_PERIOD_DAYS, checkToleranceValidity, defaultBundle, valueOn, parameterReceipt, WITHDRAWAL_LEGAL_GROUND } from '../../policy/index.ts';
+import { APPEAL_PERIOD_DAYS, checkToleranceValidity, defaultBundle, valueOn, type Parameter, parameterReceipt, WITHDRAWAL_LEGAL_GROUND } from '../../policy/index.ts';
 import { recordVisa } from '../../visas/index.ts';
 import { runCaseAction } from './run-case-action.ts';
 import { issueCaseLetter } from './letter-input.ts';
 import { findApplicant } from '../db/cases.queries.ts';
+import type { Trx } from '../../../platform/db/db.ts';
+import type { CaseRow } from './case-view.ts';
 import { actionDate } from './action-date.ts';
 import type { CommandBase } from './interrupt-proceedings.ts';
 
@@ -23,6 +25,7 @@ export function grantVisa(ctx: Ctx, input: CommandBase & { validFrom: string; va
         if (!isValidIsoDate(v)) throw validationFailed([fieldError(f, 'INVALID_DATE', `${v} is not a calendar date.`)]);
       }
       if (input.validFrom < on) throw validationFailed([fieldError('/validFrom', 'BEFORE_DECISION', `Validity cannot start before the decision (${on}).`)]);
+      if (row.case_type === 'study_residence') return grantStudyPermit(trx, ctx, row, on, input.validFrom, input.validTo);
       const v = checkToleranceValidity(on, input.validFrom, input.validTo);
       if (!v.ok) throw validationFailed([fieldError('/validTo', 'EXCEEDS_MAXIMUM', `A tolerance visa is granted for at most one year: valid to ${v.latestValidTo} at the latest.`)]);
       const visa = await recordVisa(trx, {
@@ -71,4 +74,16 @@ export function discontinueProceedings(ctx: Ctx, input: CommandBase & { legalGro
       return { payload: { type: 'discontinue', on, legalGround: input.legalGround, ...(input.note ? { note: input.note } : {}) }, effectiveOn: on };
     },
   });
+}
+
+/** A long-term residence permit for study: recorded in the register under the policy's code; no validity cap is encoded (unverified). */
+async function grantStudyPermit(trx: Trx, ctx: Ctx, row: CaseRow, on: string, validFrom: string, validTo: string) {
+  if (validTo < validFrom) throw validationFailed([fieldError('/validTo', 'BEFORE_START', 'Validity ends before it starts.')]);
+  const code = valueOn(defaultBundle().parameters['study_residence.permit_code'] as Parameter<string>, on);
+  const visa = await recordVisa(trx, {
+    caseId: row.id, applicantId: row.applicant_id, officeId: row.office_id, visaCode: code.value,
+    validFrom, validTo, issuedOn: on, warRelated: false, actorId: ctx.actor.id, requestId: ctx.requestId,
+  });
+  const policy = parameterReceipt(defaultBundle(), { decided_on: on }, [code]);
+  return { payload: { type: 'grant' as const, on, visaNumber: visa.visa_number, visaCode: visa.visa_code, validFrom, validTo, policy }, effectiveOn: on };
 }

@@ -31,10 +31,12 @@ export async function letterBase(db: Db | Trx, c: { reference: string; officeId:
 export async function issueCaseLetter(
   trx: Trx,
   ctx: { actor: Actor; requestId: string | null },
-  row: { id: string; reference: string; office_id: string; applicant_id: string; received_on: string },
+  row: { id: string; reference: string; office_id: string; applicant_id: string; received_on: string; case_type?: string },
   on: string,
   fields: Pick<LetterInput, 'kind' | 'missingItems' | 'visa' | 'refusal' | 'discontinuation' | 'interruption'>,
 ) {
+  // The letter templates are written for the tolerance visa; a study case has none yet.
+  if (row.case_type && row.case_type !== 'tolerance_visa') return null;
   const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
   return issueLetter(trx, { caseId: row.id, input: { ...base, ...fields }, actorId: ctx.actor.id, requestId: ctx.requestId });
 }

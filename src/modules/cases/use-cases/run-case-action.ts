@@ -55,7 +55,7 @@ export async function runCaseAction(ctx: Ctx, cmd: CaseCommand): Promise<CaseVie
       }
       const { payload, effectiveOn } = await cmd.run({ trx, row: claimed, state });
       const next = applyAction(state, payload);
-      const projection = projectionOf(next);
+      const projection = projectionOf(next, claimed.case_type);
       await insertAction(trx, { caseId: cmd.caseId, seq: log.length + 1, payload, actorId: ctx.actor.id, effectiveOn, idempotencyKey: cmd.idempotencyKey });
       await updateProjection(trx, cmd.caseId, projection);
       await writeAudit(trx, {

@@ -6,6 +6,7 @@ import {
 } from './parameters.ts';
 import { valueOn, type UsedParameter } from './lookup.ts';
 import type { PolicyBundle } from './bundle.types.ts';
+import { defaultBundle } from '../load/load-bundle.ts';
 
 export interface Interruption { from: string; to: string | null }
 
@@ -16,9 +17,9 @@ export interface DeadlineResult {
 }
 
 /** 30 days from receipt (read on the filing date), stopped while interrupted, ≥ 15 days after each resumption. */
-export function toleranceDeadline(receivedOn: string, interruptions: Interruption[], bundle?: PolicyBundle): DeadlineResult {
+export function toleranceDeadline(receivedOn: string, interruptions: Interruption[], bundle?: PolicyBundle, periodId: string = TOLERANCE_DECISION_PERIOD_DAYS.id): DeadlineResult {
   // A scenario bundle (policy simulate) may replace the parameters; by default those in policy/.
-  const periodParam = (bundle?.parameters[TOLERANCE_DECISION_PERIOD_DAYS.id] ?? TOLERANCE_DECISION_PERIOD_DAYS) as typeof TOLERANCE_DECISION_PERIOD_DAYS;
+  const periodParam = ((bundle ?? defaultBundle()).parameters[periodId] ?? TOLERANCE_DECISION_PERIOD_DAYS) as typeof TOLERANCE_DECISION_PERIOD_DAYS;
   const floorParam = (bundle?.parameters[MIN_DAYS_AFTER_INTERRUPTION.id] ?? MIN_DAYS_AFTER_INTERRUPTION) as typeof MIN_DAYS_AFTER_INTERRUPTION;
   const period = valueOn(periodParam, receivedOn);
   const lastResume = [...interruptions].reverse().find((i) => i.to !== null)?.to ?? receivedOn;
@@ -62,4 +63,17 @@ export function letterDelivery(readyOn: string, collectedOn: string | null, shif
   const days = valueOn(DEEMED_DELIVERY_DAYS, readyOn);
   const out = deliveryOutcome({ readyForCollectionOn: readyOn, collectedOn, days: days.value, shiftToWorkingDay });
   return { ...out, parameters: [days] };
+}
+
+/** The decision period of each case type (its parameter in policy/parameters.yaml). */
+export const DECISION_PERIOD_PARAM: Record<string, string> = {
+  tolerance_visa: 'tolerance_visa.decision_period_days',
+  study_residence: 'study_residence.decision_period_days',
+};
+
+/** The statutory deadline of a case of any type: the same counting, the type's own period. */
+export function caseDeadline(caseType: string, receivedOn: string, interruptions: Interruption[], bundle?: PolicyBundle): DeadlineResult {
+  const id = DECISION_PERIOD_PARAM[caseType];
+  if (!id) throw new Error(`no decision period for case type ${caseType}`);
+  return toleranceDeadline(receivedOn, interruptions, bundle, id);
 }
