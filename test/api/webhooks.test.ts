@@ -11,6 +11,8 @@ import { dbTiers } from '../support/db-tiers.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { intakeBody } from '../support/fixtures.ts';
 import { verifyWebhookSignature } from '../../src/modules/agencies/webhooks/signing.ts';
+import { seedVisas } from '../support/seed-visas.ts';
+import { extendVisas } from '../../src/modules/visas/index.ts';
 
 interface Receiver { url: string; up: boolean; attempts: number; accepted: { eventId: string; body: any }[]; badSignatures: number; close(): Promise<void> }
 
@@ -66,21 +68,27 @@ for (const tier of dbTiers()) {
         assert.equal(sub.status, 201, JSON.stringify(sub.body));
         secret = sub.body.secret;
         const numbers = [await grant(), await grant()];
+        // A mass extension runs while the endpoint is down: five more change events.
+        const olga = await t.handle.db.selectFrom('staff_users').select('id').where('username', '=', 'olga').executeTakeFirstOrThrow();
+        await seedVisas(t.handle.db, 'PHA-ZUK', olga.id, { n: 5, tag: 'hook', issuedOn: '2022-06-01', validTo: '2023-03-31', warRelated: true });
+        const run = await extendVisas(t.handle.db, { ruleId: 'auto_extension.tolerance_2023' });
+        assert.equal(run.extended, 5);
         await waitFor('failed attempts while down', () => rx.attempts >= 2);
         rx.up = true;
-        await waitFor('both events delivered', () => new Set(rx.accepted.map((a) => a.eventId)).size >= 2);
+        await waitFor('all seven events delivered', () => new Set(rx.accepted.map((a) => a.eventId)).size >= 7);
         await new Promise((r) => setTimeout(r, 2500)); // room for any duplicate to show up
         assert.equal(rx.badSignatures, 0);
         const ids = rx.accepted.map((a) => a.eventId);
         assert.equal(ids.length, new Set(ids).size, 'no event accepted twice');
-        assert.deepEqual(rx.accepted.map((a) => a.body.visaNumber).sort(), [...numbers].sort());
-        for (const a of rx.accepted) {
-          assert.equal(a.body.kind, 'visa.granted');
-          assert.equal(a.body.validTo, '2027-03-01');
-          assert.equal('holderName' in a.body, false);
-        }
+        const granted = rx.accepted.filter((a) => a.body.kind === 'visa.granted');
+        const extended = rx.accepted.filter((a) => a.body.kind === 'visa.extended');
+        assert.deepEqual(granted.map((a) => a.body.visaNumber).sort(), [...numbers].sort());
+        assert.equal(extended.length, 5);
+        for (const a of granted) assert.equal(a.body.validTo, '2027-03-01');
+        for (const a of extended) assert.equal(a.body.validTo, '2024-03-31');
+        for (const a of rx.accepted) assert.equal('holderName' in a.body, false);
         const delivered = await t.handle.db.selectFrom('webhook_deliveries').select('event_id').where('client_id', '=', client.body.id).execute();
-        assert.equal(delivered.length, 2);
+        assert.equal(delivered.length, 7);
       } finally {
         await rx.close();
       }
