@@ -6,6 +6,7 @@ import { openAndMigrate } from '../platform/boot.ts';
 import { AppError } from '../platform/errors.ts';
 import { defaultBundle, diffPolicy, evaluate, readOverlay, scenarioBundle, type Lang } from '../modules/policy/index.ts';
 import { simulatePolicyChange } from '../modules/cases/use-cases/simulate-policy-change.ts';
+import { simulateNominations } from '../modules/civil-society/use-cases/simulate-nominations.ts';
 import { progressBar } from './progress.ts';
 
 function explainError(e: unknown): never {
@@ -51,9 +52,10 @@ export function registerPolicyCommands(program: Command) {
       const bar = progressBar('simulating');
       try {
         const r = await simulatePolicyChange(h.db, scenario, (d, t) => bar.update(d, t));
+        const n = await simulateNominations(h.db, scenario);
         bar.stop();
-        console.log(`Scenario ${r.scenarioVersion.slice(0, 12)} vs policy ${r.policyVersion.slice(0, 12)}: ${r.evaluated} open case(s) evaluated, ${r.changed.length} would change.`);
-        for (const c of r.changed) console.log(`  ${c.reference} (${c.status}): ${c.change}`);
+        console.log(`Scenario ${r.scenarioVersion.slice(0, 12)} vs policy ${r.policyVersion.slice(0, 12)}: ${r.evaluated} open case(s) and ${n.evaluated} open nomination(s) evaluated, ${r.changed.length + n.changed.length} would change.`);
+        for (const c of [...r.changed, ...n.changed]) console.log(`  ${c.reference} (${c.status}): ${c.change}`);
       } finally {
         bar.stop();
         await h.close();

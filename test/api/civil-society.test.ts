@@ -8,6 +8,9 @@ import { buildApp } from '../../src/platform/http/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { newMasterKey } from '../../src/platform/crypto.ts';
 import { rotateKeys } from '../../src/modules/civil-society/use-cases/rotate-keys.ts';
+import { simulateNominations } from '../../src/modules/civil-society/use-cases/simulate-nominations.ts';
+import { readOverlay, scenarioBundle } from '../../src/modules/policy/index.ts';
+import { fileURLToPath } from 'node:url';
 
 const NARRATIVE = 'Pronásledován za reportáže o protestech; SECRET-NARRATIVE-7f3a';
 const CONTACTS = 'signal:+7-900-SECRET-CONTACT';
@@ -132,13 +135,24 @@ for (const tier of dbTiers()) {
       }
     });
 
+    test('simulate: had the Russian suspension ended on 31 Dec 2025, an open 2026 nomination would no longer need the exception', async () => {
+      const open = await t.call('POST', '/api/v1/nominations', { as: 'ngo.a', body: nomination(500) });
+      assert.equal(open.status, 201);
+      const scenario = scenarioBundle(readOverlay(fileURLToPath(new URL('../../policy/scenarios/suspension-until-2025.yaml', import.meta.url))));
+      const r = await simulateNominations(t.handle.db, scenario);
+      const hit = r.changed.find((c) => c.reference === open.body.reference);
+      assert.ok(hit, JSON.stringify(r));
+      assert.equal(hit.change, 'suspension: officer_decides (suspension.exception.civil_society_programme) → not_suspended');
+      assert.equal(r.changed.length, r.evaluated, 'every open nomination is from 2026');
+    });
+
     test('exact counts for supervisors; the public figures are ranges with small cells suppressed, always the same', async () => {
       t.clock.set('2026-02-10T09:00:00Z');
       for (let i = 1; i <= 12; i++) assert.equal((await t.call('POST', '/api/v1/nominations', { as: 'ngo.a', body: nomination(i) })).status, 201);
       await t.call('POST', '/api/v1/nominations', { as: 'ngo.b', body: { ...nomination(99), nationality: 'BLR', category: 'academic' } });
       t.clock.set('2026-03-11T09:00:00Z');
       const exact = await t.call('GET', '/api/v1/stats/nominations', { as: 'sylva' });
-      assert.equal(exact.body.total, 14);
+      assert.equal(exact.body.total, 15);
       assert.equal((await t.call('GET', '/api/v1/stats/nominations', { as: 'olga' })).status, 403);
       const pub = await t.call('GET', '/api/v1/public/statistics/civil-society');
       assert.equal(pub.status, 200);
