@@ -18,13 +18,10 @@
  *        --rounds N (interleaving rounds, default 5), --cases N (open cases for the queue, default 200),
  *        --baseline-factor N (the cheap baselines run and warm up N× as many requests; default 10).
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase, type DatabaseHandle } from '../src/platform/db/db.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { openBenchDb } from './support/bench-db.ts';
 import { startTestApp } from '../test/support/test-app.ts';
 import { intakeBody } from '../test/support/fixtures.ts';
 
@@ -57,42 +54,6 @@ function parseArgs(argv: string[]): Options {
 
 // ---------- database ----------
 
-async function openBenchDb(): Promise<{ handle: DatabaseHandle; tier: string }> {
-  const base = process.env.BENCH_DATABASE_URL;
-  if (!base) {
-    const h = await openDatabase({ pgliteDir: 'memory://' });
-    await migrateToLatest(h.db);
-    return { handle: h, tier: 'PGlite (in memory)' };
-  }
-  const name = `pobyt_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const h = await openDatabase({ url: url.toString(), poolSize: 10 });
-  try {
-    await migrateToLatest(h.db);
-  } catch (e) {
-    await h.close();
-    await dropServerDb(base, name);
-    throw e;
-  }
-  const shown = new URL(base);
-  shown.password = '';
-  return {
-    handle: { ...h, close: async () => { await h.close(); await dropServerDb(base, name); } },
-    tier: `PostgreSQL server ${shown.host}, throw-away database ${name}`,
-  };
-}
-
-async function dropServerDb(base: string, name: string) {
-  const a = new pg.Client({ connectionString: base });
-  await a.connect();
-  await a.query(`drop database if exists ${name} with (force)`);
-  await a.end();
-}
 
 // ---------- measuring ----------
 
