@@ -76,16 +76,39 @@ for (const tier of dbTiers()) {
       assert.equal((await t.call('GET', `/api/v1/jobs/${job.id}`)).status, 401);
     });
 
+    test('batches walk the window by (issue date, id) across several dates; a visa the rule extended before is not extended again', async () => {
+      await seedVisas(t.handle.db, 'PHA-ZUK', admin, { n: 9, tag: 'walka', issuedOn: '2022-02-24', validTo: '2023-01-01', warRelated: true });
+      await seedVisas(t.handle.db, 'PHA-ZUK', admin, { n: 8, tag: 'walkb', issuedOn: '2022-07-15', validTo: '2023-05-31', warRelated: true });
+      await seedVisas(t.handle.db, 'PHA-ZUK', admin, { n: 7, tag: 'walkc', issuedOn: '2022-12-31', validTo: '2024-03-30', warRelated: true });
+      // A visa the rule already extended, whose end date was later corrected back: still eligible by dates, not by the rule.
+      await sql`update visas set valid_to = '2023-03-31' where id = (select visa_id from visa_extensions order by id limit 1)`.execute(t.handle.db);
+      const before = await count(`select count(*) from visa_extensions`);
+      const progress: number[] = [];
+      const r = await extendVisas(t.handle.db, { ruleId: RULE, batchSize: 4, onProgress: (d) => progress.push(d) });
+      assert.equal(r.eligible, 24);
+      assert.equal(r.extended, 24);
+      // In key order: 9 issued 2022-02-24, the corrected one (2022-06-01; picked, not extended), 8 of
+      // 2022-07-15, 7 of 2022-12-31 — so the third batch of four extends three.
+      assert.deepEqual(progress, [4, 8, 11, 15, 19, 23, 24]);
+      assert.equal(await count(`select count(*) from visa_extensions`), before + 24);
+      assert.equal(await count(`select count(*) from visas v join cases c on c.id = v.case_id where c.reference similar to 'T-WALK(A|B|C)%' and v.valid_to = '2024-03-31'`), 24);
+      assert.equal(await count(`select count(*) from visas where valid_to = '2023-03-31' and war_related and status = 'valid' and issued_on = '2022-06-01'`), 1);
+      assert.equal(await count(`select max(n) from (select count(*) as n from visa_extensions group by visa_id, rule_id) x`), 1);
+    });
+
     if (tier.name === 'postgres') {
       test('two runs at once share the work and extend nothing twice', async () => {
+        const extBefore = await count(`select count(*) from visa_extensions`);
+        const feedBefore = await count(`select count(*) from change_events where kind = 'visa.extended'`);
         await seedVisas(t.handle.db, 'PHA-ZUK', admin, { n: 200, tag: 'par', issuedOn: '2022-09-01', validTo: '2023-06-30', warRelated: true });
         const [a, b] = await Promise.all([
           extendVisas(t.handle.db, { ruleId: RULE, batchSize: 10 }),
           extendVisas(t.handle.db, { ruleId: RULE, batchSize: 10 }),
         ]);
         assert.equal(a.extended + b.extended, 200);
-        assert.equal(await count(`select count(*) from visa_extensions`), 230);
-        assert.equal(await count(`select count(*) from change_events where kind = 'visa.extended'`), 230);
+        assert.equal(await count(`select count(*) from visa_extensions`), extBefore + 200);
+        assert.equal(await count(`select count(*) from change_events where kind = 'visa.extended'`), feedBefore + 200);
+        assert.equal(await count(`select max(n) from (select count(*) as n from visa_extensions group by visa_id, rule_id) x`), 1);
       });
     }
   });

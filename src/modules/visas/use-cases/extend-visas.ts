@@ -1,9 +1,15 @@
 /**
  * A mass extension decreed by a policy rule (e.g. auto_extension.tolerance_2023), run as set-based
- * SQL in batches. Each batch is one transaction that picks eligible visas not yet extended by the
- * rule (`for update skip locked`), records the extension (unique per visa and rule), moves the end
- * date, and writes one audit event and one change event per visa. A crash loses at most the batch in
- * flight; a rerun picks up exactly what is left, so every eligible visa is extended once.
+ * SQL in batches. Each batch is one transaction that picks the next eligible visas in id order
+ * (`for update skip locked`), records the extension (unique per visa and rule, so a visa extended
+ * before is skipped by `on conflict do nothing`), moves the end date, and writes one audit event and
+ * one change event per visa. A crash loses at most the batch in flight; a rerun picks up exactly what
+ * is left, so every eligible visa is extended once.
+ *
+ * Batches page by key (`v.id > last id of the previous batch`), so each batch reads only its own rows
+ * and a run costs O(N), not O(N²/batch) as it did when every batch scanned from the lowest id past all
+ * the visas done before it. Rows another transaction holds locked are skipped by that key walk; a
+ * closing sweep from the start (repeated while it still finds something) picks up any it left.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/db.ts';
@@ -23,13 +29,64 @@ export interface ExtendOptions {
 
 export interface ExtendResult { runId: string; ruleId: string; dryRun: boolean; eligible: number; extended: number; plan: MassExtensionPlan }
 
-function eligibleWhere(plan: MassExtensionPlan, w: MassExtensionPlan['windows'][number]) {
+/** The visas the plan's window selects, before the "not already extended by this rule" test. */
+function windowWhere(plan: MassExtensionPlan, w: MassExtensionPlan['windows'][number]) {
   return sql`v.status = 'valid'
     and v.visa_code in (${sql.join(plan.visaCodes)})
     and (${!plan.requiresWarRelated} or v.war_related)
     and v.issued_on between ${w.issuedFrom} and ${w.issuedTo}
-    and v.valid_to >= ${w.validOnOrAfter} and v.valid_to < ${w.extendTo}
+    and v.valid_to >= ${w.validOnOrAfter} and v.valid_to < ${w.extendTo}`;
+}
+
+function eligibleWhere(plan: MassExtensionPlan, w: MassExtensionPlan['windows'][number]) {
+  return sql`${windowWhere(plan, w)}
     and not exists (select 1 from visa_extensions e where e.visa_id = v.id and e.rule_id = ${plan.ruleId})`;
+}
+
+interface WalkKey { issuedOn: string; id: string }
+
+/**
+ * One batch, one transaction: the next `limit` visas of the window after `after` in (issued_on, id)
+ * order, locked (skipping rows another transaction holds), extended unless this rule extended them
+ * before. Returns how many were extended and the key of the last visa looked at (null: none left).
+ */
+async function extendBatch(db: Db, plan: MassExtensionPlan, w: MassExtensionPlan['windows'][number], runId: string,
+  actorId: string | null, limit: number, after: WalkKey | null): Promise<{ extended: number; last: WalkKey | null }> {
+  const from = after ? sql`and (v.issued_on, v.id) > (${after.issuedOn}::date, ${after.id}::uuid)` : sql``;
+  return db.transaction().execute(async (trx) => {
+    const r = await sql<{ n: number; last_issued_on: string | null; last_id: string | null }>`
+      with picked as (
+        select v.id, v.issued_on, v.valid_to from visas v where ${windowWhere(plan, w)} ${from}
+        order by v.issued_on, v.id limit ${limit}
+        for update of v skip locked
+      ), ext as (
+        insert into visa_extensions (visa_id, rule_id, run_id, old_valid_to, new_valid_to)
+        select id, ${plan.ruleId}, ${runId}::uuid, valid_to, ${w.extendTo}::date from picked
+        on conflict (visa_id, rule_id) do nothing
+        returning visa_id, old_valid_to, new_valid_to
+      ), upd as (
+        update visas v set valid_to = ext.new_valid_to from ext where v.id = ext.visa_id
+        returning v.id, v.visa_number, v.valid_from, v.visa_code
+      ), aud as (
+        insert into audit_events (actor_id, action, entity_type, entity_id, before, after)
+        select ${actorId}::uuid, 'visa.extended', 'visa', ext.visa_id::text,
+               jsonb_build_object('validTo', ext.old_valid_to),
+               jsonb_build_object('validTo', ext.new_valid_to, 'rule', ${plan.ruleId}::text, 'run', ${runId}::text, 'policyVersion', ${plan.policyVersion}::text)
+        from ext
+      ), feed as (
+        insert into change_events (kind, visa_id, payload)
+        select 'visa.extended', upd.id, jsonb_build_object('visaNumber', upd.visa_number, 'visaCode', upd.visa_code,
+               'validFrom', upd.valid_from, 'validTo', ${w.extendTo}::date, 'status', 'valid', 'rule', ${plan.ruleId}::text)
+        from upd
+      ), last as (
+        select issued_on, id from picked order by issued_on desc, id desc limit 1
+      )
+      select (select count(*)::int from ext) as n,
+             (select issued_on from last) as last_issued_on, (select id from last) as last_id`.execute(trx);
+    const row = r.rows[0]!;
+    if (row.n > 0) await trx.updateTable('job_runs').set({ done: sql`done + ${row.n}` }).where('id', '=', runId).execute();
+    return { extended: row.n, last: row.last_id ? { issuedOn: String(row.last_issued_on), id: row.last_id } : null };
+  });
 }
 
 export async function countEligible(db: Db, plan: MassExtensionPlan): Promise<number> {
@@ -58,42 +115,25 @@ export async function extendVisas(db: Db, o: ExtendOptions): Promise<ExtendResul
   let done = 0;
   try {
     for (const w of plan.windows) {
+      // Walk the window once by key; if visas are still eligible afterwards (rows another transaction
+      // held locked were skipped), walk again, until nothing is left or a walk extends nothing.
       for (;;) {
-        const n = await db.transaction().execute(async (trx) => {
-          const r = await sql<{ n: number }>`
-            with picked as (
-              select v.id, v.valid_to from visas v where ${eligibleWhere(plan, w)}
-              order by v.id limit ${batch}
-              for update of v skip locked
-            ), ext as (
-              insert into visa_extensions (visa_id, rule_id, run_id, old_valid_to, new_valid_to)
-              select id, ${plan.ruleId}, ${run.id}::uuid, valid_to, ${w.extendTo}::date from picked
-              on conflict (visa_id, rule_id) do nothing
-              returning visa_id, old_valid_to, new_valid_to
-            ), upd as (
-              update visas v set valid_to = ext.new_valid_to from ext where v.id = ext.visa_id
-              returning v.id, v.visa_number, v.valid_from, v.visa_code
-            ), aud as (
-              insert into audit_events (actor_id, action, entity_type, entity_id, before, after)
-              select ${o.actorId ?? null}::uuid, 'visa.extended', 'visa', ext.visa_id::text,
-                     jsonb_build_object('validTo', ext.old_valid_to),
-                     jsonb_build_object('validTo', ext.new_valid_to, 'rule', ${plan.ruleId}::text, 'run', ${run.id}::text, 'policyVersion', ${plan.policyVersion}::text)
-              from ext
-            ), feed as (
-              insert into change_events (kind, visa_id, payload)
-              select 'visa.extended', upd.id, jsonb_build_object('visaNumber', upd.visa_number, 'visaCode', upd.visa_code,
-                     'validFrom', upd.valid_from, 'validTo', ${w.extendTo}::date, 'status', 'valid', 'rule', ${plan.ruleId}::text)
-              from upd
-            )
-            select count(*)::int as n from ext`.execute(trx);
-          const k = r.rows[0]!.n;
-          if (k > 0) await trx.updateTable('job_runs').set({ done: sql`done + ${k}` }).where('id', '=', run.id).execute();
-          return k;
-        });
-        if (n === 0) break;
-        done += n;
-        o.onProgress?.(done, eligible);
-        await o.afterBatch?.(done);
+        let after: WalkKey | null = null;
+        let extendedInWalk = 0;
+        for (;;) {
+          const b = await extendBatch(db, plan, w, run.id, o.actorId ?? null, batch, after);
+          if (b.extended > 0) {
+            done += b.extended;
+            extendedInWalk += b.extended;
+            o.onProgress?.(done, eligible);
+            await o.afterBatch?.(done);
+          }
+          if (!b.last) break;
+          after = b.last;
+        }
+        if (extendedInWalk === 0) break;
+        const left = await sql<{ n: number }>`select count(*)::int as n from visas v where ${eligibleWhere(plan, w)}`.execute(db);
+        if (left.rows[0]!.n === 0) break;
       }
     }
     await db.updateTable('job_runs').set({ status: 'succeeded', finished_at: new Date() }).where('id', '=', run.id).execute();
