@@ -72,6 +72,32 @@ for (const tier of dbTiers()) {
       assert.equal(Number(after.n) - Number(before.n), 1, 'the one authenticated lookup is audited');
     });
 
+    test('lookups sent at once are answered together, each with its own caller’s fields, key check and audit row', async () => {
+      const count = async (found?: boolean) => {
+        let q = t.handle.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('action', '=', 'authority.verify');
+        if (found !== undefined) q = q.where(({ ref }) => ref('after', '->>').key('found' as never), '=', String(found) as never);
+        return Number((await q.executeTakeFirstOrThrow()).n);
+      };
+      const [all0, missing0] = [await count(), await count(false)];
+      const asks = [
+        ...Array.from({ length: 10 }, () => ({ headers: key(health.apiKey), body: { visaNumber }, expect: 200, field: 'publicHealthInsurance' })),
+        ...Array.from({ length: 10 }, () => ({ headers: key(labour.apiKey), body: { passportNumber, dateOfBirth: '1988-02-14' }, expect: 200, field: 'workPermitRequired' })),
+        ...Array.from({ length: 5 }, (_, i) => ({ headers: key(`pbk_00000000000${i}_${'y'.repeat(43)}`), body: { visaNumber }, expect: 401, field: '' })),
+        ...Array.from({ length: 5 }, (_, i) => ({ headers: key(health.apiKey), body: { visaNumber: `NOPE-${i}` }, expect: 404, field: '' })),
+      ];
+      const replies = await Promise.all(asks.map((a) => t.call('POST', '/api/v1/authority/verify', { headers: a.headers, body: a.body })));
+      replies.forEach((r, k) => {
+        const a = asks[k]!;
+        assert.equal(r.status, a.expect, `request ${k}: ${JSON.stringify(r.body)}`);
+        if (a.expect !== 200) return;
+        assert.equal(r.body.visaNumber, visaNumber);
+        assert.ok(a.field in r.body, `request ${k} has ${a.field}`);
+        for (const f of ['publicHealthInsurance', 'workPermitRequired', 'holderName']) if (f !== a.field) assert.equal(f in r.body, false, `request ${k} must not see ${f}`);
+      });
+      assert.equal(await count() - all0, 25, 'every authenticated lookup is audited once, none of the refused ones');
+      assert.equal(await count(false) - missing0, 5);
+    });
+
     test('the change feed lists the grant with its idempotency key, cut to the caller’s fields, and pages by cursor', async () => {
       const r = await t.call('GET', '/api/v1/authority/events?after=0', { headers: key(health.apiKey) });
       assert.equal(r.status, 200, JSON.stringify(r.body));

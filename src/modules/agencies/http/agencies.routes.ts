@@ -1,4 +1,5 @@
 /** Admin management of authority clients, and the authorities' own API (API key, not a staff session). */
+import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -7,6 +8,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { authenticateAuthority, createAuthorityClient, listAuthorityClients, revokeAuthorityClient, type AuthorityClient } from '../use-cases/authority-clients.ts';
 import { readChangeFeed, verifyStatus } from '../use-cases/verify-status.ts';
+import { VerificationBatcher } from '../use-cases/verification-batcher.ts';
 import { listDeadLetters, replayDeadLetter, subscribe } from '../webhooks/deliver.ts';
 import { requirePermission } from '../../auth/domain/permissions.ts';
 import { writeAudit } from '../../../platform/audit.ts';
@@ -55,10 +57,16 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
       return reply.status(202).send({ replayed: req.params.id });
     });
 
+    // Per key: a hash of the whole key (never the key itself, and not its public prefix, which anyone
+    // could send to use up another client's allowance); without a key, per address.
     const keyed = {
       public: true,
-      rateLimit: { max: deps.config.authorityRequestsPerMinute, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => (apiKeyOf(req) ?? req.ip).slice(0, 17) },
+      rateLimit: {
+        max: deps.config.authorityRequestsPerMinute, timeWindow: '1 minute',
+        keyGenerator: (req: FastifyRequest) => { const k = apiKeyOf(req); return k ? `key:${createHash('sha256').update(k).digest('base64url')}` : `ip:${req.ip}`; },
+      },
     };
+    const batcher = new VerificationBatcher(deps.db);
     const requireKey = async (req: FastifyRequest) => {
       const key = apiKeyOf(req);
       const client = key ? await authenticateAuthority(deps.db, key) : null;
@@ -67,7 +75,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
     };
 
     app.post('/authority/verify', {
-      config: keyed, preHandler: requireKey,
+      config: keyed,
       schema: {
         tags: ['authorities'], summary: 'Verify a status by visa number, or by passport number with date of birth; only the caller’s fields are returned', security: [],
         body: Type.Union([
@@ -78,7 +86,8 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
     }, async (req) => {
       const { asOf, ...q } = req.body as { asOf?: string } & ({ visaNumber: string } | { passportNumber: string; dateOfBirth: string });
       // "As of" is named in every answer; without one it is today in Prague.
-      return verifyStatus(deps.db, req.authority!, q, asOf ?? todayInPrague(deps.clock.now()), String(req.id));
+      // The key is checked in the same statement that finds the visa and audits the lookup.
+      return verifyStatus(batcher, apiKeyOf(req), q, asOf ?? todayInPrague(deps.clock.now()), String(req.id));
     });
 
     app.get('/authority/events', {

@@ -45,12 +45,18 @@ export function listAuthorityClients(ctx: Ctx) {
   return ctx.db.selectFrom('authority_clients').select(['id', 'name', 'kind', 'scopes', 'key_prefix', 'created_at', 'revoked_at']).orderBy('created_at').execute();
 }
 
+/** A key's prefix and the SHA-256 of its secret, or null when it is not of the form `pbk_<prefix>_<secret>`. */
+export function parseApiKey(apiKey: string): { keyPrefix: string; secretHash: string } | null {
+  const m = /^pbk_([0-9a-f]{12})_([A-Za-z0-9_-]{20,})$/.exec(apiKey);
+  return m ? { keyPrefix: m[1]!, secretHash: sha(m[2]!) } : null;
+}
+
 /** The client a key belongs to, or null for an unknown, malformed or revoked key. */
 export async function authenticateAuthority(db: Db, apiKey: string): Promise<AuthorityClient | null> {
-  const m = /^pbk_([0-9a-f]{12})_([A-Za-z0-9_-]{20,})$/.exec(apiKey);
-  if (!m) return null;
-  const row = await db.selectFrom('authority_clients').select(['id', 'name', 'kind', 'scopes', 'key_hash', 'revoked_at']).where('key_prefix', '=', m[1]!).executeTakeFirst();
+  const k = parseApiKey(apiKey);
+  if (!k) return null;
+  const row = await db.selectFrom('authority_clients').select(['id', 'name', 'kind', 'scopes', 'key_hash', 'revoked_at']).where('key_prefix', '=', k.keyPrefix).executeTakeFirst();
   if (!row || row.revoked_at) return null;
-  const ok = timingSafeEqual(Buffer.from(row.key_hash, 'hex'), Buffer.from(sha(m[2]!), 'hex'));
+  const ok = timingSafeEqual(Buffer.from(row.key_hash, 'hex'), Buffer.from(k.secretHash, 'hex'));
   return ok ? { id: row.id, name: row.name, kind: row.kind, scopes: row.scopes } : null;
 }

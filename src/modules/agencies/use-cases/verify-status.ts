@@ -1,15 +1,16 @@
 /**
  * Verification by an authority: one visa by number, or by passport number with date of birth. The
  * answer holds only the caller's scoped fields; the rights come from the policy module on `asOf`.
- * Every lookup — found or not — is audited with the client's id.
+ * Every authenticated lookup — found or not — is audited with the client's id, in the same statement
+ * that reads the visa (see verification-batcher.ts).
  */
 import type { Db } from '../../../platform/db/db.ts';
-import { writeAudit } from '../../../platform/audit.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { defaultBundle, valueOn } from '../../policy/index.ts';
-import { findVisaForVerification, listChangeEvents, type VisaQuery } from '../../visas/index.ts';
+import { listChangeEvents, type VisaQuery } from '../../visas/index.ts';
 import { pick } from '../domain/scopes.ts';
-import type { AuthorityClient } from './authority-clients.ts';
+import { parseApiKey, type AuthorityClient } from './authority-clients.ts';
+import type { VerificationBatcher } from './verification-batcher.ts';
 
 function rightsOn(asOf: string) {
   const p = valueOn(defaultBundle().parameters['rights.tolerance_visa']!, asOf);
@@ -17,13 +18,11 @@ function rightsOn(asOf: string) {
   return { publicHealthInsurance: v.public_health_insurance, workPermitRequired: v.work === 'permit_required', humanitarianBenefit: v.humanitarian_benefit, travelAndReentry: v.travel_and_reentry };
 }
 
-/** @throws NOT_FOUND (no such visa), POLICY.NO_RULE_IN_FORCE */
-export async function verifyStatus(db: Db, client: AuthorityClient, q: VisaQuery, asOf: string, requestId: string) {
-  const v = await findVisaForVerification(db, q);
-  await writeAudit(db, {
-    actorId: null, action: 'authority.verify', entityType: 'visa', entityId: v?.id ?? 'not-found', requestId,
-    after: { client: client.id, by: 'visaNumber' in q ? 'visa_number' : 'passport', found: Boolean(v) },
-  });
+/** @throws AUTH.REQUIRED (malformed, unknown or revoked key), NOT_FOUND (no such visa), POLICY.NO_RULE_IN_FORCE */
+export async function verifyStatus(batcher: VerificationBatcher, apiKey: string | null, q: VisaQuery, asOf: string, requestId: string) {
+  const key = apiKey ? parseApiKey(apiKey) : null;
+  const { client, visa: v } = key ? await batcher.verify({ ...key, query: q, requestId }) : { client: null, visa: null };
+  if (!client) throw new AppError('AUTH.REQUIRED', 'A valid, unrevoked authority API key is required in the x-api-key header.');
   if (!v) throw new AppError('NOT_FOUND', 'No visa matches.');
   const status = v.status === 'cancelled' ? 'cancelled' : asOf < v.valid_from ? 'not_yet_valid' : asOf > v.valid_to ? 'expired' : 'valid';
   const record = {

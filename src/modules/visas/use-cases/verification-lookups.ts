@@ -1,4 +1,5 @@
 /** What the authorities' module may ask of the register: one visa by number or by passport + birth date, and the change feed. */
+import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/db.ts';
 
 export type VisaQuery = { visaNumber: string } | { passportNumber: string; dateOfBirth: string };
@@ -12,6 +13,29 @@ export async function findVisaForVerification(db: Db, q: VisaQuery) {
   // The newest visa first when a passport holds several.
   return query.orderBy('v.issued_on', 'desc').executeTakeFirst();
 }
+
+/** One row of `visaForRequestRow`: the visa and the holder fields a verification answer is made of. */
+export interface VerificationVisaRow {
+  id: string; visa_number: string; visa_code: string; status: string; valid_from: string; valid_to: string;
+  surname: string; given_names: string; date_of_birth: string;
+}
+
+/**
+ * The lookup of `findVisaForVerification` as a lateral subquery, for verifying many requests in one
+ * statement: over a row `r` with columns visa_number, passport_number and date_of_birth (visa_number
+ * null for a passport lookup), the newest matching visa. Each branch reads by its own unique or
+ * indexed key (visas.visa_number; applicants(passport_number, date_of_birth) then visas.applicant_id).
+ */
+export const visaForRequestRow = sql`lateral (
+  select x.id, x.visa_number, x.visa_code, x.status, x.valid_from, x.valid_to, x.surname, x.given_names, x.date_of_birth from (
+    (select v.id, v.visa_number, v.visa_code, v.status, v.valid_from, v.valid_to, v.issued_on, a.surname, a.given_names, a.date_of_birth
+       from visas v join applicants a on a.id = v.applicant_id
+      where r.visa_number is not null and v.visa_number = r.visa_number)
+    union all
+    (select v.id, v.visa_number, v.visa_code, v.status, v.valid_from, v.valid_to, v.issued_on, a.surname, a.given_names, a.date_of_birth
+       from applicants a join visas v on v.applicant_id = a.id
+      where r.visa_number is null and a.passport_number = r.passport_number and a.date_of_birth = r.date_of_birth)
+  ) x order by x.issued_on desc limit 1)`;
 
 export function listChangeEvents(db: Db, afterSeq: number, limit: number) {
   return db.selectFrom('change_events').select(['seq', 'event_id', 'occurred_at', 'kind', 'payload'])

@@ -3,3 +3,7 @@
 -- range read of its own rows, so a run over a million visas costs in proportion to N, not N².
 drop index visas_extension_idx;
 create index visas_extension_walk_idx on visas (issued_on, id) where status = 'valid';
+
+-- Verification by passport number and date of birth finds the applicant by applicants_passport_idx,
+-- then the applicant's visas: without this index that second step read the whole visas table.
+create index visas_applicant_idx on visas (applicant_id);
