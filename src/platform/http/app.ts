@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { Actor, Ctx } from '../context.ts';
+import type pg from 'pg';
 import type { Db } from '../db/db.ts';
 import type { Boss } from '../jobs.ts';
 import { AppError } from '../errors.ts';
@@ -31,6 +32,8 @@ declare module 'fastify' {
 
 export interface AppDeps {
   db: Db;
+  /** The pool under `db`, for the few hot statements run as named prepared statements (queryPrepared). */
+  pool?: pg.Pool;
   config: Config;
   clock: Clock;
   logger?: boolean | object;

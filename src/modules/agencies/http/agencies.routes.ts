@@ -66,7 +66,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
         keyGenerator: (req: FastifyRequest) => { const k = apiKeyOf(req); return k ? `key:${createHash('sha256').update(k).digest('base64url')}` : `ip:${req.ip}`; },
       },
     };
-    const batcher = new VerificationBatcher(deps.db);
+    const batcher = new VerificationBatcher(deps.db, deps.pool);
     const requireKey = async (req: FastifyRequest) => {
       const key = apiKeyOf(req);
       const client = key ? await authenticateAuthority(deps.db, key) : null;

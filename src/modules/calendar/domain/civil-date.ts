@@ -114,9 +114,17 @@ const pragueFormatter = new Intl.DateTimeFormat('en-US', {
  * The civil date in Prague at instant `now`. Authorities count periods by the Czech calendar, so a
  * filing at 00:30 Prague time belongs to that Prague day even though it is still "yesterday" in UTC.
  */
+// Prague's day changes only on a whole minute (its offsets are whole hours), so the answer for the
+// last minute asked is kept: a hot path (authority verification) asks on every request.
+let lastMinute = { minute: NaN, date: '' as IsoDate };
+
 export function todayInPrague(now: Date): IsoDate {
   if (Number.isNaN(now.getTime())) throw new InvalidDateError(String(now), 'not a valid instant');
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute === lastMinute.minute) return lastMinute.date;
   const parts = pragueFormatter.formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return isoDateFromParts(get('year'), get('month'), get('day'));
+  const date = isoDateFromParts(get('year'), get('month'), get('day'));
+  lastMinute = { minute, date };
+  return date;
 }
