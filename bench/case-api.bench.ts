@@ -24,6 +24,7 @@ import { sql } from 'kysely';
 import { openBenchDb } from './support/bench-db.ts';
 import { startTestApp } from '../test/support/test-app.ts';
 import { intakeBody } from '../test/support/fixtures.ts';
+import { isOtherBenchFlag } from './support/flags.ts';
 
 // ---------- options ----------
 
@@ -41,6 +42,11 @@ function parseArgs(argv: string[]): Options {
       process.exit(0);
     }
     const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (isOtherBenchFlag('case-api', name)) {
+      if (inline === undefined) i++;
+      process.stderr.write(`case-api-bench: ${name} belongs to another bench; ignored here\n`);
+      continue;
+    }
     const key = flags[name];
     if (!key) throw new Error(`unknown argument ${a} (try --help)`);
     const raw = inline ?? argv[++i];

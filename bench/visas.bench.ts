@@ -39,6 +39,7 @@ import { massExtensionPlan } from '../src/modules/policy/index.ts';
 import { startTestApp, type TestApp } from '../test/support/test-app.ts';
 import { seedVisas, type VisaBatch } from '../test/support/seed-visas.ts';
 import { openBenchDb } from './support/bench-db.ts';
+import { isOtherBenchFlag } from './support/flags.ts';
 
 // ---------- options ----------
 
@@ -49,8 +50,6 @@ interface Options {
   visas: number | null; batch: number; seconds: number; connections: number; attempts: number; verifyVisas: number;
   only: Set<ScenarioName>;
 }
-
-const OTHER_BENCH_FLAGS = new Set(['--iterations', '--warmup', '--rounds', '--cases', '--baseline-factor']);
 
 function parseArgs(argv: string[]): Options {
   const o: Options = { visas: null, batch: 10000, seconds: 10, connections: 50, attempts: 1000, verifyVisas: 1000, only: new Set(SCENARIOS) };
@@ -64,7 +63,7 @@ function parseArgs(argv: string[]): Options {
       process.exit(0);
     }
     const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (OTHER_BENCH_FLAGS.has(name)) {
+    if (isOtherBenchFlag('visas', name)) {
       if (inline === undefined) i++;
       process.stderr.write(`visas-bench: ${name} belongs to another bench; ignored here\n`);
       continue;
