@@ -45,7 +45,7 @@ for (const tier of dbTiers()) {
     test('health insurance sees status, validity and whether public insurance applies — nothing else', async () => {
       const r = await t.call('POST', '/api/v1/authority/verify', { headers: key(health.apiKey), body: { visaNumber } });
       assert.equal(r.status, 200, JSON.stringify(r.body));
-      assert.deepEqual(r.body, { asOf: '2026-03-02', visaNumber, status: 'valid', visaCode: 'D/VS/91', validFrom: '2026-03-02', validTo: '2027-03-01', publicHealthInsurance: false });
+      assert.deepEqual(r.body, { asOf: '2026-03-02', visaNumber, status: 'valid', visaCode: 'D/VS/91', validFrom: '2026-03-02', validTo: '2027-03-01', cancelledOn: null, publicHealthInsurance: false });
     });
 
     test('the labour office finds it by passport and date of birth and sees whether work needs a permit', async () => {

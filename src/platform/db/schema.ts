@@ -33,7 +33,11 @@ export interface CaseActionsTable {
 export interface VisasTable {
   id: Generated<string>; visa_number: string; case_id: string | null; applicant_id: string | null; nomination_id: Generated<string | null>; visa_code: string;
   valid_from: CivilDate; valid_to: CivilDate; issued_on: CivilDate; status: Generated<string>; created_at: Timestamp;
-  war_related: Generated<boolean>; cancelled_on: CivilDate | null; cancellation_reason: string | null;
+  war_related: Generated<boolean>; cancelled_on: CivilDate | null; cancellation_reason: string | null; cancelled_by: string | null;
+}
+export interface VisaStickersTable {
+  id: Generated<string>; visa_id: string; sticker_code: string; sticker_number: string | null; affixed_on: CivilDate; office_id: string;
+  appointment_id: string | null; recorded_by: string; recorded_at: Timestamp;
 }
 export interface VisaExtensionsTable {
   id: Generated<string>; visa_id: string; rule_id: string; run_id: string; old_valid_to: CivilDate; new_valid_to: CivilDate; extended_at: Timestamp;
@@ -73,6 +77,7 @@ export interface Database {
   number_sequences: NumberSequencesTable;
   audit_events: AuditEventsTable;
   visa_extensions: VisaExtensionsTable;
+  visa_stickers: VisaStickersTable;
   job_runs: JobRunsTable;
   change_events: ChangeEventsTable;
   authority_clients: AuthorityClientsTable;
@@ -103,7 +108,7 @@ export interface AppointmentSlotsTable {
   id: Generated<string>; office_id: string; purpose: 'sticker'; starts_at: Timestamp; minutes: number; capacity: number; booked: Generated<number>;
 }
 export interface AppointmentsTable {
-  id: Generated<string>; code: string; slot_id: string; visa_id: string; purpose: string; status: 'booked' | 'cancelled';
+  id: Generated<string>; code: string; slot_id: string; visa_id: string; purpose: string; status: 'booked' | 'cancelled' | 'attended';
   idempotency_key: string | null; created_at: Timestamp; cancelled_at: Timestamp | null;
 }
 

@@ -23,6 +23,8 @@ const STATUS: Record<ErrorCode, number> = {
   'APPOINTMENT.ALREADY_BOOKED': 409,
   'APPOINTMENT.NOT_ELIGIBLE': 422,
   'CHANNEL.WRONG_CHANNEL': 409,
+  'VISA.ALREADY_CANCELLED': 409,
+  'VISA.NOT_IN_FORCE': 409,
   INTERNAL: 500,
 };
 
@@ -46,6 +48,8 @@ const TITLES: Record<ErrorCode, string> = {
   'APPOINTMENT.ALREADY_BOOKED': 'You already have an appointment',
   'APPOINTMENT.NOT_ELIGIBLE': 'No appointment can be booked for this visa',
   'CHANNEL.WRONG_CHANNEL': 'This is the wrong channel for you',
+  'VISA.ALREADY_CANCELLED': 'The visa is already cancelled',
+  'VISA.NOT_IN_FORCE': 'The visa is not in force',
   INTERNAL: 'Internal error',
 };
 

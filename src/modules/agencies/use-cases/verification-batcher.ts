@@ -77,7 +77,7 @@ export class VerificationBatcher {
       p.resolve({
         client,
         visa: r.found ? {
-          id: r.id, visa_number: r.visa_number, visa_code: r.visa_code, status: r.status, valid_from: r.valid_from, valid_to: r.valid_to,
+          id: r.id, visa_number: r.visa_number, visa_code: r.visa_code, status: r.status, valid_from: r.valid_from, valid_to: r.valid_to, cancelled_on: r.cancelled_on,
           surname: r.surname, given_names: r.given_names, date_of_birth: r.date_of_birth,
         } : null,
       });
@@ -117,6 +117,6 @@ export function verificationStatement(reqs: VerificationRequest[]) {
         from authed a left join found f on f.i = a.i
       )
       select a.i, a.client_id, a.client_name, a.client_kind, a.client_scopes, f.id is not null as found,
-             f.id, f.visa_number, f.visa_code, f.status, f.valid_from, f.valid_to, f.surname, f.given_names, f.date_of_birth
+             f.id, f.visa_number, f.visa_code, f.status, f.valid_from, f.valid_to, f.cancelled_on, f.surname, f.given_names, f.date_of_birth
       from authed a left join found f on f.i = a.i`;
 }

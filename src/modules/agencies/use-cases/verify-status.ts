@@ -24,9 +24,11 @@ export async function verifyStatus(batcher: VerificationBatcher, apiKey: string 
   const { client, visa: v } = key ? await batcher.verify({ ...key, query: q, requestId }) : { client: null, visa: null };
   if (!client) throw new AppError('AUTH.REQUIRED', 'A valid, unrevoked authority API key is required in the x-api-key header.');
   if (!v) throw new AppError('NOT_FOUND', 'No visa matches.');
-  const status = v.status === 'cancelled' ? 'cancelled' : asOf < v.valid_from ? 'not_yet_valid' : asOf > v.valid_to ? 'expired' : 'valid';
+  // Judged on asOf: a visa cancelled later was still in force on an earlier day.
+  const cancelled = v.status === 'cancelled' && (v.cancelled_on === null || asOf >= v.cancelled_on);
+  const status = cancelled ? 'cancelled' : asOf < v.valid_from ? 'not_yet_valid' : asOf > v.valid_to ? 'expired' : 'valid';
   const record = {
-    status, visaCode: v.visa_code, validFrom: v.valid_from, validTo: v.valid_to,
+    status, visaCode: v.visa_code, validFrom: v.valid_from, validTo: v.valid_to, cancelledOn: v.cancelled_on,
     holderName: `${v.surname} ${v.given_names}`, dateOfBirth: v.date_of_birth,
     ...rightsOn(asOf),
   };

@@ -7,14 +7,38 @@ import { requirePermission } from '../../auth/domain/permissions.ts';
 import { massExtensionPlan, NotAMassExtensionRule } from '../../policy/index.ts';
 import { extendVisas } from '../use-cases/extend-visas.ts';
 import { getJob, getVisa } from '../use-cases/read-visas.ts';
+import { cancelVisa, recordSticker } from '../use-cases/cancel-visa.ts';
+import { CANCELLATION_GROUNDS } from '../domain/cancellation.ts';
 
 const tags = ['visas'];
+const IsoDate = Type.String({ format: 'date' });
+const VisaNumber = Type.Object({ number: Type.String({ maxLength: 60 }) });
 
 export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
     app.get('/visas/:number', { schema: { tags, summary: 'A visa in the register with its extensions (the read is audited)', params: Type.Object({ number: Type.String({ maxLength: 60 }) }) } },
       async (req) => getVisa(ctxOf(req, deps), req.params.number));
+
+    app.post('/visas/:number/cancel', {
+      schema: {
+        tags, summary: 'Cancel a visa (§ 37; supervisor of the granting office): the authorities get a visa.cancelled event, booked sticker appointments are released',
+        params: VisaNumber,
+        body: Type.Object({ ground: Type.Union(CANCELLATION_GROUNDS.map((g) => Type.Literal(g))), cancelledOn: Type.Optional(IsoDate) }, { additionalProperties: false }),
+      },
+    }, async (req) => cancelVisa(ctxOf(req, deps), req.params.number, req.body));
+
+    app.post('/visas/:number/stickers', {
+      schema: {
+        tags, summary: 'Record a new sticker affixed at this office (at a booked appointment, which is marked attended, or walk-in)',
+        params: VisaNumber,
+        body: Type.Object({
+          affixedOn: Type.Optional(IsoDate),
+          stickerNumber: Type.Optional(Type.String({ pattern: '^[A-Z0-9]{5,20}$' })),
+          appointmentCode: Type.Optional(Type.String({ pattern: '^[A-Z0-9]{8}$' })),
+        }, { additionalProperties: false }),
+      },
+    }, async (req, reply) => reply.status(201).send(await recordSticker(ctxOf(req, deps), req.params.number, req.body)));
 
     app.get('/jobs/:id', { schema: { tags, summary: 'Progress of a background job', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
       async (req) => getJob(ctxOf(req, deps), req.params.id));

@@ -1,4 +1,4 @@
-/** Reads of the register: a visa with its extension history (audited), a job's progress. */
+/** Reads of the register: a visa with its extensions, stickers and cancellation (audited), a job's progress. */
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
@@ -12,10 +12,14 @@ export async function getVisa(ctx: Ctx, visaNumber: string) {
     if (!v) throw new AppError('NOT_FOUND', 'No visa with that number.');
     await writeAudit(trx, { actorId: ctx.actor.id, action: 'visa.read', entityType: 'visa', entityId: v.id, requestId: ctx.requestId });
     const ext = await trx.selectFrom('visa_extensions').select(['rule_id', 'old_valid_to', 'new_valid_to', 'extended_at']).where('visa_id', '=', v.id).orderBy('id').execute();
+    const stickers = await trx.selectFrom('visa_stickers as s').leftJoin('appointments as a', 'a.id', 's.appointment_id')
+      .select(['s.sticker_code', 's.sticker_number', 's.affixed_on', 's.office_id', 'a.code as appointment_code']).where('s.visa_id', '=', v.id).orderBy('s.id').execute();
     return {
       visaNumber: v.visa_number, visaCode: v.visa_code, status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on,
       warRelated: v.war_related, cancelledOn: v.cancelled_on, caseId: v.case_id,
+      cancellation: v.cancelled_on ? { on: v.cancelled_on, ground: v.cancellation_reason } : null,
       extensions: ext.map((e) => ({ rule: e.rule_id, from: e.old_valid_to, to: e.new_valid_to, at: new Date(e.extended_at).toISOString() })),
+      stickers: stickers.map((s) => ({ code: s.sticker_code, number: s.sticker_number, affixedOn: s.affixed_on, officeId: s.office_id, appointment: s.appointment_code })),
     };
   });
 }

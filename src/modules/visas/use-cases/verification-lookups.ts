@@ -6,7 +6,7 @@ export type VisaQuery = { visaNumber: string } | { passportNumber: string; dateO
 
 export async function findVisaForVerification(db: Db, q: VisaQuery) {
   let query = db.selectFrom('visas as v').innerJoin('applicants as a', 'a.id', 'v.applicant_id')
-    .select(['v.id', 'v.visa_number', 'v.visa_code', 'v.status', 'v.valid_from', 'v.valid_to', 'a.surname', 'a.given_names', 'a.date_of_birth']);
+    .select(['v.id', 'v.visa_number', 'v.visa_code', 'v.status', 'v.valid_from', 'v.valid_to', 'v.cancelled_on', 'a.surname', 'a.given_names', 'a.date_of_birth']);
   query = 'visaNumber' in q
     ? query.where('v.visa_number', '=', q.visaNumber)
     : query.where('a.passport_number', '=', q.passportNumber).where('a.date_of_birth', '=', q.dateOfBirth);
@@ -16,7 +16,7 @@ export async function findVisaForVerification(db: Db, q: VisaQuery) {
 
 /** One row of `visaForRequestRow`: the visa and the holder fields a verification answer is made of. */
 export interface VerificationVisaRow {
-  id: string; visa_number: string; visa_code: string; status: string; valid_from: string; valid_to: string;
+  id: string; visa_number: string; visa_code: string; status: string; valid_from: string; valid_to: string; cancelled_on: string | null;
   surname: string; given_names: string; date_of_birth: string;
 }
 
@@ -27,12 +27,12 @@ export interface VerificationVisaRow {
  * indexed key (visas.visa_number; applicants(passport_number, date_of_birth) then visas.applicant_id).
  */
 export const visaForRequestRow = sql`lateral (
-  select x.id, x.visa_number, x.visa_code, x.status, x.valid_from, x.valid_to, x.surname, x.given_names, x.date_of_birth from (
-    (select v.id, v.visa_number, v.visa_code, v.status, v.valid_from, v.valid_to, v.issued_on, a.surname, a.given_names, a.date_of_birth
+  select x.id, x.visa_number, x.visa_code, x.status, x.valid_from, x.valid_to, x.cancelled_on, x.surname, x.given_names, x.date_of_birth from (
+    (select v.id, v.visa_number, v.visa_code, v.status, v.valid_from, v.valid_to, v.cancelled_on, v.issued_on, a.surname, a.given_names, a.date_of_birth
        from visas v join applicants a on a.id = v.applicant_id
       where r.visa_number is not null and v.visa_number = r.visa_number)
     union all
-    (select v.id, v.visa_number, v.visa_code, v.status, v.valid_from, v.valid_to, v.issued_on, a.surname, a.given_names, a.date_of_birth
+    (select v.id, v.visa_number, v.visa_code, v.status, v.valid_from, v.valid_to, v.cancelled_on, v.issued_on, a.surname, a.given_names, a.date_of_birth
        from applicants a join visas v on v.applicant_id = a.id
       where r.visa_number is null and a.passport_number = r.passport_number and a.date_of_birth = r.date_of_birth)
   ) x order by x.issued_on desc limit 1)`;
