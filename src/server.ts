@@ -11,7 +11,7 @@ export async function startServer(config: Config, opts: { prepare?: (db: Handle)
   const handle = await openAndMigrate(config);
   await opts.prepare?.(handle);
   const webhooks = config.webhooks.enabled ? await startWebhookService(handle, config.webhooks) : null;
-  const app = await buildApp({ db: handle.db, pool: handle.pool, config, clock: systemClock, ...(webhooks ? { boss: webhooks.boss } : {}) });
+  const app = await buildApp({ db: handle.db, ...(handle.kind === 'postgres' ? { pool: handle.pool } : {}), config, clock: systemClock, ...(webhooks ? { boss: webhooks.boss } : {}) });
   await app.listen({ port: config.port, host: config.host });
   opts.announce?.(`http://${config.host}:${config.port}`);
   const stop = async () => {

@@ -6,6 +6,8 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { intakeBody } from '../support/fixtures.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
+import { VerificationBatcher } from '../../src/modules/agencies/use-cases/verification-batcher.ts';
+import { parseApiKey } from '../../src/modules/agencies/use-cases/authority-clients.ts';
 
 for (const tier of dbTiers()) {
   describe(`authority API [${tier.name}]`, () => {
@@ -96,6 +98,29 @@ for (const tier of dbTiers()) {
       });
       assert.equal(await count() - all0, 25, 'every authenticated lookup is audited once, none of the refused ones');
       assert.equal(await count(false) - missing0, 5);
+    });
+
+    test('one request the database refuses does not fail the others batched with it', async () => {
+      // Through Kysely on both tiers; as a named prepared statement where the app uses one (the server).
+      for (const pool of tier.name === 'postgres' ? [undefined, t.handle.pool] : [undefined]) {
+        const batcher = new VerificationBatcher(t.handle.db, pool);
+        const k = parseApiKey(health.apiKey)!;
+        // 30 February passes no schema here (the HTTP edge would refuse it): the batch's statement fails on it.
+        const outcomes = await Promise.allSettled([
+          batcher.verify({ ...k, query: { visaNumber }, requestId: 'ok-1' }),
+          batcher.verify({ ...k, query: { passportNumber, dateOfBirth: '1988-02-30' }, requestId: 'bad' }),
+          batcher.verify({ ...k, query: { passportNumber, dateOfBirth: '1988-02-14' }, requestId: 'ok-2' }),
+        ]);
+        assert.equal(batcher.stats.requests, 3 + 3, 'one batch of three, then each alone');
+        assert.equal(outcomes[0]!.status, 'fulfilled');
+        assert.equal(outcomes[1]!.status, 'rejected');
+        assert.equal(outcomes[2]!.status, 'fulfilled');
+        for (const o of [outcomes[0]!, outcomes[2]!]) {
+          const v = (o as PromiseFulfilledResult<Awaited<ReturnType<VerificationBatcher['verify']>>>).value;
+          assert.equal(v.client?.id, health.id);
+          assert.equal(v.visa?.visa_number, visaNumber);
+        }
+      }
     });
 
     test('the change feed lists the grant with its idempotency key, cut to the caller’s fields, and pages by cursor', async () => {

@@ -66,7 +66,8 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
  * and then only binds and executes. Kysely sends every query unnamed (parsed and planned on every
  * call), which is right for most queries; this is for a hot statement whose text never changes (e.g.
  * the authority verification batch, where planning was a fifth of the statement's cost). Outside a
- * transaction only: it takes its own connection from the pool.
+ * transaction only: it takes its own connection from the pool. PostgreSQL server only: on PGlite's
+ * node-postgres adapter a named statement that fails leaves the connection unusable.
  */
 export async function queryPrepared<R>(pool: pg.Pool, name: string, q: CompiledQuery<R>): Promise<R[]> {
   const r = await pool.query({ name, text: q.sql, values: q.parameters as unknown[] });

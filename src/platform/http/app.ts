@@ -32,7 +32,11 @@ declare module 'fastify' {
 
 export interface AppDeps {
   db: Db;
-  /** The pool under `db`, for the few hot statements run as named prepared statements (queryPrepared). */
+  /**
+   * The pool under `db` on a PostgreSQL server, for the few hot statements run as named prepared
+   * statements (queryPrepared). Not given on PGlite: its node-postgres adapter loses the connection
+   * when a named statement fails, and in-process there is no round trip to save.
+   */
   pool?: pg.Pool;
   config: Config;
   clock: Clock;

@@ -97,11 +97,14 @@ export function verificationStatement(reqs: VerificationRequest[]) {
     const col = <T>(f: (q: VerificationRequest) => T) => reqs.map(f);
     return sql<Row>`
       with req as (
-        select * from unnest(
+        -- Dates travel as text and are cast here, at execution: a bad one fails the statement, not the
+        -- parameter binding (which the PGlite wire adapter does not survive).
+        select t.key_prefix, t.key_hash, t.visa_number, t.passport_number, t.date_of_birth::date as date_of_birth, t.request_id, t.i
+        from unnest(
           ${col((q) => q.keyPrefix)}::text[], ${col((q) => q.secretHash)}::text[],
           ${col((q) => ('visaNumber' in q.query ? q.query.visaNumber : null))}::text[],
           ${col((q) => ('passportNumber' in q.query ? q.query.passportNumber : null))}::text[],
-          ${col((q) => ('dateOfBirth' in q.query ? q.query.dateOfBirth : null))}::date[],
+          ${col((q) => ('dateOfBirth' in q.query ? q.query.dateOfBirth : null))}::text[],
           ${col((q) => q.requestId)}::text[]
         ) with ordinality as t(key_prefix, key_hash, visa_number, passport_number, date_of_birth, request_id, i)
       ), authed as (
