@@ -6,6 +6,7 @@ import { loadConfig } from '../platform/config.ts';
 import { openAndMigrate } from '../platform/boot.ts';
 import { newMasterKey } from '../platform/crypto.ts';
 import { rotateKeys } from '../modules/civil-society/use-cases/rotate-keys.ts';
+import { sealWebhookSecrets } from '../modules/agencies/webhooks/secrets.ts';
 import { progressBar } from './progress.ts';
 
 /** For a first local start only: a key file under the data folder (never in the repository). */
@@ -29,7 +30,7 @@ export function registerKeyCommands(program: Command) {
     writeFileSync(config.masterKeyFile, JSON.stringify(doc, null, 2), { mode: 0o600 });
     console.log(`Added master key ${id} and made it active in ${config.masterKeyFile}. Restart the service, then run \`pobyt keys rotate\`.`);
   });
-  keys.command('rotate').description('re-wrap every data key under the active master key (safe while the service runs)').action(async () => {
+  keys.command('rotate').description('re-wrap every data key and re-seal every webhook secret under the active master key (safe while the service runs)').action(async () => {
     const config = loadConfig();
     if (!config.keyring) throw new Error('No master keys are configured.');
     const h = await openAndMigrate(config);
@@ -37,7 +38,8 @@ export function registerKeyCommands(program: Command) {
     try {
       const n = await rotateKeys(h.db, config.keyring, (d, t) => bar.update(d, t));
       bar.stop();
-      console.log(`${n} data key(s) re-wrapped under ${config.keyring.active}. Older master keys can be removed once no record uses them.`);
+      const w = await sealWebhookSecrets(h.db, config.keyring);
+      console.log(`${n} data key(s) re-wrapped and ${w} webhook secret(s) re-sealed under ${config.keyring.active}. Older master keys can be removed once no record uses them.`);
     } finally {
       bar.stop();
       await h.close();

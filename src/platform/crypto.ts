@@ -85,3 +85,18 @@ export function sealField(dek: Buffer, recordId: string, field: string, value: s
 export function openField(dek: Buffer, recordId: string, field: string, sealed: Buffer): Buffer {
   return open(dek, sealed, `${recordId}:${field}`);
 }
+
+/**
+ * A short secret the service must read back in plaintext (a webhook signing secret), sealed directly
+ * by the active master key and bound to `aad` (e.g. the owning record), so a copy of the database
+ * alone does not reveal it. Rotation re-seals it under the new active key (`resealSecret`).
+ */
+export function sealSecret(ring: Keyring, aad: string, value: string): { sealed: Buffer; masterId: string } {
+  return { sealed: seal(ring.keys[ring.active]!, Buffer.from(value, 'utf8'), `secret:${aad}`), masterId: ring.active };
+}
+
+export function openSecret(ring: Keyring, aad: string, sealed: Buffer, masterId: string): string {
+  const mk = ring.keys[masterId];
+  if (!mk) throw new KeyringError(`master key ${masterId} is not in the keyring`);
+  return open(mk, sealed, `secret:${aad}`).toString('utf8');
+}

@@ -13,6 +13,9 @@ import { intakeBody } from '../support/fixtures.ts';
 import { verifyWebhookSignature } from '../../src/modules/agencies/webhooks/signing.ts';
 import { seedVisas } from '../support/seed-visas.ts';
 import { extendVisas } from '../../src/modules/visas/index.ts';
+import { sealWebhookSecrets, webhookSecretOf } from '../../src/modules/agencies/webhooks/secrets.ts';
+import { loadKeyring, newMasterKey } from '../../src/platform/crypto.ts';
+import { TEST_MASTER_KEY } from '../support/test-app.ts';
 
 interface Receiver { url: string; up: boolean; attempts: number; accepted: { eventId: string; body: any }[]; badSignatures: number; close(): Promise<void> }
 
@@ -67,6 +70,11 @@ for (const tier of dbTiers()) {
         const sub = await t.call('POST', `/api/v1/admin/authorities/${client.body.id}/webhook`, { as: 'adam', body: { url: rx.url } });
         assert.equal(sub.status, 201, JSON.stringify(sub.body));
         secret = sub.body.secret;
+        // Stored sealed: neither the column nor the sealed bytes hold the secret in plaintext.
+        const row = await t.handle.db.selectFrom('authority_subscriptions').selectAll().where('client_id', '=', client.body.id).executeTakeFirstOrThrow();
+        assert.equal(row.secret, null);
+        assert.equal(row.secret_master_id, 'k1');
+        assert.equal(row.secret_sealed!.includes(Buffer.from(secret)), false);
         const numbers = [await grant(), await grant()];
         // A mass extension runs while the endpoint is down: five more change events.
         const olga = await t.handle.db.selectFrom('staff_users').select('id').where('username', '=', 'olga').executeTakeFirstOrThrow();
@@ -92,6 +100,28 @@ for (const tier of dbTiers()) {
       } finally {
         await rx.close();
       }
+    });
+
+    test('a secret stored in plaintext before sealing is sealed; a new master key re-seals every secret', async () => {
+      const client = await t.call('POST', '/api/v1/admin/authorities', { as: 'adam', body: { name: 'ČSSZ', kind: 'social_security' } });
+      await t.handle.db.insertInto('authority_subscriptions').values({ client_id: client.body.id, url: 'http://127.0.0.1:9/hook', secret: 'legacy-plain-secret', active: false }).execute();
+      const k1 = loadKeyring({ POBYT_MASTER_KEYS: `k1:${TEST_MASTER_KEY}` } as NodeJS.ProcessEnv, null)!;
+      assert.ok(await sealWebhookSecrets(t.handle.db, k1) >= 1);
+      const read = () => t.handle.db.selectFrom('authority_subscriptions').selectAll().where('client_id', '=', client.body.id).executeTakeFirstOrThrow();
+      const sealed = await read();
+      assert.equal(sealed.secret, null);
+      assert.equal(webhookSecretOf(k1, sealed), 'legacy-plain-secret');
+      assert.equal(await sealWebhookSecrets(t.handle.db, k1), 0, 'nothing left to seal');
+
+      const k2Only = loadKeyring({ POBYT_MASTER_KEYS: `k2:${newMasterKey()}` } as NodeJS.ProcessEnv, null)!;
+      const both = { active: 'k2', keys: { ...k1.keys, ...k2Only.keys } };
+      assert.ok(await sealWebhookSecrets(t.handle.db, both) >= 1);
+      const resealed = await read();
+      assert.equal(resealed.secret_master_id, 'k2');
+      assert.equal(webhookSecretOf(k2Only, resealed), 'legacy-plain-secret', 'readable with the new key alone');
+      assert.throws(() => webhookSecretOf(k1, resealed));
+      // Put the test keyring back for the other tests' subscriptions.
+      await sealWebhookSecrets(t.handle.db, { active: 'k1', keys: both.keys });
     });
 
     test('exhausted retries become a dead letter; a replay after repair delivers it', async () => {

@@ -44,7 +44,7 @@ export async function startTestApp(handle: DatabaseHandle, opts: { now?: string;
   for (const u of users) await createStaffUser(handle.db, { ...u, password: PASSWORD });
   // Fast retries so a test sees backoff and dead letters within seconds.
   const webhooks = opts.webhooks
-    ? await startWebhookService(handle, { retryLimit: 2, retryDelaySeconds: 1, retryDelayMaxSeconds: 1, timeoutMs: 2000, dispatchIntervalMs: 100, pollSeconds: 0.5 })
+    ? await startWebhookService(handle, config.keyring, { retryLimit: 2, retryDelaySeconds: 1, retryDelayMaxSeconds: 1, timeoutMs: 2000, dispatchIntervalMs: 100, pollSeconds: 0.5 })
     : null;
   const app = await buildApp({ db: handle.db, ...(handle.kind === 'postgres' ? { pool: handle.pool } : {}), config, clock, logger: process.env.TEST_LOG ? { level: "error" } : false, ...(webhooks ? { boss: webhooks.boss } : {}) });
   const tokens = new Map<string, string>();

@@ -100,7 +100,8 @@ export interface NominationsTable {
   first_approver: string | null; second_approver: string | null; decline_reasons_ct: Buffer | null; nominated_on: CivilDate; decided_on: CivilDate | null;
   created_at: Timestamp; updated_at: Timestamp;
 }
-export interface AuthoritySubscriptionsTable { client_id: string; url: string; secret: string; cursor_seq: Generated<string>; active: Generated<boolean>; created_at: Timestamp }
+export interface AuthoritySubscriptionsTable {
+  client_id: string; url: string; secret: string | null; secret_sealed: Buffer | null; secret_master_id: string | null; cursor_seq: Generated<string>; active: Generated<boolean>; created_at: Timestamp }
 export interface WebhookDeliveriesTable { client_id: string; event_id: string; seq: string; delivered_at: Timestamp }
 export interface WebhookDeadLettersTable { id: Generated<string>; client_id: string; seq: string; error: string | null; failed_at: Timestamp; replayed_at: Timestamp | null }
 export interface OfficeHoursTable { office_id: string; weekday: number; opens: string; closes: string }

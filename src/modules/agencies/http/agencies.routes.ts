@@ -42,7 +42,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
       requirePermission(ctx.actor, 'authority.manage');
       const client = await deps.db.selectFrom('authority_clients').select('id').where('id', '=', req.params.id).where('revoked_at', 'is', null).executeTakeFirst();
       if (!client) throw new AppError('NOT_FOUND', 'No active authority client with that id.');
-      const r = await subscribe(deps.db, client.id, req.body.url);
+      const r = await subscribe(deps.db, deps.config.keyring, client.id, req.body.url);
       await writeAudit(deps.db, { actorId: ctx.actor.id, action: 'authority.subscribed', entityType: 'authority_client', entityId: client.id, requestId: String(req.id) });
       return reply.status(201).send({ clientId: client.id, url: req.body.url, secret: r.secret });
     });

@@ -5,12 +5,13 @@
  * is not sent again); pg-boss retries with exponential backoff and moves exhausted jobs to a dead-
  * letter queue, which lands in `webhook_dead_letters` for manual replay.
  */
-import { randomBytes } from 'node:crypto';
 import { fromKysely } from 'pg-boss';
 import type { Boss } from '../../../platform/jobs.ts';
 import type { Db } from '../../../platform/db/db.ts';
+import type { Keyring } from '../../../platform/crypto.ts';
 import { pick } from '../domain/scopes.ts';
 import { signPayload } from './signing.ts';
+import { newWebhookSecret, webhookSecretOf } from './secrets.ts';
 
 export const DELIVER = 'webhook-deliver';
 export const DEAD = 'webhook-dead';
@@ -19,10 +20,11 @@ export interface WebhookSettings { retryLimit: number; retryDelaySeconds: number
 
 interface DeliverJob { clientId: string; seq: string }
 
-export async function subscribe(db: Db, clientId: string, url: string) {
-  const secret = randomBytes(32).toString('base64url');
-  await db.insertInto('authority_subscriptions').values({ client_id: clientId, url, secret })
-    .onConflict((oc) => oc.column('client_id').doUpdateSet({ url, secret, active: true })).execute();
+/** Subscribes a client (or replaces its URL and secret); the secret is returned once and stored sealed. @throws CONFLICT (no master key) */
+export async function subscribe(db: Db, ring: Keyring | null, clientId: string, url: string) {
+  const { secret, columns } = newWebhookSecret(ring, clientId);
+  await db.insertInto('authority_subscriptions').values({ client_id: clientId, url, ...columns })
+    .onConflict((oc) => oc.column('client_id').doUpdateSet({ url, ...columns, active: true })).execute();
   return { secret };
 }
 
@@ -44,10 +46,10 @@ export async function dispatchPending(db: Db, boss: Boss, batch = 500): Promise<
   return queued;
 }
 
-async function deliverOne(db: Db, job: DeliverJob, timeoutMs: number) {
+async function deliverOne(db: Db, ring: Keyring | null, job: DeliverJob, timeoutMs: number) {
   const row = await db.selectFrom('change_events as e').innerJoin('authority_subscriptions as s', (j) => j.on('s.client_id', '=', job.clientId))
     .innerJoin('authority_clients as c', 'c.id', 's.client_id')
-    .select(['e.seq', 'e.event_id', 'e.kind', 'e.occurred_at', 'e.payload', 's.url', 's.secret', 's.active', 'c.scopes', 'c.revoked_at'])
+    .select(['e.seq', 'e.event_id', 'e.kind', 'e.occurred_at', 'e.payload', 's.url', 's.client_id', 's.secret', 's.secret_sealed', 's.secret_master_id', 's.active', 'c.scopes', 'c.revoked_at'])
     .where('e.seq', '=', job.seq).executeTakeFirst();
   if (!row || !row.active || row.revoked_at) return; // unsubscribed or revoked meanwhile: nothing to send
   const done = await db.selectFrom('webhook_deliveries').select('event_id').where('client_id', '=', job.clientId).where('event_id', '=', row.event_id).executeTakeFirst();
@@ -57,17 +59,17 @@ async function deliverOne(db: Db, job: DeliverJob, timeoutMs: number) {
   const ts = Math.floor(Date.now() / 1000);
   const res = await fetch(row.url, {
     method: 'POST', body, signal: AbortSignal.timeout(timeoutMs),
-    headers: { 'content-type': 'application/json', 'x-pobyt-event-id': row.event_id, 'x-pobyt-timestamp': String(ts), 'x-pobyt-signature': signPayload(row.secret, ts, body) },
+    headers: { 'content-type': 'application/json', 'x-pobyt-event-id': row.event_id, 'x-pobyt-timestamp': String(ts), 'x-pobyt-signature': signPayload(webhookSecretOf(ring, row), ts, body) },
   });
   if (!res.ok) throw new Error(`receiver answered HTTP ${res.status}`);
   await db.insertInto('webhook_deliveries').values({ client_id: job.clientId, event_id: row.event_id, seq: String(row.seq) })
     .onConflict((oc) => oc.columns(['client_id', 'event_id']).doNothing()).execute();
 }
 
-export async function startWebhookWorkers(db: Db, boss: Boss, s: WebhookSettings, pollSeconds = 1) {
+export async function startWebhookWorkers(db: Db, ring: Keyring | null, boss: Boss, s: WebhookSettings, pollSeconds = 1) {
   await boss.createQueue(DEAD);
   await boss.createQueue(DELIVER, { retryLimit: s.retryLimit, retryDelay: s.retryDelaySeconds, retryBackoff: true, retryDelayMax: s.retryDelayMaxSeconds, deadLetter: DEAD });
-  await boss.work<DeliverJob>(DELIVER, { pollingIntervalSeconds: pollSeconds, batchSize: 1 }, async ([job]) => deliverOne(db, job!.data, s.timeoutMs));
+  await boss.work<DeliverJob>(DELIVER, { pollingIntervalSeconds: pollSeconds, batchSize: 1 }, async ([job]) => deliverOne(db, ring, job!.data, s.timeoutMs));
   await boss.work<DeliverJob>(DEAD, { pollingIntervalSeconds: pollSeconds }, async (jobs) => {
     for (const j of jobs) await db.insertInto('webhook_dead_letters').values({ client_id: j.data.clientId, seq: j.data.seq, error: 'retries exhausted' }).execute();
   });
