@@ -100,6 +100,11 @@ for (const tier of dbTiers()) {
       assert.equal(ok.body.status, 'approved');
       assert.match(ok.body.visa.visaNumber, /^CSP-2026-\d{6}$/);
       assert.equal(ok.body.visa.visaCode, 'D');
+      // The register lists it as the programme's, without its holder: names stay behind the assignment.
+      const reg = await t.call('GET', `/api/v1/visas/${ok.body.visa.visaNumber}`, { as: 'sylva' });
+      assert.equal(reg.status, 200, JSON.stringify(reg.body));
+      assert.equal(reg.body.holder, null);
+      assert.deepEqual(reg.body.ground, { basis: 'civil_society_programme', nominationId: nomId });
       const ngo = await t.call('GET', `/api/v1/nominations/${nomId}`, { as: 'ngo.a' });
       assert.equal(ngo.body.status, 'approved');
       const audit = await t.handle.db.selectFrom('audit_events').select('after').where('action', '=', 'nomination.approve').where('entity_id', '=', nomId).execute();

@@ -43,6 +43,30 @@ for (const tier of dbTiers()) {
     });
     after(() => t.close());
 
+    test('the register shows a visa with its holder and ground; staff find a holder’s visas by passport and birth date', async () => {
+      const holder = await grant('RG0000001');
+      const v = await t.call('GET', `/api/v1/visas/${holder.visaNumber}`, { as: 'bruno' });
+      assert.equal(v.status, 200, JSON.stringify(v.body));
+      assert.equal(v.body.holder.passportNumber, 'RG0000001');
+      assert.equal(v.body.holder.dateOfBirth, holder.dateOfBirth);
+      assert.deepEqual(v.body.ground, { basis: 'tolerance_visa', ground: '33-1-a', officeId: 'PHA-ZUK' });
+      assert.deepEqual(v.body.stickers, []);
+      assert.equal(v.body.cancellation, null);
+
+      const found = await t.call('GET', `/api/v1/visas?passportNumber=RG0000001&dateOfBirth=${holder.dateOfBirth}`, { as: 'olga' });
+      assert.equal(found.status, 200, JSON.stringify(found.body));
+      assert.deepEqual(found.body.map((x: { visaNumber: string }) => x.visaNumber), [holder.visaNumber]);
+      assert.equal(found.body[0].basis, 'tolerance_visa');
+      const wrongDob = await t.call('GET', '/api/v1/visas?passportNumber=RG0000001&dateOfBirth=1990-01-01', { as: 'olga' });
+      assert.deepEqual(wrongDob.body, []);
+      assert.equal((await t.call('GET', '/api/v1/visas?passportNumber=rg-1&dateOfBirth=1990-01-01', { as: 'olga' })).status, 400);
+      assert.equal((await t.call('GET', `/api/v1/visas?passportNumber=RG0000001&dateOfBirth=${holder.dateOfBirth}`)).status, 401);
+      assert.equal((await t.call('GET', `/api/v1/visas?passportNumber=RG0000001&dateOfBirth=${holder.dateOfBirth}`, { as: 'adam' })).status, 403);
+      const audits = await t.handle.db.selectFrom('audit_events').select(['after']).where('action', '=', 'visa.search').execute();
+      assert.equal(audits.length, 2);
+      assert.equal(JSON.stringify(audits).includes('RG0000001'), false, 'the passport number stays out of the audit');
+    });
+
     test('a sticker affixed at a booked appointment is kept with the visa and the appointment is marked attended', async () => {
       const holder = await grant('ST0000001');
       const code = await book(holder, 0);

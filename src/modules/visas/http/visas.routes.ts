@@ -6,7 +6,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { requirePermission } from '../../auth/domain/permissions.ts';
 import { massExtensionPlan, NotAMassExtensionRule } from '../../policy/index.ts';
 import { extendVisas } from '../use-cases/extend-visas.ts';
-import { getJob, getVisa } from '../use-cases/read-visas.ts';
+import { findVisasOfHolder, getJob, getVisa } from '../use-cases/read-visas.ts';
 import { cancelVisa, recordSticker } from '../use-cases/cancel-visa.ts';
 import { CANCELLATION_GROUNDS } from '../domain/cancellation.ts';
 
@@ -17,6 +17,13 @@ const VisaNumber = Type.Object({ number: Type.String({ maxLength: 60 }) });
 export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
+    app.get('/visas', {
+      schema: {
+        tags, summary: 'A holder’s visas by passport number and date of birth (staff; the search is audited)',
+        querystring: Type.Object({ passportNumber: Type.String({ pattern: '^[A-Z0-9]{5,20}$' }), dateOfBirth: IsoDate }, { additionalProperties: false }),
+      },
+    }, async (req) => findVisasOfHolder(ctxOf(req, deps), req.query));
+
     app.get('/visas/:number', { schema: { tags, summary: 'A visa in the register with its extensions (the read is audited)', params: Type.Object({ number: Type.String({ maxLength: 60 }) }) } },
       async (req) => getVisa(ctxOf(req, deps), req.params.number));
 

@@ -4,11 +4,27 @@ import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { requirePermission } from '../../auth/domain/permissions.ts';
 
+/**
+ * A visa with its holder and legal ground, from its case (tolerance, study). A Civil Society visa has
+ * no case: who holds it stays behind the programme's assignment-restricted views (civil-society
+ * module), so the register shows only that it belongs to the programme.
+ */
+function visaWithHolder(db: Ctx['db']) {
+  return db.selectFrom('visas as v')
+    .leftJoin('cases as c', 'c.id', 'v.case_id')
+    .leftJoin('applicants as a', 'a.id', 'v.applicant_id')
+    .select([
+      'v.id', 'v.visa_number', 'v.visa_code', 'v.status', 'v.valid_from', 'v.valid_to', 'v.issued_on', 'v.war_related', 'v.cancelled_on',
+      'v.cancellation_reason', 'v.case_id', 'v.nomination_id', 'c.case_type', 'c.ground', 'c.office_id',
+      'a.surname', 'a.given_names', 'a.date_of_birth', 'a.nationality', 'a.passport_number',
+    ]);
+}
+
 /** @throws NOT_FOUND, AUTH.FORBIDDEN */
 export async function getVisa(ctx: Ctx, visaNumber: string) {
   requirePermission(ctx.actor, 'visa.read');
   return ctx.db.transaction().execute(async (trx) => {
-    const v = await trx.selectFrom('visas').selectAll().where('visa_number', '=', visaNumber).executeTakeFirst();
+    const v = await visaWithHolder(trx).where('v.visa_number', '=', visaNumber).executeTakeFirst();
     if (!v) throw new AppError('NOT_FOUND', 'No visa with that number.');
     await writeAudit(trx, { actorId: ctx.actor.id, action: 'visa.read', entityType: 'visa', entityId: v.id, requestId: ctx.requestId });
     const ext = await trx.selectFrom('visa_extensions').select(['rule_id', 'old_valid_to', 'new_valid_to', 'extended_at']).where('visa_id', '=', v.id).orderBy('id').execute();
@@ -17,10 +33,29 @@ export async function getVisa(ctx: Ctx, visaNumber: string) {
     return {
       visaNumber: v.visa_number, visaCode: v.visa_code, status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on,
       warRelated: v.war_related, cancelledOn: v.cancelled_on, caseId: v.case_id,
+      holder: v.case_id ? { surname: v.surname, givenNames: v.given_names, dateOfBirth: v.date_of_birth, nationality: v.nationality, passportNumber: v.passport_number } : null,
+      ground: v.case_id ? { basis: v.case_type, ground: v.ground, officeId: v.office_id } : { basis: 'civil_society_programme', nominationId: v.nomination_id },
       cancellation: v.cancelled_on ? { on: v.cancelled_on, ground: v.cancellation_reason } : null,
       extensions: ext.map((e) => ({ rule: e.rule_id, from: e.old_valid_to, to: e.new_valid_to, at: new Date(e.extended_at).toISOString() })),
       stickers: stickers.map((s) => ({ code: s.sticker_code, number: s.sticker_number, affixedOn: s.affixed_on, officeId: s.office_id, appointment: s.appointment_code })),
     };
+  });
+}
+
+/**
+ * A holder's visas granted in cases (tolerance, study) by passport number and date of birth, newest
+ * first. Civil Society visas are not found this way (see visaWithHolder). Audited with the visas
+ * found — the passport number itself stays out of the audit.
+ * @throws AUTH.FORBIDDEN
+ */
+export async function findVisasOfHolder(ctx: Ctx, q: { passportNumber: string; dateOfBirth: string }) {
+  requirePermission(ctx.actor, 'visa.read');
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await visaWithHolder(trx)
+      .where('a.passport_number', '=', q.passportNumber).where('a.date_of_birth', '=', q.dateOfBirth)
+      .orderBy('v.issued_on', 'desc').orderBy('v.visa_number').execute();
+    await writeAudit(trx, { actorId: ctx.actor.id, action: 'visa.search', entityType: 'visa', entityId: 'search', requestId: ctx.requestId, after: { found: rows.map((r) => r.id) } });
+    return rows.map((v) => ({ visaNumber: v.visa_number, visaCode: v.visa_code, status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on, basis: v.case_type }));
   });
 }
 
