@@ -103,6 +103,7 @@ for (const tier of dbTiers()) {
       assert.equal((await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'adam', body: { ground: 'holder_request' } })).status, 403);
       const badGround = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'sylva', body: { ground: 'because' } });
       assert.equal(badGround.status, 400, JSON.stringify(badGround.body));
+      assert.deepEqual(badGround.body.errors, [{ field: '/ground', reason: 'NOT_ALLOWED', message: 'must be one of: holder_request, purpose_not_fulfilled, criminal_conviction, false_information, travel_document_invalid, schengen_expulsion, other_statutory' }]);
       const future = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'sylva', body: { ground: 'holder_request', cancelledOn: '2026-03-03' } });
       assert.equal(future.status, 422);
       assert.equal(future.body.errors[0].field, '/cancelledOn');

@@ -80,16 +80,34 @@ function problem(code: ErrorCode, detail: string, req: FastifyRequest, extra: Re
 }
 
 function ajvFields(err: FastifyError): FieldError[] {
-  return (err.validation ?? []).map((v) => {
+  const errs = err.validation ?? [];
+  // A choice among fixed values (a union of literals) fails once per value plus once for the union:
+  // reported as one error naming the allowed values.
+  const choices = new Map<string, unknown[]>();
+  for (const v of errs) {
+    if (v.keyword !== 'anyOf') continue;
+    const atPath = errs.filter((e) => e.instancePath === v.instancePath && e !== v);
+    if (atPath.length && atPath.every((e) => e.keyword === 'const')) {
+      choices.set(v.instancePath, atPath.map((e) => (e.params as { allowedValue: unknown }).allowedValue));
+    }
+  }
+  const out: FieldError[] = [];
+  for (const v of errs) {
+    const allowed = choices.get(v.instancePath);
+    if (allowed) {
+      if (v.keyword === 'anyOf') out.push({ field: v.instancePath || '/', reason: 'NOT_ALLOWED', message: `must be one of: ${allowed.join(', ')}` });
+      continue;
+    }
     const params = v.params as Record<string, unknown>;
     const missing = typeof params.missingProperty === 'string' ? `/${params.missingProperty}` : '';
     const extra = typeof params.additionalProperty === 'string' ? `/${params.additionalProperty}` : '';
-    return {
+    out.push({
       field: `${v.instancePath}${missing || extra}` || '/',
       reason: String(v.keyword).toUpperCase(),
       message: v.message ?? 'invalid',
-    };
-  });
+    });
+  }
+  return out;
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
