@@ -76,6 +76,22 @@ for (const tier of dbTiers()) {
       assert.equal((await t.call('GET', `/api/v1/jobs/${job.id}`)).status, 401);
     });
 
+    test('a run whose process died shows as interrupted, not running for ever', async () => {
+      const ins = (ago: string) => sql<{ id: string }>`insert into job_runs (kind, params, status, total, done, heartbeat_at)
+        values ('visa.extend', '{}'::jsonb, 'running', 100, 40, now() - ${ago}::interval) returning id`.execute(t.handle.db);
+      const dead = (await ins('10 minutes')).rows[0]!.id;
+      const alive = (await ins('5 seconds')).rows[0]!.id;
+      const d = await t.call('GET', `/api/v1/jobs/${dead}`, { as: 'sylva' });
+      assert.equal(d.status, 200, JSON.stringify(d.body));
+      assert.equal(d.body.status, 'interrupted');
+      assert.match(d.body.error, /Start the run again/);
+      assert.equal(d.body.percent, 40);
+      const a = await t.call('GET', `/api/v1/jobs/${alive}`, { as: 'sylva' });
+      assert.equal(a.body.status, 'running');
+      assert.equal(a.body.error, null);
+      await sql`update job_runs set status = 'failed', finished_at = now() where id in (${dead}, ${alive})`.execute(t.handle.db);
+    });
+
     test('batches walk the window by (issue date, id) across several dates; a visa the rule extended before is not extended again', async () => {
       await seedVisas(t.handle.db, 'PHA-ZUK', admin, { n: 9, tag: 'walka', issuedOn: '2022-02-24', validTo: '2023-01-01', warRelated: true });
       await seedVisas(t.handle.db, 'PHA-ZUK', admin, { n: 8, tag: 'walkb', issuedOn: '2022-07-15', validTo: '2023-05-31', warRelated: true });

@@ -44,7 +44,7 @@ export interface VisaExtensionsTable {
 }
 export interface JobRunsTable {
   id: Generated<string>; kind: string; params: Json; status: 'running' | 'succeeded' | 'failed'; dry_run: boolean; total: number; done: Generated<number>;
-  started_by: string | null; started_at: Timestamp; finished_at: Timestamp | null; error: Generated<string | null>;
+  started_by: string | null; started_at: Timestamp; finished_at: Timestamp | null; error: Generated<string | null>; heartbeat_at: Generated<Date>;
 }
 export interface ChangeEventsTable {
   seq: Generated<string>; event_id: Generated<string>; occurred_at: Timestamp; kind: 'visa.granted' | 'visa.extended' | 'visa.cancelled'; visa_id: string; payload: Json;

@@ -84,7 +84,8 @@ async function extendBatch(db: Db, plan: MassExtensionPlan, w: MassExtensionPlan
       select (select count(*)::int from ext) as n,
              (select issued_on from last) as last_issued_on, (select id from last) as last_id`.execute(trx);
     const row = r.rows[0]!;
-    if (row.n > 0) await trx.updateTable('job_runs').set({ done: sql`done + ${row.n}` }).where('id', '=', runId).execute();
+    // Progress and a heartbeat with every batch, even one that extended nothing (the job status shows a dead run as interrupted).
+    await trx.updateTable('job_runs').set({ done: sql`done + ${row.n}`, heartbeat_at: sql`now()` }).where('id', '=', runId).execute();
     return { extended: row.n, last: row.last_id ? { issuedOn: String(row.last_issued_on), id: row.last_id } : null };
   });
 }

@@ -1,4 +1,5 @@
 /** Reads of the register: a visa with its extensions, stickers and cancellation (audited), a job's progress. */
+import { sql } from 'kysely';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
@@ -59,14 +60,25 @@ export async function findVisasOfHolder(ctx: Ctx, q: { passportNumber: string; d
   });
 }
 
-/** @throws NOT_FOUND, AUTH.FORBIDDEN */
+/** A running job that has not made progress for this long is taken to be dead (a batch takes about a second). */
+export const JOB_STALE_AFTER_SECONDS = 120;
+
+/**
+ * A job's progress. A job still marked running whose heartbeat is older than JOB_STALE_AFTER_SECONDS
+ * (by the database's clock, which also wrote it) is reported as `interrupted`: its process died.
+ * @throws NOT_FOUND, AUTH.FORBIDDEN
+ */
 export async function getJob(ctx: Ctx, id: string) {
   requirePermission(ctx.actor, 'job.read');
-  const j = await ctx.db.selectFrom('job_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  const j = await ctx.db.selectFrom('job_runs').selectAll()
+    .select(sql<boolean>`status = 'running' and heartbeat_at < now() - make_interval(secs => ${JOB_STALE_AFTER_SECONDS})`.as('stale'))
+    .where('id', '=', id).executeTakeFirst();
   if (!j) throw new AppError('NOT_FOUND', 'No such job.');
   return {
-    id: j.id, kind: j.kind, status: j.status, dryRun: j.dry_run, total: j.total, done: j.done,
+    id: j.id, kind: j.kind, status: j.stale ? 'interrupted' : j.status, dryRun: j.dry_run, total: j.total, done: j.done,
     percent: j.total ? Math.floor((j.done / j.total) * 100) : 100, params: j.params,
-    startedAt: new Date(j.started_at).toISOString(), finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null, error: j.error,
+    startedAt: new Date(j.started_at).toISOString(), lastProgressAt: new Date(j.heartbeat_at).toISOString(),
+    finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null,
+    error: j.stale ? `No progress since ${new Date(j.heartbeat_at).toISOString()}: the process running it stopped. Start the run again; it extends only what is left.` : j.error,
   };
 }
