@@ -1,15 +1,16 @@
 /**
  * A mass extension decreed by a policy rule (e.g. auto_extension.tolerance_2023), run as set-based
- * SQL in batches. Each batch is one transaction that picks the next eligible visas in id order
- * (`for update skip locked`), records the extension (unique per visa and rule, so a visa extended
- * before is skipped by `on conflict do nothing`), moves the end date, and writes one audit event and
- * one change event per visa. A crash loses at most the batch in flight; a rerun picks up exactly what
- * is left, so every eligible visa is extended once.
+ * SQL in batches. Each batch is one transaction that picks the next visas of the rule's window in
+ * (issued_on, id) order (`for update skip locked`), records the extension (unique per visa and rule,
+ * so a visa extended before is passed over by `on conflict do nothing`), moves the end date, and
+ * writes one audit event and one change event per visa. A crash loses at most the batch in flight; a
+ * rerun picks up exactly what is left, so every eligible visa is extended once.
  *
- * Batches page by key (`v.id > last id of the previous batch`), so each batch reads only its own rows
- * and a run costs O(N), not O(N²/batch) as it did when every batch scanned from the lowest id past all
- * the visas done before it. Rows another transaction holds locked are skipped by that key walk; a
- * closing sweep from the start (repeated while it still finds something) picks up any it left.
+ * Batches page by key (`(issued_on, id) >` the last key of the batch before, on the index
+ * visas_extension_walk_idx), so each batch reads only its own rows and a run costs O(N) — not
+ * O(N²/batch), as when every batch scanned from the start past all the visas done before it. Rows
+ * another transaction holds locked are skipped by the walk; after it the run counts what is still
+ * eligible and walks again if anything is, until a walk extends nothing.
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/db.ts';
