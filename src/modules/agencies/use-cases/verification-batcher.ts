@@ -92,34 +92,34 @@ export class VerificationBatcher {
   }
 }
 
-/** The one statement for a batch (exported for EXPLAIN in the benchmark's notes). */
+/** The one statement for a batch (exported so it can be inspected, e.g. with EXPLAIN). */
 export function verificationStatement(reqs: VerificationRequest[]) {
-    const col = <T>(f: (q: VerificationRequest) => T) => reqs.map(f);
-    return sql<Row>`
-      with req as (
-        -- Dates travel as text and are cast here, at execution: a bad one fails the statement, not the
-        -- parameter binding (which the PGlite wire adapter does not survive).
-        select t.key_prefix, t.key_hash, t.visa_number, t.passport_number, t.date_of_birth::date as date_of_birth, t.request_id, t.i
-        from unnest(
-          ${col((q) => q.keyPrefix)}::text[], ${col((q) => q.secretHash)}::text[],
-          ${col((q) => ('visaNumber' in q.query ? q.query.visaNumber : null))}::text[],
-          ${col((q) => ('passportNumber' in q.query ? q.query.passportNumber : null))}::text[],
-          ${col((q) => ('dateOfBirth' in q.query ? q.query.dateOfBirth : null))}::text[],
-          ${col((q) => q.requestId)}::text[]
-        ) with ordinality as t(key_prefix, key_hash, visa_number, passport_number, date_of_birth, request_id, i)
-      ), authed as (
-        select req.*, c.id as client_id, c.name as client_name, c.kind as client_kind, c.scopes as client_scopes
-        from req join authority_clients c on c.key_prefix = req.key_prefix and c.key_hash = req.key_hash and c.revoked_at is null
-      ), found as (
-        select r.i, f.* from authed r cross join ${visaForRequestRow} f
-      ), audited as (
-        insert into audit_events (actor_id, action, entity_type, entity_id, after, request_id)
-        select null, 'authority.verify', 'visa', coalesce(f.id::text, 'not-found'),
-               jsonb_build_object('client', a.client_id, 'by', case when a.visa_number is null then 'passport' else 'visa_number' end, 'found', f.id is not null),
-               a.request_id
-        from authed a left join found f on f.i = a.i
-      )
-      select a.i, a.client_id, a.client_name, a.client_kind, a.client_scopes, f.id is not null as found,
-             f.id, f.visa_number, f.visa_code, f.status, f.valid_from, f.valid_to, f.cancelled_on, f.surname, f.given_names, f.date_of_birth
-      from authed a left join found f on f.i = a.i`;
+  const col = <T>(f: (q: VerificationRequest) => T) => reqs.map(f);
+  return sql<Row>`
+    with req as (
+      -- Dates travel as text and are cast here, at execution: a bad one fails the statement, not the
+      -- parameter binding (which the PGlite wire adapter does not survive).
+      select t.key_prefix, t.key_hash, t.visa_number, t.passport_number, t.date_of_birth::date as date_of_birth, t.request_id, t.i
+      from unnest(
+        ${col((q) => q.keyPrefix)}::text[], ${col((q) => q.secretHash)}::text[],
+        ${col((q) => ('visaNumber' in q.query ? q.query.visaNumber : null))}::text[],
+        ${col((q) => ('passportNumber' in q.query ? q.query.passportNumber : null))}::text[],
+        ${col((q) => ('dateOfBirth' in q.query ? q.query.dateOfBirth : null))}::text[],
+        ${col((q) => q.requestId)}::text[]
+      ) with ordinality as t(key_prefix, key_hash, visa_number, passport_number, date_of_birth, request_id, i)
+    ), authed as (
+      select req.*, c.id as client_id, c.name as client_name, c.kind as client_kind, c.scopes as client_scopes
+      from req join authority_clients c on c.key_prefix = req.key_prefix and c.key_hash = req.key_hash and c.revoked_at is null
+    ), found as (
+      select r.i, f.* from authed r cross join ${visaForRequestRow} f
+    ), audited as (
+      insert into audit_events (actor_id, action, entity_type, entity_id, after, request_id)
+      select null, 'authority.verify', 'visa', coalesce(f.id::text, 'not-found'),
+             jsonb_build_object('client', a.client_id, 'by', case when a.visa_number is null then 'passport' else 'visa_number' end, 'found', f.id is not null),
+             a.request_id
+      from authed a left join found f on f.i = a.i
+    )
+    select a.i, a.client_id, a.client_name, a.client_kind, a.client_scopes, f.id is not null as found,
+           f.id, f.visa_number, f.visa_code, f.status, f.valid_from, f.valid_to, f.cancelled_on, f.surname, f.given_names, f.date_of_birth
+    from authed a left join found f on f.i = a.i`;
 }
