@@ -192,12 +192,24 @@ async function benchVerify(t: TestApp, o: Options, olgaId: string, loader: LoadG
       const w = await loader.aggregate([await loader.run(targets[k], warm, o.connections)]);
       if (k === 'verify' && (w.non2xx || w.errors)) throw new Error(`verify warm-up: ${w.non2xx} non-2xx, ${w.errors} errors, status codes ${JSON.stringify(w.statusCodes)}`);
     }
-    for (const k of ['bare', 'verify', 'verify', 'bare'] as const) {
+    // The audit rows the measured verify halves write tell how many statements served them: each
+    // statement is one transaction, so its rows share one xmin.
+    const lastAuditId = async () => Number((await sql<{ id: string | null }>`select max(id) as id from audit_events`.execute(t.handle.db)).rows[0]!.id ?? 0);
+    let auditFrom = 0;
+    let auditTo = 0;
+    const order = ['bare', 'verify', 'verify', 'bare'] as const;
+    for (const [i, k] of order.entries()) {
+      if (k === 'verify' && order[i - 1] !== 'verify') auditFrom = await lastAuditId();
       log(`verify: ${k} ${half} s × ${o.connections} connections`);
       results[k].push(await loader.run(targets[k], half, o.connections));
+      if (k === 'verify' && order[i + 1] !== 'verify') auditTo = await lastAuditId();
     }
+    const audited = (await sql<{ n: number; statements: number }>`
+      select count(*)::int as n, count(distinct xmin::text)::int as statements from audit_events
+      where action = 'authority.verify' and id > ${auditFrom} and id <= ${auditTo}`.execute(t.handle.db)).rows[0]!;
     const sBare = await loader.aggregate(results.bare);
     const sVerify = await loader.aggregate(results.verify);
+    const ok = sVerify.statusCodes['200'] ?? 0;
     const row = (name: string, s: LoadSummary) => [name, String(s.completed), s.seconds.toFixed(1), s.reqPerSec.toFixed(0), String(s.p50), String(s.p99), String(s.non2xx), String(s.errors + s.timeouts)];
     rep.lines.push(
       `2. authority verification — autocannon (worker thread) over 127.0.0.1, ${o.connections} connections, ` +
@@ -211,8 +223,11 @@ async function benchVerify(t: TestApp, o: Options, olgaId: string, loader: LoadG
       `  ratio verify ÷ bare (req/s): ${ratio(sVerify.reqPerSec / sBare.reqPerSec)}   (aim ≥ 0.5×)`,
       `  latencies: autocannon's, in whole milliseconds, over every response; req/s = completed responses ÷ seconds`,
       `  status codes: verify ${JSON.stringify(sVerify.statusCodes)}, bare ${JSON.stringify(sBare.statusCodes)}`,
+      `  audit rows written during the verify halves ${audited.n} by ${audited.statements} statements: ${(audited.n / Math.max(1, audited.statements)).toFixed(1)} lookups per statement` +
+      ` (autocannon counts ${ok} answers; up to ${o.connections} per half were still in flight when it stopped counting)`,
       '',
     );
+    if (audited.n < ok || audited.n > ok + 2 * o.connections) rep.failures.push(`verify: ${audited.n} audit rows for ${ok} answers (want one per lookup)`);
     if (sVerify.non2xx || sVerify.errors || sVerify.timeouts) rep.failures.push(`verify: ${sVerify.non2xx} non-2xx, ${sVerify.errors} errors, ${sVerify.timeouts} timeouts (want 0): ${JSON.stringify(sVerify.statusCodes)}`);
     if (sBare.non2xx || sBare.errors || sBare.timeouts) rep.failures.push(`bare baseline: ${sBare.non2xx} non-2xx, ${sBare.errors} errors, ${sBare.timeouts} timeouts`);
     return { ratio: sVerify.reqPerSec / sBare.reqPerSec };
