@@ -24,7 +24,7 @@ import { sql } from 'kysely';
 import { openBenchDb } from './support/bench-db.ts';
 import { startTestApp } from '../test/support/test-app.ts';
 import { intakeBody } from '../test/support/fixtures.ts';
-import { isOtherBenchFlag } from './support/flags.ts';
+import { intFlag, parseBenchArgs } from './support/flags.ts';
 
 // ---------- options ----------
 
@@ -35,26 +35,12 @@ function parseArgs(argv: string[]): Options {
   const flags: Record<string, keyof Options> = {
     '--iterations': 'iterations', '--warmup': 'warmup', '--rounds': 'rounds', '--cases': 'cases', '--baseline-factor': 'baselineFactor',
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--iterations N] [--warmup N] [--rounds N] [--cases N] [--baseline-factor N]');
-      process.exit(0);
-    }
-    const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (isOtherBenchFlag('case-api', name)) {
-      if (inline === undefined) i++;
-      process.stderr.write(`case-api-bench: ${name} belongs to another bench; ignored here\n`);
-      continue;
-    }
+  parseBenchArgs('case-api', argv, 'usage: npm run bench -- [--iterations N] [--warmup N] [--rounds N] [--cases N] [--baseline-factor N]', (name, raw) => {
     const key = flags[name];
-    if (!key) throw new Error(`unknown argument ${a} (try --help)`);
-    const raw = inline ?? argv[++i];
-    const n = Number(raw);
-    const min = key === 'warmup' ? 0 : 1;
-    if (!Number.isInteger(n) || n < min) throw new Error(`${name} needs an integer ≥ ${min}, got ${raw}`);
-    o[key] = n;
-  }
+    if (!key) return false;
+    o[key] = intFlag(name, raw, key === 'warmup' ? 0 : 1);
+    return true;
+  });
   return o;
 }
 

@@ -39,7 +39,7 @@ import { massExtensionPlan } from '../src/modules/policy/index.ts';
 import { startTestApp, type TestApp } from '../test/support/test-app.ts';
 import { seedVisas, type VisaBatch } from '../test/support/seed-visas.ts';
 import { openBenchDb } from './support/bench-db.ts';
-import { isOtherBenchFlag } from './support/flags.ts';
+import { intFlag, parseBenchArgs } from './support/flags.ts';
 
 // ---------- options ----------
 
@@ -56,32 +56,20 @@ function parseArgs(argv: string[]): Options {
   const ints: Record<string, 'visas' | 'batch' | 'seconds' | 'connections' | 'attempts' | 'verifyVisas'> = {
     '--visas': 'visas', '--batch': 'batch', '--seconds': 'seconds', '--connections': 'connections', '--attempts': 'attempts', '--verify-visas': 'verifyVisas',
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--help' || a === '-h') {
-      console.log('usage: node --import tsx bench/visas.bench.ts [--visas N] [--batch N] [--seconds S] [--connections C] [--attempts A] [--verify-visas N] [--only extension,verify,booking]');
-      process.exit(0);
-    }
-    const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (isOtherBenchFlag('visas', name)) {
-      if (inline === undefined) i++;
-      process.stderr.write(`visas-bench: ${name} belongs to another bench; ignored here\n`);
-      continue;
-    }
-    const raw = inline ?? argv[++i];
+  const usage = 'usage: node --import tsx bench/visas.bench.ts [--visas N] [--batch N] [--seconds S] [--connections C] [--attempts A] [--verify-visas N] [--only extension,verify,booking]';
+  parseBenchArgs('visas', argv, usage, (name, raw) => {
     if (name === '--only') {
       const names = String(raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       const bad = names.filter((s) => !(SCENARIOS as string[]).includes(s));
       if (!names.length || bad.length) throw new Error(`--only takes a comma list of ${SCENARIOS.join(', ')}; got ${raw}`);
       o.only = new Set(names as ScenarioName[]);
-      continue;
+      return true;
     }
     const key = ints[name];
-    if (!key) throw new Error(`unknown argument ${a} (try --help)`);
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${name} needs an integer ≥ 1, got ${raw}`);
-    o[key] = n;
-  }
+    if (!key) return false;
+    o[key] = intFlag(name, raw, 1);
+    return true;
+  });
   if (o.seconds < 2) throw new Error('--seconds needs at least 2 (two halves per target)');
   if (o.attempts < 10) throw new Error('--attempts needs at least 10: the race expects exactly 10 bookings on a 10-seat slot');
   return o;

@@ -12,3 +12,32 @@ export const BENCH_FLAGS = {
 export function isOtherBenchFlag(self: keyof typeof BENCH_FLAGS, name: string): boolean {
   return Object.entries(BENCH_FLAGS).some(([file, flags]) => file !== self && (flags as readonly string[]).includes(name));
 }
+
+/**
+ * The argument loop both benches share: `--help` prints `usage` and exits; `--flag value` and
+ * `--flag=value` both work; another bench's flags are skipped with a note; every other flag goes to
+ * `take(name, value)`, which returns false for a flag it does not know (an error).
+ */
+export function parseBenchArgs(self: keyof typeof BENCH_FLAGS, argv: string[], usage: string, take: (name: string, raw: string | undefined) => boolean): void {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') {
+      console.log(usage);
+      process.exit(0);
+    }
+    const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const raw = inline ?? argv[++i];
+    if (isOtherBenchFlag(self, name)) {
+      process.stderr.write(`${self}-bench: ${name} belongs to another bench; ignored here\n`);
+      continue;
+    }
+    if (!take(name, raw)) throw new Error(`unknown argument ${a} (try --help)`);
+  }
+}
+
+/** An integer flag value of at least `min`. */
+export function intFlag(name: string, raw: string | undefined, min: number): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} needs an integer ≥ ${min}, got ${raw}`);
+  return n;
+}
