@@ -7,7 +7,7 @@ import { requirePermission } from '../../auth/domain/permissions.ts';
 import { massExtensionPlan, NotAMassExtensionRule } from '../../policy/index.ts';
 import { extendVisas } from '../use-cases/extend-visas.ts';
 import { findVisasOfHolder, getJob, getVisa } from '../use-cases/read-visas.ts';
-import { cancelVisa, recordSticker } from '../use-cases/cancel-visa.ts';
+import { cancelVisa, recordSticker } from '../use-cases/visa-changes.ts';
 import { CANCELLATION_GROUNDS } from '../domain/cancellation.ts';
 
 const tags = ['visas'];
@@ -24,7 +24,7 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
       },
     }, async (req) => findVisasOfHolder(ctxOf(req, deps), req.query));
 
-    app.get('/visas/:number', { schema: { tags, summary: 'A visa in the register with its extensions (the read is audited)', params: Type.Object({ number: Type.String({ maxLength: 60 }) }) } },
+    app.get('/visas/:number', { schema: { tags, summary: 'A visa in the register with its holder, ground, extensions, stickers and cancellation (the read is audited)', params: VisaNumber } },
       async (req) => getVisa(ctxOf(req, deps), req.params.number));
 
     app.post('/visas/:number/cancel', {
