@@ -30,7 +30,7 @@ export class VerificationBatcher {
   private queue: Pending[] = [];
   private inFlight = 0;
   private scheduled = false;
-  /** Statements sent and requests answered, for the benchmark's report. */
+  /** Statements sent and requests they carried (a failed batch counts again for each retry alone). */
   readonly stats = { statements: 0, requests: 0 };
 
   /** With `pool`, the statement runs prepared (planned once per connection); without, through Kysely. */
