@@ -28,33 +28,60 @@ import { intFlag, parseBenchArgs } from './support/flags.ts';
 
 // ---------- options ----------
 
-interface Options { iterations: number; warmup: number; rounds: number; cases: number; baselineFactor: number }
+interface Options {
+  iterations: number;
+  warmup: number;
+  rounds: number;
+  cases: number;
+  baselineFactor: number;
+}
 
 function parseArgs(argv: string[]): Options {
   const o: Options = { iterations: 200, warmup: 20, rounds: 5, cases: 200, baselineFactor: 10 };
   const flags: Record<string, keyof Options> = {
-    '--iterations': 'iterations', '--warmup': 'warmup', '--rounds': 'rounds', '--cases': 'cases', '--baseline-factor': 'baselineFactor',
+    '--iterations': 'iterations',
+    '--warmup': 'warmup',
+    '--rounds': 'rounds',
+    '--cases': 'cases',
+    '--baseline-factor': 'baselineFactor',
   };
-  parseBenchArgs('case-api', argv, 'usage: npm run bench -- [--iterations N] [--warmup N] [--rounds N] [--cases N] [--baseline-factor N]', (name, raw) => {
-    const key = flags[name];
-    if (!key) return false;
-    o[key] = intFlag(name, raw, key === 'warmup' ? 0 : 1);
-    return true;
-  });
+  parseBenchArgs(
+    'case-api',
+    argv,
+    'usage: npm run bench -- [--iterations N] [--warmup N] [--rounds N] [--cases N] [--baseline-factor N]',
+    (name, raw) => {
+      const key = flags[name];
+      if (!key) return false;
+      o[key] = intFlag(name, raw, key === 'warmup' ? 0 : 1);
+      return true;
+    },
+  );
   return o;
 }
 
 // ---------- database ----------
-
 
 // ---------- measuring ----------
 
 type Op = () => Promise<void>;
 
 /** `warmup` overrides --warmup: the cheap baselines warm up with as many more requests as they time. */
-interface Scenario { name: string; op: Op; iterations: number; warmup?: number; samples: number[] }
+interface Scenario {
+  name: string;
+  op: Op;
+  iterations: number;
+  warmup?: number;
+  samples: number[];
+}
 
-interface Stats { name: string; n: number; opsPerSec: number; meanMs: number; p50Ms: number; p99Ms: number }
+interface Stats {
+  name: string;
+  n: number;
+  opsPerSec: number;
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
+}
 
 function stats(s: Scenario): Stats {
   const xs = [...s.samples].sort((a, b) => a - b);
@@ -140,14 +167,19 @@ async function main() {
 
     // Group 1: the queue read against a bare Fastify route.
     const baseA: Scenario = {
-      name: 'baseline A: bare Fastify GET {ok:true}', iterations: nBase, warmup: warmBase, samples: [],
+      name: 'baseline A: bare Fastify GET {ok:true}',
+      iterations: nBase,
+      warmup: warmBase,
+      samples: [],
       op: async () => {
         const r = await bare.inject({ method: 'GET', url: '/ok' });
         if (r.statusCode !== 200) throw new Error(`baseline A: HTTP ${r.statusCode}`);
       },
     };
     const queue: Scenario = {
-      name: `GET /api/v1/queue (${opts.cases} open cases)`, iterations: opts.iterations, samples: [],
+      name: `GET /api/v1/queue (${opts.cases} open cases)`,
+      iterations: opts.iterations,
+      samples: [],
       op: async () => {
         const r = await app.inject({ method: 'GET', url: '/api/v1/queue', headers: auth });
         expectStatus('queue', r.statusCode, 200, r.body);
@@ -157,7 +189,10 @@ async function main() {
 
     // Group 2: intake against a raw insert of a similar row count (applicant, case, action, audit = 4 rows).
     const baseB: Scenario = {
-      name: 'baseline B: raw SQL insert, 4 rows audit_events', iterations: nBase, warmup: warmBase, samples: [],
+      name: 'baseline B: raw SQL insert, 4 rows audit_events',
+      iterations: nBase,
+      warmup: warmBase,
+      samples: [],
       op: async () => {
         await sql`insert into audit_events (actor_id, action, entity_type, entity_id, after, request_id) values
           (null, 'bench.insert', 'bench', 'a', '{"status":"under_assessment","version":1}'::jsonb, 'bench'),
@@ -167,11 +202,15 @@ async function main() {
       },
     };
     const intakeOk: Scenario = {
-      name: 'POST /api/v1/cases/tolerance admissible', iterations: opts.iterations, samples: [],
+      name: 'POST /api/v1/cases/tolerance admissible',
+      iterations: opts.iterations,
+      samples: [],
       op: () => intake(admissible(), 'under_assessment')(),
     };
     const intakeRet: Scenario = {
-      name: 'POST /api/v1/cases/tolerance inadmissible + PDF', iterations: opts.iterations, samples: [],
+      name: 'POST /api/v1/cases/tolerance inadmissible + PDF',
+      iterations: opts.iterations,
+      samples: [],
       op: () => intake(inadmissible(), 'inadmissible')(),
     };
     await runGroup([baseB, intakeOk, intakeRet], opts);
@@ -180,7 +219,14 @@ async function main() {
     const rows = [baseA, queue, baseB, intakeOk, intakeRet].map(stats);
     const [sA, sQ, sB, sOk, sRet] = rows as [Stats, Stats, Stats, Stats, Stats];
     const head = ['scenario', 'n', 'ops/s', 'mean ms', 'p50 ms', 'p99 ms'];
-    const body = rows.map((r) => [r.name, String(r.n), r.opsPerSec.toFixed(1), r.meanMs.toFixed(3), r.p50Ms.toFixed(3), r.p99Ms.toFixed(3)]);
+    const body = rows.map((r) => [
+      r.name,
+      String(r.n),
+      r.opsPerSec.toFixed(1),
+      r.meanMs.toFixed(3),
+      r.p50Ms.toFixed(3),
+      r.p99Ms.toFixed(3),
+    ]);
     const w = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
     const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
     console.log(`pobyt case API bench — ${tier}; ${new Date().toISOString().slice(0, 10)}; node ${process.version}`);
@@ -191,7 +237,8 @@ async function main() {
     for (const b of body) console.log(line(b));
     console.log('');
     console.log('ratios (mean latency ÷ baseline mean latency; "× slower than the baseline"):');
-    const ratio = (label: string, a: Stats, b: Stats) => console.log(`  ${label.padEnd(44)} ${(a.meanMs / b.meanMs).toFixed(2).padStart(8)}×   (p50: ${(a.p50Ms / b.p50Ms).toFixed(2)}×)`);
+    const ratio = (label: string, a: Stats, b: Stats) =>
+      console.log(`  ${label.padEnd(44)} ${(a.meanMs / b.meanMs).toFixed(2).padStart(8)}×   (p50: ${(a.p50Ms / b.p50Ms).toFixed(2)}×)`);
     ratio('queue ÷ baseline A (bare Fastify route)', sQ, sA);
     ratio('intake admissible ÷ baseline B (raw insert)', sOk, sB);
     ratio('intake inadmissible ÷ intake admissible', sRet, sOk);
@@ -205,7 +252,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (e) => {
-    console.error(`bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    console.error(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exit(1);
   },
 );

@@ -47,19 +47,41 @@ type ScenarioName = 'extension' | 'verify' | 'booking';
 const SCENARIOS: ScenarioName[] = ['extension', 'verify', 'booking'];
 
 interface Options {
-  visas: number | null; batch: number; seconds: number; connections: number; attempts: number; verifyVisas: number;
+  visas: number | null;
+  batch: number;
+  seconds: number;
+  connections: number;
+  attempts: number;
+  verifyVisas: number;
   only: Set<ScenarioName>;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { visas: null, batch: 10000, seconds: 10, connections: 50, attempts: 1000, verifyVisas: 1000, only: new Set(SCENARIOS) };
-  const ints: Record<string, 'visas' | 'batch' | 'seconds' | 'connections' | 'attempts' | 'verifyVisas'> = {
-    '--visas': 'visas', '--batch': 'batch', '--seconds': 'seconds', '--connections': 'connections', '--attempts': 'attempts', '--verify-visas': 'verifyVisas',
+  const o: Options = {
+    visas: null,
+    batch: 10000,
+    seconds: 10,
+    connections: 50,
+    attempts: 1000,
+    verifyVisas: 1000,
+    only: new Set(SCENARIOS),
   };
-  const usage = 'usage: node --import tsx bench/visas.bench.ts [--visas N] [--batch N] [--seconds S] [--connections C] [--attempts A] [--verify-visas N] [--only extension,verify,booking]';
+  const ints: Record<string, 'visas' | 'batch' | 'seconds' | 'connections' | 'attempts' | 'verifyVisas'> = {
+    '--visas': 'visas',
+    '--batch': 'batch',
+    '--seconds': 'seconds',
+    '--connections': 'connections',
+    '--attempts': 'attempts',
+    '--verify-visas': 'verifyVisas',
+  };
+  const usage =
+    'usage: node --import tsx bench/visas.bench.ts [--visas N] [--batch N] [--seconds S] [--connections C] [--attempts A] [--verify-visas N] [--only extension,verify,booking]';
   parseBenchArgs('visas', argv, usage, (name, raw) => {
     if (name === '--only') {
-      const names = String(raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      const names = String(raw ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const bad = names.filter((s) => !(SCENARIOS as string[]).includes(s));
       if (!names.length || bad.length) throw new Error(`--only takes a comma list of ${SCENARIOS.join(', ')}; got ${raw}`);
       o.only = new Set(names as ScenarioName[]);
@@ -89,7 +111,11 @@ function pct(xs: number[], p: number): number {
 
 function table(head: string[], rows: string[][]): string {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(head), w.map((x) => '-'.repeat(x)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -105,8 +131,19 @@ async function count(db: Db, q: RawBuilder<unknown>): Promise<number> {
 // ---------- the load generator (autocannon in a worker thread) ----------
 
 interface LoadSummary {
-  runs: number; seconds: number; completed: number; reqPerSec: number; p50: number; p90: number; p99: number; max: number;
-  latencyCount: number; non2xx: number; errors: number; timeouts: number; statusCodes: Record<string, number>;
+  runs: number;
+  seconds: number;
+  completed: number;
+  reqPerSec: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  latencyCount: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
 }
 
 class LoadGenerator {
@@ -121,19 +158,31 @@ class LoadGenerator {
       if (m.error) w.reject(new Error(`load generator: ${m.error}`));
       else w.resolve(m);
     });
-    this.worker.on('error', (e) => { for (const w of this.waiting.values()) w.reject(e); this.waiting.clear(); });
+    this.worker.on('error', (e) => {
+      for (const w of this.waiting.values()) w.reject(e);
+      this.waiting.clear();
+    });
   }
   private ask(msg: Record<string, unknown>): Promise<any> {
     const id = ++this.seq;
-    return new Promise((resolve, reject) => { this.waiting.set(id, { resolve, reject }); this.worker.postMessage({ ...msg, id }); });
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ ...msg, id });
+    });
   }
-  async run(target: { url: string; path: string; headers: Record<string, string>; visaNumbers: string[] }, seconds: number, connections: number): Promise<unknown> {
+  async run(
+    target: { url: string; path: string; headers: Record<string, string>; visaNumbers: string[] },
+    seconds: number,
+    connections: number,
+  ): Promise<unknown> {
     return (await this.ask({ cmd: 'run', method: 'POST', ...target, seconds, connections })).result;
   }
   async aggregate(results: unknown[]): Promise<LoadSummary> {
     return (await this.ask({ cmd: 'aggregate', results })).summary as LoadSummary;
   }
-  stop() { return this.worker.terminate(); }
+  stop() {
+    return this.worker.terminate();
+  }
 }
 
 // ---------- setup ----------
@@ -146,7 +195,10 @@ const visaNumber = (tag: string, n: number) => `VT-${tag.toUpperCase()}${String(
 /** Visas a holder can book with and an authority can verify as valid on NOW (issued 2026, valid to 2027). */
 const CURRENT: Omit<VisaBatch, 'n' | 'tag'> = { issuedOn: '2026-01-15', validTo: '2027-06-30', warRelated: true };
 
-interface Report { lines: string[]; failures: string[] }
+interface Report {
+  lines: string[];
+  failures: string[];
+}
 
 // ---------- scenario 2: authority verification under load ----------
 
@@ -154,15 +206,27 @@ async function benchVerify(t: TestApp, o: Options, olgaId: string, loader: LoadG
   log(`verify: seeding ${o.verifyVisas} visas to verify, registering an authority client`);
   await seedVisas(t.handle.db, OFFICE, olgaId, { n: o.verifyVisas, tag: 'au', ...CURRENT });
   const nums = Array.from({ length: o.verifyVisas }, (_, i) => visaNumber('au', i + 1));
-  const c = await t.call('POST', '/api/v1/admin/authorities', { as: 'adam', body: { name: 'Bench health insurer', kind: 'health_insurance' } });
+  const c = await t.call('POST', '/api/v1/admin/authorities', {
+    as: 'adam',
+    body: { name: 'Bench health insurer', kind: 'health_insurance' },
+  });
   if (c.status !== 201) throw new Error(`creating an authority client: HTTP ${c.status} ${JSON.stringify(c.body)}`);
   const apiKey = c.body.apiKey as string;
   const probe = await t.call('POST', '/api/v1/authority/verify', { headers: { 'x-api-key': apiKey }, body: { visaNumber: nums[0] } });
-  if (probe.status !== 200 || probe.body.status !== 'valid') throw new Error(`verify probe: HTTP ${probe.status} ${JSON.stringify(probe.body)}`);
+  if (probe.status !== 200 || probe.body.status !== 'valid')
+    throw new Error(`verify probe: HTTP ${probe.status} ${JSON.stringify(probe.body)}`);
 
   const bare: FastifyInstance = Fastify({ logger: false });
   try {
-    const constant = { asOf: '2026-11-24', visaNumber: nums[0], status: 'valid', visaCode: 'D/VS/91', validFrom: CURRENT.issuedOn, validTo: CURRENT.validTo, publicHealthInsurance: false };
+    const constant = {
+      asOf: '2026-11-24',
+      visaNumber: nums[0],
+      status: 'valid',
+      visaCode: 'D/VS/91',
+      validFrom: CURRENT.issuedOn,
+      validTo: CURRENT.validTo,
+      publicHealthInsurance: false,
+    };
     bare.post('/api/v1/authority/verify', async () => constant);
     await bare.listen({ port: 0, host: '127.0.0.1' });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -178,11 +242,13 @@ async function benchVerify(t: TestApp, o: Options, olgaId: string, loader: LoadG
     for (const k of ['bare', 'verify'] as const) {
       log(`verify: warm-up ${k} ${warm} s × ${o.connections} connections`);
       const w = await loader.aggregate([await loader.run(targets[k], warm, o.connections)]);
-      if (k === 'verify' && (w.non2xx || w.errors)) throw new Error(`verify warm-up: ${w.non2xx} non-2xx, ${w.errors} errors, status codes ${JSON.stringify(w.statusCodes)}`);
+      if (k === 'verify' && (w.non2xx || w.errors))
+        throw new Error(`verify warm-up: ${w.non2xx} non-2xx, ${w.errors} errors, status codes ${JSON.stringify(w.statusCodes)}`);
     }
     // The audit rows the measured verify halves write tell how many statements served them: each
     // statement is one transaction, so its rows share one xmin.
-    const lastAuditId = async () => Number((await sql<{ id: string | null }>`select max(id) as id from audit_events`.execute(t.handle.db)).rows[0]!.id ?? 0);
+    const lastAuditId = async () =>
+      Number((await sql<{ id: string | null }>`select max(id) as id from audit_events`.execute(t.handle.db)).rows[0]!.id ?? 0);
     let auditFrom = 0;
     let auditTo = 0;
     const order = ['bare', 'verify', 'verify', 'bare'] as const;
@@ -192,32 +258,48 @@ async function benchVerify(t: TestApp, o: Options, olgaId: string, loader: LoadG
       results[k].push(await loader.run(targets[k], half, o.connections));
       if (k === 'verify' && order[i + 1] !== 'verify') auditTo = await lastAuditId();
     }
-    const audited = (await sql<{ n: number; statements: number }>`
+    const audited = (
+      await sql<{ n: number; statements: number }>`
       select count(*)::int as n, count(distinct xmin::text)::int as statements from audit_events
-      where action = 'authority.verify' and id > ${auditFrom} and id <= ${auditTo}`.execute(t.handle.db)).rows[0]!;
+      where action = 'authority.verify' and id > ${auditFrom} and id <= ${auditTo}`.execute(t.handle.db)
+    ).rows[0]!;
     const sBare = await loader.aggregate(results.bare);
     const sVerify = await loader.aggregate(results.verify);
     const ok = sVerify.statusCodes['200'] ?? 0;
-    const row = (name: string, s: LoadSummary) => [name, String(s.completed), s.seconds.toFixed(1), s.reqPerSec.toFixed(0), String(s.p50), String(s.p99), String(s.non2xx), String(s.errors + s.timeouts)];
+    const row = (name: string, s: LoadSummary) => [
+      name,
+      String(s.completed),
+      s.seconds.toFixed(1),
+      s.reqPerSec.toFixed(0),
+      String(s.p50),
+      String(s.p99),
+      String(s.non2xx),
+      String(s.errors + s.timeouts),
+    ];
     rep.lines.push(
       `2. authority verification — autocannon (worker thread) over 127.0.0.1, ${o.connections} connections, ` +
-      `${half} s × 2 per target in the order bare, verify, verify, bare after ${warm} s warm-up each; a random one of ${o.verifyVisas} visas per request`,
+        `${half} s × 2 per target in the order bare, verify, verify, bare after ${warm} s warm-up each; a random one of ${o.verifyVisas} visas per request`,
       '',
-      table(['target', 'requests', 's', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'], [
-        row('baseline: bare Fastify POST, constant body', sBare),
-        row('POST /api/v1/authority/verify (x-api-key)', sVerify),
-      ]),
+      table(
+        ['target', 'requests', 's', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
+        [row('baseline: bare Fastify POST, constant body', sBare), row('POST /api/v1/authority/verify (x-api-key)', sVerify)],
+      ),
       '',
       `  ratio verify ÷ bare (req/s): ${ratio(sVerify.reqPerSec / sBare.reqPerSec)}   (aim ≥ 0.5×)`,
       `  latencies: autocannon's, in whole milliseconds, over every response; req/s = completed responses ÷ seconds`,
       `  status codes: verify ${JSON.stringify(sVerify.statusCodes)}, bare ${JSON.stringify(sBare.statusCodes)}`,
       `  audit rows written during the verify halves ${audited.n} by ${audited.statements} statements: ${(audited.n / Math.max(1, audited.statements)).toFixed(1)} lookups per statement` +
-      ` (autocannon counts ${ok} answers; up to ${o.connections} per half were still in flight when it stopped counting)`,
+        ` (autocannon counts ${ok} answers; up to ${o.connections} per half were still in flight when it stopped counting)`,
       '',
     );
-    if (audited.n < ok || audited.n > ok + 2 * o.connections) rep.failures.push(`verify: ${audited.n} audit rows for ${ok} answers (want one per lookup)`);
-    if (sVerify.non2xx || sVerify.errors || sVerify.timeouts) rep.failures.push(`verify: ${sVerify.non2xx} non-2xx, ${sVerify.errors} errors, ${sVerify.timeouts} timeouts (want 0): ${JSON.stringify(sVerify.statusCodes)}`);
-    if (sBare.non2xx || sBare.errors || sBare.timeouts) rep.failures.push(`bare baseline: ${sBare.non2xx} non-2xx, ${sBare.errors} errors, ${sBare.timeouts} timeouts`);
+    if (audited.n < ok || audited.n > ok + 2 * o.connections)
+      rep.failures.push(`verify: ${audited.n} audit rows for ${ok} answers (want one per lookup)`);
+    if (sVerify.non2xx || sVerify.errors || sVerify.timeouts)
+      rep.failures.push(
+        `verify: ${sVerify.non2xx} non-2xx, ${sVerify.errors} errors, ${sVerify.timeouts} timeouts (want 0): ${JSON.stringify(sVerify.statusCodes)}`,
+      );
+    if (sBare.non2xx || sBare.errors || sBare.timeouts)
+      rep.failures.push(`bare baseline: ${sBare.non2xx} non-2xx, ${sBare.errors} errors, ${sBare.timeouts} timeouts`);
     return { ratio: sVerify.reqPerSec / sBare.reqPerSec };
   } finally {
     await bare.close();
@@ -233,14 +315,28 @@ async function benchBooking(t: TestApp, o: Options, olgaId: string, rep: Report)
   log(`booking: seeding ${n} bookable visas and ${WARM + SINGLE + 1} slots`);
   await seedVisas(t.handle.db, OFFICE, olgaId, { n, tag: 'bk', ...CURRENT });
   const t0 = new Date('2026-12-01T07:00:00Z').getTime();
-  const slots = await t.handle.db.insertInto('appointment_slots')
-    .values(Array.from({ length: WARM + SINGLE + 1 }, (_, i) => ({ office_id: OFFICE, purpose: 'sticker' as const, starts_at: new Date(t0 + i * 30 * 60_000), minutes: 30, capacity: 10 })))
-    .returning('id').execute();
+  const slots = await t.handle.db
+    .insertInto('appointment_slots')
+    .values(
+      Array.from({ length: WARM + SINGLE + 1 }, (_, i) => ({
+        office_id: OFFICE,
+        purpose: 'sticker' as const,
+        starts_at: new Date(t0 + i * 30 * 60_000),
+        minutes: 30,
+        capacity: 10,
+      })),
+    )
+    .returning('id')
+    .execute();
   const raceSlot = slots.at(-1)!.id;
 
   const book = async (visa: number, slotId: string) => {
     const s = now();
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/appointments', payload: { visaNumber: visaNumber('bk', visa), dateOfBirth: DOB, slotId } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/appointments',
+      payload: { visaNumber: visaNumber('bk', visa), dateOfBirth: DOB, slotId },
+    });
     return { ms: now() - s, status: r.statusCode, body: r.body };
   };
 
@@ -269,19 +365,40 @@ async function benchBooking(t: TestApp, o: Options, olgaId: string, rep: Report)
   const singleP50 = pct(single, 0.5);
   rep.lines.push(
     `3. booking race — app.inject (in process), ${o.attempts} attempts with distinct visas started at once on one 10-seat slot; ` +
-    `baseline: ${SINGLE} sequential bookings, each on its own slot, after ${WARM} untimed`,
+      `baseline: ${SINGLE} sequential bookings, each on its own slot, after ${WARM} untimed`,
     '',
-    table(['run', 'n', 'ok', 'p50 ms', 'p99 ms', 'max ms', 'wall s'], [
-      ['baseline: one uncontended booking at a time', String(single.length), String(single.length), pct(single, 0.5).toFixed(2), pct(single, 0.99).toFixed(2), Math.max(...single).toFixed(2), secs(single.reduce((a, b) => a + b, 0))],
-      [`race: ${o.attempts} parallel attempts, 10 seats`, String(race.length), String(ok), pct(lat, 0.5).toFixed(2), pct(lat, 0.99).toFixed(2), Math.max(...lat).toFixed(2), secs(raceWall)],
-    ]),
+    table(
+      ['run', 'n', 'ok', 'p50 ms', 'p99 ms', 'max ms', 'wall s'],
+      [
+        [
+          'baseline: one uncontended booking at a time',
+          String(single.length),
+          String(single.length),
+          pct(single, 0.5).toFixed(2),
+          pct(single, 0.99).toFixed(2),
+          Math.max(...single).toFixed(2),
+          secs(single.reduce((a, b) => a + b, 0)),
+        ],
+        [
+          `race: ${o.attempts} parallel attempts, 10 seats`,
+          String(race.length),
+          String(ok),
+          pct(lat, 0.5).toFixed(2),
+          pct(lat, 0.99).toFixed(2),
+          Math.max(...lat).toFixed(2),
+          secs(raceWall),
+        ],
+      ],
+    ),
     '',
     `  ratio race p99 ÷ uncontended p50: ${ratio(pct(lat, 0.99) / singleP50)}   (race p50 ÷ uncontended p50: ${ratio(pct(lat, 0.5) / singleP50)})`,
     `  outcome: ${JSON.stringify(byStatus)} (409 SLOT_FULL: ${full}); slot booked counter ${seat.booked}, booked rows ${rows}`,
     '',
   );
-  if (ok !== 10 || seat.booked !== 10 || rows !== 10) rep.failures.push(`booking race: ${ok} succeeded, counter ${seat.booked}, rows ${rows} (want exactly 10 each)`);
-  if (full !== o.attempts - ok) rep.failures.push(`booking race: ${o.attempts - ok - full} attempts failed otherwise than SLOT_FULL: ${JSON.stringify(byStatus)}`);
+  if (ok !== 10 || seat.booked !== 10 || rows !== 10)
+    rep.failures.push(`booking race: ${ok} succeeded, counter ${seat.booked}, rows ${rows} (want exactly 10 each)`);
+  if (full !== o.attempts - ok)
+    rep.failures.push(`booking race: ${o.attempts - ok - full} attempts failed otherwise than SLOT_FULL: ${JSON.stringify(byStatus)}`);
   return { ratio: pct(lat, 0.99) / singleP50 };
 }
 
@@ -289,8 +406,10 @@ async function benchBooking(t: TestApp, o: Options, olgaId: string, rep: Report)
 
 /** Eligible issue dates and end dates, spread over the rule's window, its edges included. */
 const ELIGIBLE_SHAPES: { issuedOn: string; validTo: string }[] = [
-  { issuedOn: '2022-02-24', validTo: '2023-01-01' }, { issuedOn: '2022-05-02', validTo: '2023-03-31' },
-  { issuedOn: '2022-07-20', validTo: '2023-07-19' }, { issuedOn: '2022-09-09', validTo: '2023-09-08' },
+  { issuedOn: '2022-02-24', validTo: '2023-01-01' },
+  { issuedOn: '2022-05-02', validTo: '2023-03-31' },
+  { issuedOn: '2022-07-20', validTo: '2023-07-19' },
+  { issuedOn: '2022-09-09', validTo: '2023-09-08' },
   { issuedOn: '2022-12-31', validTo: '2024-03-30' },
 ];
 /** A few visas just outside the predicate, each for one reason. */
@@ -366,9 +485,14 @@ async function benchExtension(t: TestApp, o: Options, n: number, olgaId: string,
   let prev = e0;
   let startMs = 0;
   const res = await extendVisas(db, {
-    ruleId: RULE, batchSize: o.batch, actorId: olgaId,
+    ruleId: RULE,
+    batchSize: o.batch,
+    actorId: olgaId,
     // Called once the eligible set is counted and the job recorded, before the first batch.
-    onStart: () => { prev = now(); startMs = prev - e0; },
+    onStart: () => {
+      prev = now();
+      startMs = prev - e0;
+    },
     onProgress: (done, total) => {
       const at = now();
       batchMs.push(at - prev);
@@ -376,7 +500,9 @@ async function benchExtension(t: TestApp, o: Options, n: number, olgaId: string,
       if (at - lastLog >= 1000 || done >= total) {
         lastLog = at;
         const el = (at - e0) / 1000;
-        log(`extension: ${done}/${total} (${((100 * done) / Math.max(1, total)).toFixed(1)}%) in ${el.toFixed(1)} s, ${(done / el).toFixed(0)} rows/s`);
+        log(
+          `extension: ${done}/${total} (${((100 * done) / Math.max(1, total)).toFixed(1)}%) in ${el.toFixed(1)} s, ${(done / el).toFixed(0)} rows/s`,
+        );
       }
     },
   });
@@ -386,32 +512,57 @@ async function benchExtension(t: TestApp, o: Options, n: number, olgaId: string,
   const got = {
     result: res.extended,
     eligibleCounted: res.eligible,
-    extensions: await count(db, sql`select count(*)::int as n from visa_extensions where rule_id = ${RULE} and run_id = ${res.runId}::uuid`),
+    extensions: await count(
+      db,
+      sql`select count(*)::int as n from visa_extensions where rule_id = ${RULE} and run_id = ${res.runId}::uuid`,
+    ),
     changeEvents: await count(db, sql`select count(*)::int as n from change_events where kind = 'visa.extended'`),
     auditEvents: await count(db, sql`select count(*)::int as n from audit_events where action = 'visa.extended'`),
-    movedTo: await count(db, sql`select count(*)::int as n from visas v join visa_extensions e on e.visa_id = v.id where v.valid_to = ${w.extendTo}::date`),
+    movedTo: await count(
+      db,
+      sql`select count(*)::int as n from visas v join visa_extensions e on e.visa_id = v.id where v.valid_to = ${w.extendTo}::date`,
+    ),
     stillEligible: await count(db, sql`select count(*)::int as n from visas v where ${predicate}`),
   };
-  const ineligibleTouched = await count(db, sql`select count(*)::int as n from visas v join applicants a on a.id = v.applicant_id
-    where a.given_names like 'x%' and exists (select 1 from visa_extensions e where e.visa_id = v.id)`);
+  const ineligibleTouched = await count(
+    db,
+    sql`select count(*)::int as n from visas v join applicants a on a.id = v.applicant_id
+    where a.given_names like 'x%' and exists (select 1 from visa_extensions e where e.visa_id = v.id)`,
+  );
   const job = await db.selectFrom('job_runs').select(['status', 'done', 'total']).where('id', '=', res.runId).executeTakeFirstOrThrow();
 
   const ratioExt = extMs / baseMs;
   rep.lines.push(
     `1. mass extension (${RULE}) — ${n} eligible visas + ${INELIGIBLE.length * INELIGIBLE_EACH} ineligible; seeded in ${secs(seedMs)} s`,
     '',
-    table(['run', 'rows', 's', 'rows/s'], [
-      ['baseline: raw UPDATE valid_to, same predicate, rolled back', String(updated), secs(baseMs), fmtInt(updated / (baseMs / 1000))],
-      [`extendVisas, batch ${o.batch} (extension+update+audit+change event)`, String(res.extended), secs(extMs), fmtInt(res.extended / (extMs / 1000))],
-    ]),
+    table(
+      ['run', 'rows', 's', 'rows/s'],
+      [
+        ['baseline: raw UPDATE valid_to, same predicate, rolled back', String(updated), secs(baseMs), fmtInt(updated / (baseMs / 1000))],
+        [
+          `extendVisas, batch ${o.batch} (extension+update+audit+change event)`,
+          String(res.extended),
+          secs(extMs),
+          fmtInt(res.extended / (extMs / 1000)),
+        ],
+      ],
+    ),
     '',
     `  ratio extension ÷ raw UPDATE (time): ${ratio(ratioExt)}   (aim ≤ 3×)`,
     `  ${batchMs.length} batches; seconds per batch first ${secs(batchMs[0] ?? 0)}, median ${secs(batchMs.length ? pct(batchMs, 0.5) : 0)}, last ${secs(batchMs.at(-1) ?? 0)} (before them: counting the eligible set and recording the job, ${secs(startMs)} s)`,
     `  checked: result ${got.result}, counted eligible ${got.eligibleCounted}, visa_extensions ${got.extensions}, change events ${got.changeEvents}, ` +
-    `audit events ${got.auditEvents}, extended visas at ${w.extendTo} ${got.movedTo}, still eligible ${got.stillEligible}, ineligible extended ${ineligibleTouched}; job ${job.status} ${job.done}/${job.total}`,
+      `audit events ${got.auditEvents}, extended visas at ${w.extendTo} ${got.movedTo}, still eligible ${got.stillEligible}, ineligible extended ${ineligibleTouched}; job ${job.status} ${job.done}/${job.total}`,
     '',
   );
-  for (const [k, v] of Object.entries({ result: got.result, eligibleCounted: got.eligibleCounted, extensions: got.extensions, changeEvents: got.changeEvents, auditEvents: got.auditEvents, movedTo: got.movedTo, jobDone: job.done })) {
+  for (const [k, v] of Object.entries({
+    result: got.result,
+    eligibleCounted: got.eligibleCounted,
+    extensions: got.extensions,
+    changeEvents: got.changeEvents,
+    auditEvents: got.auditEvents,
+    movedTo: got.movedTo,
+    jobDone: job.done,
+  })) {
     if (v !== n) rep.failures.push(`extension: ${k} = ${v}, expected ${n}`);
   }
   if (got.stillEligible !== 0) rep.failures.push(`extension: ${got.stillEligible} visas still eligible after the run`);
@@ -432,11 +583,12 @@ async function main() {
   let t: TestApp | null = null;
   let loader: LoadGenerator | null = null;
   let cleaning: Promise<void> | null = null;
-  const cleanup = () => (cleaning ??= (async () => {
-    await loader?.stop().catch(() => 0);
-    if (t) await t.close();
-    else await handle.close();
-  })());
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      await loader?.stop().catch(() => 0);
+      if (t) await t.close();
+      else await handle.close();
+    })());
   const onSignal = (sig: NodeJS.Signals) => {
     log(`${sig}: dropping the throw-away database and stopping`);
     cleanup().finally(() => process.exit(130));
@@ -471,7 +623,9 @@ async function main() {
     }
 
     console.log(`pobyt visas bench — ${tier}; ${new Date().toISOString().slice(0, 10)}; node ${process.version}`);
-    console.log(`scenarios ${[...o.only].join(', ')}; visas ${n}, batch ${o.batch}; load ${o.seconds} s × ${o.connections} connections per target; race ${o.attempts} attempts`);
+    console.log(
+      `scenarios ${[...o.only].join(', ')}; visas ${n}, batch ${o.batch}; load ${o.seconds} s × ${o.connections} connections per target; race ${o.attempts} attempts`,
+    );
     console.log('');
     for (const l of rep.lines) console.log(l);
     console.log('ratios (against the baseline measured in the same run):');
@@ -486,7 +640,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (e) => {
-    console.error(`visas bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    console.error(`visas bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exit(1);
   },
 );

@@ -8,7 +8,10 @@ import { spawnSync } from 'node:child_process';
 
 let files;
 try {
-  files = readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).sort().map((f) => join('bench', f));
+  files = readdirSync('bench')
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort()
+    .map((f) => join('bench', f));
 } catch {
   files = [];
 }

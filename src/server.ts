@@ -7,11 +7,20 @@ import { startWebhookService } from './modules/agencies/webhooks/service.ts';
 
 type Handle = Awaited<ReturnType<typeof openAndMigrate>>;
 
-export async function startServer(config: Config, opts: { prepare?: (db: Handle) => Promise<void>; announce?: (url: string) => void } = {}) {
+export async function startServer(
+  config: Config,
+  opts: { prepare?: (db: Handle) => Promise<void>; announce?: (url: string) => void } = {},
+) {
   const handle = await openAndMigrate(config);
   await opts.prepare?.(handle);
   const webhooks = config.webhooks.enabled ? await startWebhookService(handle, config.keyring, config.webhooks) : null;
-  const app = await buildApp({ db: handle.db, ...(handle.kind === 'postgres' ? { pool: handle.pool } : {}), config, clock: systemClock, ...(webhooks ? { boss: webhooks.boss } : {}) });
+  const app = await buildApp({
+    db: handle.db,
+    ...(handle.kind === 'postgres' ? { pool: handle.pool } : {}),
+    config,
+    clock: systemClock,
+    ...(webhooks ? { boss: webhooks.boss } : {}),
+  });
   await app.listen({ port: config.port, host: config.host });
   opts.announce?.(`http://${config.host}:${config.port}`);
   const stop = async () => {

@@ -8,7 +8,11 @@ import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/db.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 
-export interface BenchDb { handle: DatabaseHandle; tier: string; kind: 'pglite' | 'postgres' }
+export interface BenchDb {
+  handle: DatabaseHandle;
+  tier: string;
+  kind: 'pglite' | 'postgres';
+}
 
 export async function openBenchDb(opts: { poolSize?: number } = {}): Promise<BenchDb> {
   const base = process.env.BENCH_DATABASE_URL;
@@ -47,7 +51,17 @@ export async function openBenchDb(opts: { poolSize?: number } = {}): Promise<Ben
   let closed: Promise<void> | null = null;
   return {
     // Idempotent: the bench may close on success, on failure and on a signal.
-    handle: { ...inner, close: () => (closed ??= (async () => { try { await inner.close(); } finally { await dropServerDb(base, name); } })()) },
+    handle: {
+      ...inner,
+      close: () =>
+        (closed ??= (async () => {
+          try {
+            await inner.close();
+          } finally {
+            await dropServerDb(base, name);
+          }
+        })()),
+    },
     tier: `PostgreSQL server ${shown.host}, throw-away database ${name}`,
     kind: 'postgres',
   };

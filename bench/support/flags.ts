@@ -18,7 +18,12 @@ export function isOtherBenchFlag(self: keyof typeof BENCH_FLAGS, name: string): 
  * `--flag=value` both work; another bench's flags are skipped with a note; every other flag goes to
  * `take(name, value)`, which returns false for a flag it does not know (an error).
  */
-export function parseBenchArgs(self: keyof typeof BENCH_FLAGS, argv: string[], usage: string, take: (name: string, raw: string | undefined) => boolean): void {
+export function parseBenchArgs(
+  self: keyof typeof BENCH_FLAGS,
+  argv: string[],
+  usage: string,
+  take: (name: string, raw: string | undefined) => boolean,
+): void {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--help' || a === '-h') {

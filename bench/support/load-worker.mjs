@@ -22,15 +22,18 @@ function run(m) {
       path: m.path,
       headers: m.headers,
       ...(nums
-        // A random one of the given visa numbers in each request.
-        ? { setupRequest: (req) => ({ ...req, body: JSON.stringify({ visaNumber: nums[Math.floor(Math.random() * nums.length)] }) }) }
+        ? // A random one of the given visa numbers in each request.
+          { setupRequest: (req) => ({ ...req, body: JSON.stringify({ visaNumber: nums[Math.floor(Math.random() * nums.length)] }) }) }
         : { body: m.body }),
     };
     // In a worker thread autocannon returns the raw result (histograms encoded), which can be merged later.
-    autocannon({ url: m.url, connections: m.connections, duration: m.seconds, requests: [request], skipAggregateResult: true }, (err, res) => {
-      if (err) reject(err);
-      else resolve(res);
-    });
+    autocannon(
+      { url: m.url, connections: m.connections, duration: m.seconds, requests: [request], skipAggregateResult: true },
+      (err, res) => {
+        if (err) reject(err);
+        else resolve(res);
+      },
+    );
   });
 }
 
@@ -62,6 +65,6 @@ parentPort.on('message', async (m) => {
     else if (m.cmd === 'aggregate') parentPort.postMessage({ id: m.id, summary: aggregate(m.results) });
     else throw new Error(`unknown command ${m.cmd}`);
   } catch (e) {
-    parentPort.postMessage({ id: m.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+    parentPort.postMessage({ id: m.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
 });

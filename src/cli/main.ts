@@ -17,12 +17,16 @@ function describeDb(config: ReturnType<typeof loadConfig>) {
   return config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PGlite in ${config.pgliteDir}`;
 }
 
-program.command('start').description('migrate, seed demo data on a first start, and serve HTTP')
+program
+  .command('start')
+  .description('migrate, seed demo data on a first start, and serve HTTP')
   .option('--no-demo', 'do not create demo data on an empty database')
   .action(async (opts: { demo: boolean }) => {
     let config = loadConfig();
     if (!config.keyring && !process.env.POBYT_MASTER_KEYS && ensureMasterKeyFile(config.masterKeyFile)) {
-      console.log(`Created a master key in ${config.masterKeyFile} for this local installation (production: POBYT_MASTER_KEYS or POBYT_MASTER_KEY_FILE).`);
+      console.log(
+        `Created a master key in ${config.masterKeyFile} for this local installation (production: POBYT_MASTER_KEYS or POBYT_MASTER_KEY_FILE).`,
+      );
       config = loadConfig();
     }
     await startServer(config, {
@@ -40,33 +44,42 @@ program.command('start').description('migrate, seed demo data on a first start, 
         console.log(`  API docs: ${url}/docs   health: ${url}/health`);
         const logins = readDemoLogins(config);
         if (logins.length) {
-          console.log('  Demo logins (saved in ' + config.dataDir + '/demo-credentials.json):');
-          for (const l of logins) console.log(`    ${l.username.padEnd(13)} ${l.password}   ${l.role}${l.officeId ? ' @ ' + l.officeId : ''}`);
+          console.log(`  Demo logins (saved in ${config.dataDir}/demo-credentials.json):`);
+          for (const l of logins)
+            console.log(`    ${l.username.padEnd(13)} ${l.password}   ${l.role}${l.officeId ? ` @ ${l.officeId}` : ''}`);
         }
         const extras = readDemoExtras(config);
         if (extras) {
-          console.log(`  Demo visa holder (books a sticker at POST /api/v1/appointments): ${extras.holder.visaNumber}, born ${extras.holder.dateOfBirth}`);
+          console.log(
+            `  Demo visa holder (books a sticker at POST /api/v1/appointments): ${extras.holder.visaNumber}, born ${extras.holder.dateOfBirth}`,
+          );
           console.log(`  Demo authority API key (x-api-key, POST /api/v1/authority/verify): ${extras.authorityApiKey}`);
         }
       },
     });
   });
 
-program.command('migrate').description('apply pending database migrations').action(async () => {
-  const config = loadConfig();
-  const h = await openAndMigrate(config);
-  console.log(h.applied.length ? `Applied: ${h.applied.join(', ')}` : 'The schema is up to date.');
-  await h.close();
-});
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(async () => {
+    const config = loadConfig();
+    const h = await openAndMigrate(config);
+    console.log(h.applied.length ? `Applied: ${h.applied.join(', ')}` : 'The schema is up to date.');
+    await h.close();
+  });
 
-program.command('seed').description('load the office directory; with --demo also demo staff and cases')
-  .option('--demo', 'create demo staff users and cases').action(async (opts: { demo?: boolean }) => {
+program
+  .command('seed')
+  .description('load the office directory; with --demo also demo staff and cases')
+  .option('--demo', 'create demo staff users and cases')
+  .action(async (opts: { demo?: boolean }) => {
     const config = loadConfig();
     const h = await openAndMigrate(config);
     if (opts.demo) {
       const r = await seedDemo(h.db, config, systemClock);
       console.log(`Directory loaded; ${r.createdCases} demo cases created.`);
-      for (const l of r.logins) console.log(`  ${l.username.padEnd(13)} ${l.password}   ${l.role}${l.officeId ? ' @ ' + l.officeId : ''}`);
+      for (const l of r.logins) console.log(`  ${l.username.padEnd(13)} ${l.password}   ${l.role}${l.officeId ? ` @ ${l.officeId}` : ''}`);
     } else {
       await upsertDirectory(h.db);
       console.log('Office directory loaded.');
@@ -74,15 +87,25 @@ program.command('seed').description('load the office directory; with --demo also
     await h.close();
   });
 
-program.command('users:create').description('create a staff user; the password is read from POBYT_NEW_PASSWORD')
-  .requiredOption('--username <name>').requiredOption('--name <displayName>')
-  .requiredOption('--role <role>', 'officer | supervisor | admin').option('--office <id>', 'office id, e.g. PHA-ZUK')
+program
+  .command('users:create')
+  .description('create a staff user; the password is read from POBYT_NEW_PASSWORD')
+  .requiredOption('--username <name>')
+  .requiredOption('--name <displayName>')
+  .requiredOption('--role <role>', 'officer | supervisor | admin')
+  .option('--office <id>', 'office id, e.g. PHA-ZUK')
   .action(async (o: { username: string; name: string; role: 'officer' | 'supervisor' | 'admin'; office?: string }) => {
     const password = process.env.POBYT_NEW_PASSWORD;
     if (!password) throw new Error('Set POBYT_NEW_PASSWORD (a password never goes on the command line, where shells and ps keep it).');
     const h = await openAndMigrate(loadConfig());
-    const u = await createStaffUser(h.db, { username: o.username, displayName: o.name, role: o.role, officeId: o.office ?? null, password });
-    console.log(`Created ${u.username} (${u.role}${u.office_id ? ' @ ' + u.office_id : ''}).`);
+    const u = await createStaffUser(h.db, {
+      username: o.username,
+      displayName: o.name,
+      role: o.role,
+      officeId: o.office ?? null,
+      password,
+    });
+    console.log(`Created ${u.username} (${u.role}${u.office_id ? ` @ ${u.office_id}` : ''}).`);
     await h.close();
   });
 

@@ -26,7 +26,14 @@ export interface Config {
   /** Master keys for envelope encryption (env POBYT_MASTER_KEYS / POBYT_MASTER_KEY_FILE, or <dataDir>/master-keys.json). */
   keyring: Keyring | null;
   masterKeyFile: string;
-  webhooks: { enabled: boolean; retryLimit: number; retryDelaySeconds: number; retryDelayMaxSeconds: number; timeoutMs: number; dispatchIntervalMs: number };
+  webhooks: {
+    enabled: boolean;
+    retryLimit: number;
+    retryDelaySeconds: number;
+    retryDelayMaxSeconds: number;
+    timeoutMs: number;
+    dispatchIntervalMs: number;
+  };
 }
 
 export class ConfigError extends Error {}

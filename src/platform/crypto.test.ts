@@ -11,7 +11,8 @@ test('a field sealed under a record key opens only for that record and field', (
   assert.equal(openField(k.dek, 'rec-1', 'narrative', ct).toString('utf8'), 'Pronásledován za články');
   assert.throws(() => openField(k.dek, 'rec-2', 'narrative', ct));
   assert.throws(() => openField(k.dek, 'rec-1', 'contacts', ct));
-  const tampered = Buffer.from(ct); tampered[tampered.length - 1]! ^= 1;
+  const tampered = Buffer.from(ct);
+  tampered[tampered.length - 1]! ^= 1;
   assert.throws(() => openField(k.dek, 'rec-1', 'narrative', tampered));
 });
 

@@ -8,7 +8,10 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 
-export interface Keyring { active: string; keys: Record<string, Buffer> }
+export interface Keyring {
+  active: string;
+  keys: Record<string, Buffer>;
+}
 
 export class KeyringError extends Error {}
 
@@ -60,7 +63,11 @@ function open(key: Buffer, sealed: Buffer, aad: string): Buffer {
   return Buffer.concat([d.update(sealed.subarray(29)), d.final()]);
 }
 
-export interface RecordKey { dek: Buffer; wrapped: Buffer; masterId: string }
+export interface RecordKey {
+  dek: Buffer;
+  wrapped: Buffer;
+  masterId: string;
+}
 
 export function newRecordKey(ring: Keyring, recordId: string): RecordKey {
   const dek = randomBytes(32);

@@ -10,7 +10,9 @@ import { loadConfig } from '../../src/platform/config.ts';
 for (const tier of dbTiers()) {
   describe(`access, validation and audit [${tier.name}]`, () => {
     let t: TestApp;
-    before(async () => { t = await startTestApp(await tier.open(), { now: '2024-03-04T09:00:00Z' }); });
+    before(async () => {
+      t = await startTestApp(await tier.open(), { now: '2024-03-04T09:00:00Z' });
+    });
     after(() => t.close());
 
     test('login sets an HttpOnly cookie and returns a bearer token; both authenticate; logout ends the session', async () => {
@@ -40,12 +42,21 @@ for (const tier of dbTiers()) {
     });
 
     test('sign-in is rate limited per client: the attempt over the limit gets 429 problem+json', async () => {
-      const limited = await buildApp({ db: t.handle.db, config: loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '3' } as NodeJS.ProcessEnv), clock: t.clock, logger: false });
+      const limited = await buildApp({
+        db: t.handle.db,
+        config: loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '3' } as NodeJS.ProcessEnv),
+        clock: t.clock,
+        logger: false,
+      });
       try {
         const statuses: number[] = [];
         let last: { headers: Record<string, unknown>; json(): any } | null = null;
         for (let i = 0; i < 4; i++) {
-          const r = await limited.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'olga', password: 'wrong-password-x' } });
+          const r = await limited.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { username: 'olga', password: 'wrong-password-x' },
+          });
           statuses.push(r.statusCode);
           last = r;
         }
@@ -59,7 +70,11 @@ for (const tier of dbTiers()) {
     });
 
     test('every case route requires a session', async () => {
-      for (const [m, u] of [['GET', '/api/v1/queue'], ['POST', '/api/v1/cases/tolerance'], ['GET', '/api/v1/cases/00000000-0000-4000-8000-000000000000']] as const) {
+      for (const [m, u] of [
+        ['GET', '/api/v1/queue'],
+        ['POST', '/api/v1/cases/tolerance'],
+        ['GET', '/api/v1/cases/00000000-0000-4000-8000-000000000000'],
+      ] as const) {
         const r = await t.call(m, u, m === 'POST' ? { body: {} } : {});
         assert.equal(r.status, 401, `${m} ${u}`);
       }
@@ -72,7 +87,10 @@ for (const tier of dbTiers()) {
       assert.equal(c.status, 201);
       const read = await t.call('GET', `/api/v1/cases/${c.body.id}`, { as: 'bruno' });
       assert.equal(read.status, 403);
-      const act = await t.call('POST', `/api/v1/cases/${c.body.id}/refuse`, { as: 'bruno', body: { version: c.body.version, reasons: 'r', legalGround: 'g' } });
+      const act = await t.call('POST', `/api/v1/cases/${c.body.id}/refuse`, {
+        as: 'bruno',
+        body: { version: c.body.version, reasons: 'r', legalGround: 'g' },
+      });
       assert.equal(act.status, 403);
       const queue = await t.call('GET', '/api/v1/queue?office=PHA-ZUK', { as: 'bruno' });
       assert.equal(queue.status, 403);
@@ -83,7 +101,10 @@ for (const tier of dbTiers()) {
     });
 
     test('schema errors are problem+json with field-level reasons, and nothing is written', async () => {
-      const before = await t.handle.db.selectFrom('cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const before = await t.handle.db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       const body = intakeBody();
       (body.applicant as Record<string, unknown>).passportNumber = 'ab 12';
       delete (body.applicant as Record<string, unknown>).dateOfBirth;
@@ -95,8 +116,14 @@ for (const tier of dbTiers()) {
       const fields = r.body.errors.map((e: { field: string }) => e.field);
       assert.ok(fields.includes('/applicant/passportNumber'), JSON.stringify(fields));
       assert.ok(fields.includes('/applicant/dateOfBirth'), JSON.stringify(fields));
-      assert.ok(fields.some((f: string) => f.startsWith('/checklist/fee/method')), JSON.stringify(fields));
-      const after = await t.handle.db.selectFrom('cases').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      assert.ok(
+        fields.some((f: string) => f.startsWith('/checklist/fee/method')),
+        JSON.stringify(fields),
+      );
+      const after = await t.handle.db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.equal(after.n, before.n);
     });
 
@@ -105,8 +132,14 @@ for (const tier of dbTiers()) {
       assert.equal(feb30.status, 400, JSON.stringify(feb30.body));
       const future = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-03-05' }) });
       assert.equal(future.status, 422);
-      assert.deepEqual(future.body.errors.map((e: { field: string; reason: string }) => [e.field, e.reason]), [['/receivedOn', 'IN_FUTURE']]);
-      const region = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-03-04', applicant: { regionCode: 'CZ-64' } }) });
+      assert.deepEqual(
+        future.body.errors.map((e: { field: string; reason: string }) => [e.field, e.reason]),
+        [['/receivedOn', 'IN_FUTURE']],
+      );
+      const region = await t.call('POST', '/api/v1/cases/tolerance', {
+        as: 'olga',
+        body: intakeBody({ receivedOn: '2024-03-04', applicant: { regionCode: 'CZ-64' } }),
+      });
       assert.equal(region.status, 422);
       assert.equal(region.body.errors[0].reason, 'OTHER_REGION');
       const old = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2021-06-01' }) });
@@ -117,7 +150,10 @@ for (const tier of dbTiers()) {
 
     test('a stale version is a 409 naming the current one', async () => {
       const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-03-04' }) });
-      const i = await t.call('POST', `/api/v1/cases/${c.body.id}/interrupt`, { as: 'olga', body: { version: c.body.version, requested: 'Doplňte.', respondBy: '2024-03-20' } });
+      const i = await t.call('POST', `/api/v1/cases/${c.body.id}/interrupt`, {
+        as: 'olga',
+        body: { version: c.body.version, requested: 'Doplňte.', respondBy: '2024-03-20' },
+      });
       assert.equal(i.status, 200);
       const stale = await t.call('POST', `/api/v1/cases/${c.body.id}/resume`, { as: 'olga', body: { version: c.body.version } });
       assert.equal(stale.status, 409);
@@ -127,15 +163,31 @@ for (const tier of dbTiers()) {
 
     test('a retried request with the same Idempotency-Key does nothing twice', async () => {
       const key = { 'idempotency-key': 'intake-retry-0001' };
-      const a = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-03-04' }), headers: key });
-      const b = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-03-04' }), headers: key });
+      const a = await t.call('POST', '/api/v1/cases/tolerance', {
+        as: 'olga',
+        body: intakeBody({ receivedOn: '2024-03-04' }),
+        headers: key,
+      });
+      const b = await t.call('POST', '/api/v1/cases/tolerance', {
+        as: 'olga',
+        body: intakeBody({ receivedOn: '2024-03-04' }),
+        headers: key,
+      });
       assert.equal(a.status, 201);
       assert.equal(b.status, 200);
       assert.equal(b.headers['idempotent-replay'], 'true');
       assert.equal(b.body.id, a.body.id);
       const gk = { 'idempotency-key': 'grant-retry-0001' };
-      const g1 = await t.call('POST', `/api/v1/cases/${a.body.id}/grant`, { as: 'olga', body: { version: a.body.version, validFrom: '2024-03-04', validTo: '2025-03-03' }, headers: gk });
-      const g2 = await t.call('POST', `/api/v1/cases/${a.body.id}/grant`, { as: 'olga', body: { version: a.body.version, validFrom: '2024-03-04', validTo: '2025-03-03' }, headers: gk });
+      const g1 = await t.call('POST', `/api/v1/cases/${a.body.id}/grant`, {
+        as: 'olga',
+        body: { version: a.body.version, validFrom: '2024-03-04', validTo: '2025-03-03' },
+        headers: gk,
+      });
+      const g2 = await t.call('POST', `/api/v1/cases/${a.body.id}/grant`, {
+        as: 'olga',
+        body: { version: a.body.version, validFrom: '2024-03-04', validTo: '2025-03-03' },
+        headers: gk,
+      });
       assert.equal(g1.status, 200);
       assert.equal(g2.status, 200);
       assert.equal(g2.body.version, g1.body.version);
@@ -144,7 +196,10 @@ for (const tier of dbTiers()) {
     });
 
     test('reading a case and a letter is audited; audit rows carry no names or passport numbers', async () => {
-      const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-03-04', checklist: { photo: { submitted: false } } }) });
+      const c = await t.call('POST', '/api/v1/cases/tolerance', {
+        as: 'olga',
+        body: intakeBody({ receivedOn: '2024-03-04', checklist: { photo: { submitted: false } } }),
+      });
       await t.call('GET', `/api/v1/cases/${c.body.id}`, { as: 'sylva' });
       await t.call('GET', `/api/v1/cases/${c.body.id}/letters/${c.body.letters[0].id}/pdf`, { as: 'olga' });
       const rows = await t.handle.db.selectFrom('audit_events').selectAll().execute();

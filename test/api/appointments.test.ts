@@ -17,18 +17,27 @@ for (const tier of dbTiers()) {
     before(async () => {
       t = await startTestApp(await tier.open(), { now: '2026-03-02T08:00:00Z' });
       const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2026-03-02' }) });
-      const g = await t.call('POST', `/api/v1/cases/${c.body.id}/grant`, { as: 'olga', body: { version: c.body.version, validFrom: '2026-03-02', validTo: '2027-03-01' } });
+      const g = await t.call('POST', `/api/v1/cases/${c.body.id}/grant`, {
+        as: 'olga',
+        body: { version: c.body.version, validFrom: '2026-03-02', validTo: '2027-03-01' },
+      });
       visaNumber = g.body.visa.visaNumber;
       await setOfficeHours(t.handle.db, 'PHA-ZUK', DEMO_HOURS);
     });
     after(() => t.close());
 
     test('staff create slots from opening hours on working days; anyone lists them with free seats', async () => {
-      const r = await t.call('POST', '/api/v1/offices/PHA-ZUK/slots', { as: 'sylva', body: { from: '2026-03-03', to: '2026-03-04', minutes: 60, capacity: 2 } });
+      const r = await t.call('POST', '/api/v1/offices/PHA-ZUK/slots', {
+        as: 'sylva',
+        body: { from: '2026-03-03', to: '2026-03-04', minutes: 60, capacity: 2 },
+      });
       assert.equal(r.status, 201, JSON.stringify(r.body));
       // Tue 8–12 (4 slots) and Wed 8–17 (9 slots)
       assert.equal(r.body.created, 13);
-      const again = await t.call('POST', '/api/v1/offices/PHA-ZUK/slots', { as: 'sylva', body: { from: '2026-03-03', to: '2026-03-04', minutes: 60, capacity: 2 } });
+      const again = await t.call('POST', '/api/v1/offices/PHA-ZUK/slots', {
+        as: 'sylva',
+        body: { from: '2026-03-03', to: '2026-03-04', minutes: 60, capacity: 2 },
+      });
       assert.equal(again.body.created, 0);
       const list = await t.call('GET', '/api/v1/offices/PHA-ZUK/slots?from=2026-03-03&to=2026-03-04');
       assert.equal(list.status, 200);
@@ -36,7 +45,14 @@ for (const tier of dbTiers()) {
       assert.equal(slots.length, 13);
       assert.equal(slots[0]!.startsAt, '2026-03-03T07:00:00.000Z');
       assert.equal(slots[0]!.free, 2);
-      assert.equal((await t.call('POST', '/api/v1/offices/PHA-ZUK/slots', { body: { from: '2026-03-03', to: '2026-03-04', minutes: 60, capacity: 2 } })).status, 401);
+      assert.equal(
+        (
+          await t.call('POST', '/api/v1/offices/PHA-ZUK/slots', {
+            body: { from: '2026-03-03', to: '2026-03-04', minutes: 60, capacity: 2 },
+          })
+        ).status,
+        401,
+      );
     });
 
     test('a holder books with visa number and birth date; a retry with the same key returns the same booking', async () => {
@@ -59,7 +75,10 @@ for (const tier of dbTiers()) {
       assert.equal(moved.status, 200, JSON.stringify(moved.body));
       assert.equal(moved.body.slotId, slots[2]!.id);
       const after = await t.call('GET', '/api/v1/offices/PHA-ZUK/slots?from=2026-03-03&to=2026-03-03');
-      assert.deepEqual(after.body.slice(0, 3).map((s: { free: number }) => s.free), [2, 2, 1]);
+      assert.deepEqual(
+        after.body.slice(0, 3).map((s: { free: number }) => s.free),
+        [2, 2, 1],
+      );
       const cancelled = await t.call('POST', `/api/v1/appointments/${a.body.code}/cancel`, { body: holder() });
       assert.equal(cancelled.body.status, 'cancelled');
       const freed = await t.call('GET', '/api/v1/offices/PHA-ZUK/slots?from=2026-03-03&to=2026-03-03');
@@ -69,17 +88,35 @@ for (const tier of dbTiers()) {
 
     test('many parallel bookings of a 10-seat slot give exactly 10 bookings', async () => {
       const olga = await t.handle.db.selectFrom('staff_users').select('id').where('username', '=', 'olga').executeTakeFirstOrThrow();
-      await seedVisas(t.handle.db, 'PHA-ZUK', olga.id, { n: 60, tag: 'race', issuedOn: '2026-01-15', validTo: '2026-12-31', warRelated: true });
-      const slot = await t.handle.db.insertInto('appointment_slots').values({ office_id: 'PHA-ZUK', purpose: 'sticker', starts_at: new Date('2026-03-05T08:00:00Z'), minutes: 30, capacity: 10 }).returning('id').executeTakeFirstOrThrow();
-      const rs = await Promise.all(Array.from({ length: 60 }, (_, i) => t.call('POST', '/api/v1/appointments', {
-        body: { visaNumber: `VT-RACE${String(i + 1).padStart(8, '0')}`, dateOfBirth: '1980-01-01', slotId: slot.id },
-      })));
+      await seedVisas(t.handle.db, 'PHA-ZUK', olga.id, {
+        n: 60,
+        tag: 'race',
+        issuedOn: '2026-01-15',
+        validTo: '2026-12-31',
+        warRelated: true,
+      });
+      const slot = await t.handle.db
+        .insertInto('appointment_slots')
+        .values({ office_id: 'PHA-ZUK', purpose: 'sticker', starts_at: new Date('2026-03-05T08:00:00Z'), minutes: 30, capacity: 10 })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const rs = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          t.call('POST', '/api/v1/appointments', {
+            body: { visaNumber: `VT-RACE${String(i + 1).padStart(8, '0')}`, dateOfBirth: '1980-01-01', slotId: slot.id },
+          }),
+        ),
+      );
       const codes = rs.map((r) => r.status);
       assert.equal(codes.filter((c) => c === 201).length, 10, JSON.stringify(rs.find((r) => r.status !== 201 && r.status !== 409)?.body));
       assert.equal(codes.filter((c) => c === 409).length, 50);
       const s = await t.handle.db.selectFrom('appointment_slots').select(['booked']).where('id', '=', slot.id).executeTakeFirstOrThrow();
       assert.equal(s.booked, 10);
-      const n = await t.handle.db.selectFrom('appointments').select((eb) => eb.fn.countAll<string>().as('n')).where('slot_id', '=', slot.id).executeTakeFirstOrThrow();
+      const n = await t.handle.db
+        .selectFrom('appointments')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('slot_id', '=', slot.id)
+        .executeTakeFirstOrThrow();
       assert.equal(Number(n.n), 10);
     });
 
@@ -87,7 +124,10 @@ for (const tier of dbTiers()) {
       const r = await t.call('POST', '/api/v1/temporary-protection/extension', { body: { ...holder(), lang: 'uk' } });
       assert.equal(r.status, 409);
       assert.equal(r.body.code, 'CHANNEL.WRONG_CHANNEL');
-      assert.deepEqual(r.body.guidance.map((g: { code: string }) => g.code), ['g.nothing_needed', 'g.sticker_optional', 'g.book_by_phone_or_online']);
+      assert.deepEqual(
+        r.body.guidance.map((g: { code: string }) => g.code),
+        ['g.nothing_needed', 'g.sticker_optional', 'g.book_by_phone_or_online'],
+      );
       assert.ok(r.body.guidance[2].text.includes('974 801 801'));
       assert.equal(r.body.book, '/api/v1/appointments');
     });

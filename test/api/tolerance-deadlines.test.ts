@@ -23,10 +23,20 @@ for (const tier of dbTiers()) {
       t.clock.set('2024-08-01T09:00:00Z');
       const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-08-01' }) });
       const [a, b] = await Promise.all([
-        t.call('POST', `/api/v1/cases/${c.body.id}/grant`, { as: 'olga', body: { version: c.body.version, validFrom: '2024-08-01', validTo: '2025-07-31' } }),
-        t.call('POST', `/api/v1/cases/${c.body.id}/refuse`, { as: 'oskar', body: { version: c.body.version, reasons: 'Důvody.', legalGround: '§ 56' } }),
+        t.call('POST', `/api/v1/cases/${c.body.id}/grant`, {
+          as: 'olga',
+          body: { version: c.body.version, validFrom: '2024-08-01', validTo: '2025-07-31' },
+        }),
+        t.call('POST', `/api/v1/cases/${c.body.id}/refuse`, {
+          as: 'oskar',
+          body: { version: c.body.version, reasons: 'Důvody.', legalGround: '§ 56' },
+        }),
       ]);
-      assert.deepEqual([a.status, b.status].sort(), [200, 409], `${a.status} ${JSON.stringify(a.body)} / ${b.status} ${JSON.stringify(b.body)}`);
+      assert.deepEqual(
+        [a.status, b.status].sort(),
+        [200, 409],
+        `${a.status} ${JSON.stringify(a.body)} / ${b.status} ${JSON.stringify(b.body)}`,
+      );
       const loser = a.status === 409 ? a : b;
       assert.equal(loser.body.code, 'CASE.VERSION_CONFLICT');
       assert.equal(await countRows('case_actions', c.body.id), 2);
@@ -38,8 +48,14 @@ for (const tier of dbTiers()) {
     test('many parallel grants with the same version: exactly one wins', async () => {
       t.clock.set('2024-08-02T09:00:00Z');
       const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-08-02' }) });
-      const rs = await Promise.all(Array.from({ length: 8 }, () =>
-        t.call('POST', `/api/v1/cases/${c.body.id}/grant`, { as: 'olga', body: { version: c.body.version, validFrom: '2024-08-02', validTo: '2025-08-01' } })));
+      const rs = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          t.call('POST', `/api/v1/cases/${c.body.id}/grant`, {
+            as: 'olga',
+            body: { version: c.body.version, validFrom: '2024-08-02', validTo: '2025-08-01' },
+          }),
+        ),
+      );
       assert.equal(rs.filter((r) => r.status === 200).length, 1);
       assert.equal(rs.filter((r) => r.status === 409).length, 7);
       assert.equal(await countRows('visas', c.body.id), 1);
@@ -48,13 +64,22 @@ for (const tier of dbTiers()) {
     test('deemed delivery on a holiday moves to the next working day (Christmas 2024)', async () => {
       t.clock.set('2024-12-10T09:00:00Z');
       const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-12-10' }) });
-      const r = await t.call('POST', `/api/v1/cases/${c.body.id}/refuse`, { as: 'olga', body: { version: c.body.version, reasons: 'Žadatel neprokázal překážku vycestování.', legalGround: '§ 56 zákona č. 326/1999 Sb.' } });
+      const r = await t.call('POST', `/api/v1/cases/${c.body.id}/refuse`, {
+        as: 'olga',
+        body: { version: c.body.version, reasons: 'Žadatel neprokázal překážku vycestování.', legalGround: '§ 56 zákona č. 326/1999 Sb.' },
+      });
       assert.equal(r.status, 200, JSON.stringify(r.body));
       const letter = r.body.letters.find((l: { kind: string }) => l.kind === 'refusal');
-      const p = await t.call('POST', `/api/v1/cases/${c.body.id}/letters/${letter.id}/posting`, { as: 'olga', body: { version: r.body.version, postedOn: '2024-12-10' } });
+      const p = await t.call('POST', `/api/v1/cases/${c.body.id}/letters/${letter.id}/posting`, {
+        as: 'olga',
+        body: { version: r.body.version, postedOn: '2024-12-10' },
+      });
       t.clock.set('2025-01-06T09:00:00Z');
       // Ready Mon 16 Dec 2024; the 10th day is Thu 26 Dec, a holiday → Fri 27 Dec (facts §1.2 worked example).
-      const d = await t.call('POST', `/api/v1/cases/${c.body.id}/letters/${letter.id}/delivery`, { as: 'olga', body: { version: p.body.version, delivery: { kind: 'stored', readyForCollectionOn: '2024-12-16' } } });
+      const d = await t.call('POST', `/api/v1/cases/${c.body.id}/letters/${letter.id}/delivery`, {
+        as: 'olga',
+        body: { version: p.body.version, delivery: { kind: 'stored', readyForCollectionOn: '2024-12-16' } },
+      });
       assert.equal(d.status, 200, JSON.stringify(d.body));
       assert.equal(d.body.letters.find((l: { id: string }) => l.id === letter.id).deliveredOn, '2024-12-27');
     });
@@ -79,13 +104,25 @@ for (const tier of dbTiers()) {
 
     test('the work queue lists open cases by days left and flags the overdue', async () => {
       t.clock.set('2024-09-02T09:00:00Z');
-      const old = await t.call('POST', '/api/v1/cases/tolerance', { as: 'bruno', body: intakeBody({ receivedOn: '2024-07-01', applicant: { regionCode: 'CZ-64' } }) });
-      const fresh = await t.call('POST', '/api/v1/cases/tolerance', { as: 'bruno', body: intakeBody({ receivedOn: '2024-09-02', applicant: { regionCode: 'CZ-64' } }) });
-      const returned = await t.call('POST', '/api/v1/cases/tolerance', { as: 'bruno', body: intakeBody({ receivedOn: '2024-09-02', applicant: { regionCode: 'CZ-64' }, checklist: { passport: { submitted: false } } }) });
+      const old = await t.call('POST', '/api/v1/cases/tolerance', {
+        as: 'bruno',
+        body: intakeBody({ receivedOn: '2024-07-01', applicant: { regionCode: 'CZ-64' } }),
+      });
+      const fresh = await t.call('POST', '/api/v1/cases/tolerance', {
+        as: 'bruno',
+        body: intakeBody({ receivedOn: '2024-09-02', applicant: { regionCode: 'CZ-64' } }),
+      });
+      const returned = await t.call('POST', '/api/v1/cases/tolerance', {
+        as: 'bruno',
+        body: intakeBody({ receivedOn: '2024-09-02', applicant: { regionCode: 'CZ-64' }, checklist: { passport: { submitted: false } } }),
+      });
       assert.equal(returned.body.status, 'inadmissible');
       const q = await t.call('GET', '/api/v1/queue', { as: 'bruno' });
       assert.equal(q.status, 200);
-      assert.deepEqual(q.body.items.map((i: { id: string }) => i.id), [old.body.id, fresh.body.id]);
+      assert.deepEqual(
+        q.body.items.map((i: { id: string }) => i.id),
+        [old.body.id, fresh.body.id],
+      );
       assert.equal(q.body.items[0].overdue, true);
       assert.ok(q.body.items[0].daysLeft < 0);
       assert.equal(q.body.items[1].overdue, false);

@@ -22,7 +22,10 @@ for (const tier of dbTiers()) {
       (body.applicant as Record<string, unknown>).passportNumber = passportNumber;
       const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body });
       assert.equal(c.status, 201, JSON.stringify(c.body));
-      const g = await t.call('POST', `/api/v1/cases/${c.body.id}/grant`, { as: 'olga', body: { version: c.body.version, validFrom: '2026-03-02', validTo: '2027-03-01' } });
+      const g = await t.call('POST', `/api/v1/cases/${c.body.id}/grant`, {
+        as: 'olga',
+        body: { version: c.body.version, validFrom: '2026-03-02', validTo: '2027-03-01' },
+      });
       assert.equal(g.status, 200, JSON.stringify(g.body));
       return { visaNumber: g.body.visa.visaNumber as string, dateOfBirth: (body.applicant as { dateOfBirth: string }).dateOfBirth };
     };
@@ -31,13 +34,18 @@ for (const tier of dbTiers()) {
       assert.equal(r.status, 201, JSON.stringify(r.body));
       return r.body.code as string;
     };
-    const freeSeats = async (slot: number) => (await t.call('GET', '/api/v1/offices/PHA-ZUK/slots?from=2026-03-03&to=2026-03-04')).body
-      .find((s: { id: string }) => s.id === slots[slot]!.id).free as number;
+    const freeSeats = async (slot: number) =>
+      (await t.call('GET', '/api/v1/offices/PHA-ZUK/slots?from=2026-03-03&to=2026-03-04')).body.find(
+        (s: { id: string }) => s.id === slots[slot]!.id,
+      ).free as number;
 
     before(async () => {
       t = await startTestApp(await tier.open(), { now: '2026-03-02T08:00:00Z' });
       await setOfficeHours(t.handle.db, 'PHA-ZUK', DEMO_HOURS);
-      const r = await t.call('POST', '/api/v1/offices/PHA-ZUK/slots', { as: 'sylva', body: { from: '2026-03-03', to: '2026-03-04', minutes: 60, capacity: 3 } });
+      const r = await t.call('POST', '/api/v1/offices/PHA-ZUK/slots', {
+        as: 'sylva',
+        body: { from: '2026-03-03', to: '2026-03-04', minutes: 60, capacity: 3 },
+      });
       assert.equal(r.status, 201, JSON.stringify(r.body));
       slots = (await t.call('GET', '/api/v1/offices/PHA-ZUK/slots?from=2026-03-03&to=2026-03-04')).body;
     });
@@ -55,13 +63,19 @@ for (const tier of dbTiers()) {
 
       const found = await t.call('GET', `/api/v1/visas?passportNumber=RG0000001&dateOfBirth=${holder.dateOfBirth}`, { as: 'olga' });
       assert.equal(found.status, 200, JSON.stringify(found.body));
-      assert.deepEqual(found.body.map((x: { visaNumber: string }) => x.visaNumber), [holder.visaNumber]);
+      assert.deepEqual(
+        found.body.map((x: { visaNumber: string }) => x.visaNumber),
+        [holder.visaNumber],
+      );
       assert.equal(found.body[0].basis, 'tolerance_visa');
       const wrongDob = await t.call('GET', '/api/v1/visas?passportNumber=RG0000001&dateOfBirth=1990-01-01', { as: 'olga' });
       assert.deepEqual(wrongDob.body, []);
       assert.equal((await t.call('GET', '/api/v1/visas?passportNumber=rg-1&dateOfBirth=1990-01-01', { as: 'olga' })).status, 400);
       assert.equal((await t.call('GET', `/api/v1/visas?passportNumber=RG0000001&dateOfBirth=${holder.dateOfBirth}`)).status, 401);
-      assert.equal((await t.call('GET', `/api/v1/visas?passportNumber=RG0000001&dateOfBirth=${holder.dateOfBirth}`, { as: 'adam' })).status, 403);
+      assert.equal(
+        (await t.call('GET', `/api/v1/visas?passportNumber=RG0000001&dateOfBirth=${holder.dateOfBirth}`, { as: 'adam' })).status,
+        403,
+      );
       const audits = await t.handle.db.selectFrom('audit_events').select(['after']).where('action', '=', 'visa.search').execute();
       assert.equal(audits.length, 2);
       assert.equal(JSON.stringify(audits).includes('RG0000001'), false, 'the passport number stays out of the audit');
@@ -71,11 +85,19 @@ for (const tier of dbTiers()) {
       const holder = await grant('ST0000001');
       const code = await book(holder, 0);
       t.clock.set('2026-03-03T07:10:00Z');
-      const elsewhere = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/stickers`, { as: 'bruno', body: { appointmentCode: code } });
+      const elsewhere = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/stickers`, {
+        as: 'bruno',
+        body: { appointmentCode: code },
+      });
       assert.equal(elsewhere.status, 409, 'the appointment is at PHA-ZUK, not at Brno');
-      const r = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/stickers`, { as: 'olga', body: { appointmentCode: code, stickerNumber: 'CZE1234567' } });
+      const r = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/stickers`, {
+        as: 'olga',
+        body: { appointmentCode: code, stickerNumber: 'CZE1234567' },
+      });
       assert.equal(r.status, 201, JSON.stringify(r.body));
-      assert.deepEqual(r.body.stickers, [{ code: 'D/VS/91', number: 'CZE1234567', affixedOn: '2026-03-03', officeId: 'PHA-ZUK', appointment: code }]);
+      assert.deepEqual(r.body.stickers, [
+        { code: 'D/VS/91', number: 'CZE1234567', affixedOn: '2026-03-03', officeId: 'PHA-ZUK', appointment: code },
+      ]);
       const a = await t.handle.db.selectFrom('appointments').select('status').where('code', '=', code).executeTakeFirstOrThrow();
       assert.equal(a.status, 'attended');
       const again = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/stickers`, { as: 'olga', body: { appointmentCode: code } });
@@ -99,15 +121,35 @@ for (const tier of dbTiers()) {
       const api = await t.call('POST', '/api/v1/admin/authorities', { as: 'adam', body: { name: 'VZP', kind: 'health_insurance' } });
       const feedBefore = await t.call('GET', '/api/v1/authority/events?after=0&limit=1000', { headers: { 'x-api-key': api.body.apiKey } });
 
-      assert.equal((await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'olga', body: { ground: 'holder_request' } })).status, 403, 'an officer may not cancel');
-      assert.equal((await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'adam', body: { ground: 'holder_request' } })).status, 403);
+      assert.equal(
+        (await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'olga', body: { ground: 'holder_request' } })).status,
+        403,
+        'an officer may not cancel',
+      );
+      assert.equal(
+        (await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'adam', body: { ground: 'holder_request' } })).status,
+        403,
+      );
       const badGround = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'sylva', body: { ground: 'because' } });
       assert.equal(badGround.status, 400, JSON.stringify(badGround.body));
-      assert.deepEqual(badGround.body.errors, [{ field: '/ground', reason: 'NOT_ALLOWED', message: 'must be one of: holder_request, purpose_not_fulfilled, criminal_conviction, false_information, travel_document_invalid, schengen_expulsion, other_statutory' }]);
-      const future = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'sylva', body: { ground: 'holder_request', cancelledOn: '2026-03-03' } });
+      assert.deepEqual(badGround.body.errors, [
+        {
+          field: '/ground',
+          reason: 'NOT_ALLOWED',
+          message:
+            'must be one of: holder_request, purpose_not_fulfilled, criminal_conviction, false_information, travel_document_invalid, schengen_expulsion, other_statutory',
+        },
+      ]);
+      const future = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, {
+        as: 'sylva',
+        body: { ground: 'holder_request', cancelledOn: '2026-03-03' },
+      });
       assert.equal(future.status, 422);
       assert.equal(future.body.errors[0].field, '/cancelledOn');
-      const early = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'sylva', body: { ground: 'holder_request', cancelledOn: '2026-03-01' } });
+      const early = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, {
+        as: 'sylva',
+        body: { ground: 'holder_request', cancelledOn: '2026-03-01' },
+      });
       assert.equal(early.status, 422);
       assert.equal(await count('change_events', ['kind', 'visa.cancelled']), 0, 'refused requests write nothing');
 
@@ -121,14 +163,19 @@ for (const tier of dbTiers()) {
       assert.equal(booking.status, 'cancelled', 'the holder’s sticker appointment is released');
       assert.equal(await freeSeats(1), 3);
 
-      const feed = await t.call('GET', `/api/v1/authority/events?after=${feedBefore.body.next}`, { headers: { 'x-api-key': api.body.apiKey } });
+      const feed = await t.call('GET', `/api/v1/authority/events?after=${feedBefore.body.next}`, {
+        headers: { 'x-api-key': api.body.apiKey },
+      });
       const ev = feed.body.events.filter((e: { kind: string }) => e.kind === 'visa.cancelled');
       assert.equal(ev.length, 1);
       assert.equal(ev[0].visaNumber, holder.visaNumber);
       assert.equal(ev[0].status, 'cancelled');
       assert.equal(ev[0].cancelledOn, '2026-03-02');
 
-      const now = await t.call('POST', '/api/v1/authority/verify', { headers: { 'x-api-key': api.body.apiKey }, body: { visaNumber: holder.visaNumber } });
+      const now = await t.call('POST', '/api/v1/authority/verify', {
+        headers: { 'x-api-key': api.body.apiKey },
+        body: { visaNumber: holder.visaNumber },
+      });
       assert.equal(now.body.status, 'cancelled');
       assert.equal(now.body.cancelledOn, '2026-03-02');
 
@@ -144,10 +191,17 @@ for (const tier of dbTiers()) {
     test('a visa is judged on the day asked: before its cancellation date it was valid', async () => {
       const holder = await grant('CN0000002');
       t.clock.set('2026-03-05T09:00:00Z');
-      const r = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'sylva', body: { ground: 'false_information', cancelledOn: '2026-03-04' } });
+      const r = await t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, {
+        as: 'sylva',
+        body: { ground: 'false_information', cancelledOn: '2026-03-04' },
+      });
       assert.equal(r.status, 200, JSON.stringify(r.body));
       const api = await t.call('POST', '/api/v1/admin/authorities', { as: 'adam', body: { name: 'ÚP', kind: 'labour_office' } });
-      const ask = (asOf: string) => t.call('POST', '/api/v1/authority/verify', { headers: { 'x-api-key': api.body.apiKey }, body: { visaNumber: holder.visaNumber, asOf } });
+      const ask = (asOf: string) =>
+        t.call('POST', '/api/v1/authority/verify', {
+          headers: { 'x-api-key': api.body.apiKey },
+          body: { visaNumber: holder.visaNumber, asOf },
+        });
       assert.equal((await ask('2026-03-03')).body.status, 'valid');
       assert.equal((await ask('2026-03-04')).body.status, 'cancelled');
     });
@@ -155,9 +209,13 @@ for (const tier of dbTiers()) {
     test('two cancellations at once: one wins, the other gets 409, one change event', async () => {
       const holder = await grant('CN0000003');
       const before = await count('change_events', ['kind', 'visa.cancelled']);
-      const replies = await Promise.all([0, 1, 2].map(() => t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'sylva', body: { ground: 'purpose_not_fulfilled' } })));
+      const replies = await Promise.all(
+        [0, 1, 2].map(() =>
+          t.call('POST', `/api/v1/visas/${holder.visaNumber}/cancel`, { as: 'sylva', body: { ground: 'purpose_not_fulfilled' } }),
+        ),
+      );
       assert.deepEqual(replies.map((r) => r.status).sort(), [200, 409, 409]);
-      assert.equal(await count('change_events', ['kind', 'visa.cancelled']) - before, 1);
+      assert.equal((await count('change_events', ['kind', 'visa.cancelled'])) - before, 1);
     });
 
     test('staff of another office cannot cancel', async () => {

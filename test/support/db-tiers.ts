@@ -36,14 +36,16 @@ async function openServerDb(baseUrl: string): Promise<DatabaseHandle> {
 }
 
 export function dbTiers(): Tier[] {
-  const tiers: Tier[] = [{
-    name: 'pglite',
-    open: async () => {
-      const h = await openDatabase({ pgliteDir: 'memory://' });
-      await migrateToLatest(h.db);
-      return h;
+  const tiers: Tier[] = [
+    {
+      name: 'pglite',
+      open: async () => {
+        const h = await openDatabase({ pgliteDir: 'memory://' });
+        await migrateToLatest(h.db);
+        return h;
+      },
     },
-  }];
+  ];
   const url = process.env.TEST_DATABASE_URL;
   if (url) tiers.push({ name: 'postgres', open: () => openServerDb(url) });
   else if (process.env.REQUIRE_PG_TIER === '1') throw new Error('REQUIRE_PG_TIER=1 but TEST_DATABASE_URL is not set');

@@ -2,7 +2,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/platform/db/db.ts';
 
-export interface VisaBatch { n: number; tag: string; issuedOn: string; validTo: string; warRelated: boolean; status?: 'valid' | 'cancelled' }
+export interface VisaBatch {
+  n: number;
+  tag: string;
+  issuedOn: string;
+  validTo: string;
+  warRelated: boolean;
+  status?: 'valid' | 'cancelled';
+}
 
 export async function seedVisas(db: Db, officeId: string, createdBy: string, b: VisaBatch): Promise<void> {
   await db.transaction().execute(async (trx) => {

@@ -10,9 +10,15 @@ import { startWebhookService, type WebhookService } from '../../src/modules/agen
 
 export class TestClock implements Clock {
   private t: Date;
-  constructor(iso: string) { this.t = new Date(iso); }
-  now() { return new Date(this.t); }
-  set(iso: string) { this.t = new Date(iso); }
+  constructor(iso: string) {
+    this.t = new Date(iso);
+  }
+  now() {
+    return new Date(this.t);
+  }
+  set(iso: string) {
+    this.t = new Date(iso);
+  }
 }
 
 export const PASSWORD = 'correct-horse-battery';
@@ -24,15 +30,27 @@ export interface TestApp {
   clock: TestClock;
   handle: DatabaseHandle;
   token(username: string): Promise<string>;
-  call(method: 'GET' | 'POST', url: string, opts?: { as?: string; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: Buffer }>;
+  call(
+    method: 'GET' | 'POST',
+    url: string,
+    opts?: { as?: string; token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: Buffer }>;
   close(): Promise<void>;
   webhooks: WebhookService | null;
 }
 
-export async function startTestApp(handle: DatabaseHandle, opts: { now?: string; env?: Record<string, string>; webhooks?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  handle: DatabaseHandle,
+  opts: { now?: string; env?: Record<string, string>; webhooks?: boolean } = {},
+): Promise<TestApp> {
   const clock = new TestClock(opts.now ?? '2024-03-01T09:00:00Z');
   // Tests sign in at every clock change: the sign-in limit is lifted unless a test sets it.
-  const config = loadConfig({ LOGIN_ATTEMPTS_PER_MINUTE: '100000', HOLDER_REQUESTS_PER_MINUTE: '1000000', POBYT_MASTER_KEYS: `k1:${TEST_MASTER_KEY}`, ...opts.env } as NodeJS.ProcessEnv);
+  const config = loadConfig({
+    LOGIN_ATTEMPTS_PER_MINUTE: '100000',
+    HOLDER_REQUESTS_PER_MINUTE: '1000000',
+    POBYT_MASTER_KEYS: `k1:${TEST_MASTER_KEY}`,
+    ...opts.env,
+  } as NodeJS.ProcessEnv);
   await upsertDirectory(handle.db);
   const users = [
     { username: 'olga', displayName: 'Olga Officer', role: 'officer' as const, officeId: 'PHA-ZUK' },
@@ -44,12 +62,28 @@ export async function startTestApp(handle: DatabaseHandle, opts: { now?: string;
   for (const u of users) await createStaffUser(handle.db, { ...u, password: PASSWORD });
   // Fast retries so a test sees backoff and dead letters within seconds.
   const webhooks = opts.webhooks
-    ? await startWebhookService(handle, config.keyring, { retryLimit: 2, retryDelaySeconds: 1, retryDelayMaxSeconds: 1, timeoutMs: 2000, dispatchIntervalMs: 100, pollSeconds: 0.5 })
+    ? await startWebhookService(handle, config.keyring, {
+        retryLimit: 2,
+        retryDelaySeconds: 1,
+        retryDelayMaxSeconds: 1,
+        timeoutMs: 2000,
+        dispatchIntervalMs: 100,
+        pollSeconds: 0.5,
+      })
     : null;
-  const app = await buildApp({ db: handle.db, ...(handle.kind === 'postgres' ? { pool: handle.pool } : {}), config, clock, logger: process.env.TEST_LOG ? { level: "error" } : false, ...(webhooks ? { boss: webhooks.boss } : {}) });
+  const app = await buildApp({
+    db: handle.db,
+    ...(handle.kind === 'postgres' ? { pool: handle.pool } : {}),
+    config,
+    clock,
+    logger: process.env.TEST_LOG ? { level: 'error' } : false,
+    ...(webhooks ? { boss: webhooks.boss } : {}),
+  });
   const tokens = new Map<string, string>();
   const t: TestApp = {
-    app, clock, handle,
+    app,
+    clock,
+    handle,
     async token(username) {
       // Sessions expire by the app's clock, which tests move: a token is cached per user and instant.
       const key = `${username}@${clock.now().toISOString()}`;

@@ -19,7 +19,12 @@ import { grantVisa } from '../cases/use-cases/decide-case.ts';
 import { DEMO_HOURS, generateSlots, setOfficeHours } from '../appointments/use-cases/slots.ts';
 import { createAuthorityClient } from '../agencies/use-cases/authority-clients.ts';
 
-export interface DemoLogin { username: string; password: string; role: Actor['role']; officeId: string | null }
+export interface DemoLogin {
+  username: string;
+  password: string;
+  role: Actor['role'];
+  officeId: string | null;
+}
 
 const DEMO_USERS: Omit<DemoLogin, 'password'>[] = [
   { username: 'officer', role: 'officer', officeId: 'PHA-ZUK' },
@@ -28,13 +33,22 @@ const DEMO_USERS: Omit<DemoLogin, 'password'>[] = [
   { username: 'admin', role: 'admin', officeId: null },
   { username: 'ngo', role: 'caseworker', officeId: null },
 ];
-const NAMES: Record<string, string> = { officer: 'Jana Nováková', supervisor: 'Petr Dvořák', 'officer.brno': 'Eva Svobodová', admin: 'Správce systému', ngo: 'Demo NGO caseworker' };
+const NAMES: Record<string, string> = {
+  officer: 'Jana Nováková',
+  supervisor: 'Petr Dvořák',
+  'officer.brno': 'Eva Svobodová',
+  admin: 'Správce systému',
+  ngo: 'Demo NGO caseworker',
+};
 
 function credentialsFile(config: Config) {
   return join(config.dataDir, 'demo-credentials.json');
 }
 
-export interface DemoExtras { holder: { visaNumber: string; dateOfBirth: string }; authorityApiKey: string }
+export interface DemoExtras {
+  holder: { visaNumber: string; dateOfBirth: string };
+  authorityApiKey: string;
+}
 
 function writeDemoExtras(config: Config, extras: DemoExtras) {
   writeFileSync(join(config.dataDir, 'demo-extras.json'), JSON.stringify(extras, null, 2), { mode: 0o600 });
@@ -51,14 +65,31 @@ export function readDemoLogins(config: Config): DemoLogin[] {
 }
 
 function applicant(surname: string, given: string, native: string, dob: string, passport: string): IntakeInput['applicant'] {
-  return { surname, givenNames: given, nativeName: native, dateOfBirth: dob, nationality: 'UKR', passportNumber: passport, passportExpiresOn: '2029-05-31', address: 'Bělehradská 12, 120 00 Praha 2', regionCode: 'CZ-10' };
+  return {
+    surname,
+    givenNames: given,
+    nativeName: native,
+    dateOfBirth: dob,
+    nationality: 'UKR',
+    passportNumber: passport,
+    passportExpiresOn: '2029-05-31',
+    address: 'Bělehradská 12, 120 00 Praha 2',
+    regionCode: 'CZ-10',
+  };
 }
 
 function checklist(over: Partial<IntakeInput['checklist']> = {}): IntakeInput['checklist'] {
   return {
-    applicationForm: { submitted: true, inCzech: true, fields: { surname: 'KOVALENKO', givenNames: 'OLENA', addressInCzechia: 'BĚLEHRADSKÁ 12, PRAHA 2' } },
-    passport: { submitted: true }, photo: { submitted: true }, fee: { method: 'duty_stamps', amountCzk: 300 },
-    affidavit: { submitted: true, notarised: true }, ...over,
+    applicationForm: {
+      submitted: true,
+      inCzech: true,
+      fields: { surname: 'KOVALENKO', givenNames: 'OLENA', addressInCzechia: 'BĚLEHRADSKÁ 12, PRAHA 2' },
+    },
+    passport: { submitted: true },
+    photo: { submitted: true },
+    fee: { method: 'duty_stamps', amountCzk: 300 },
+    affidavit: { submitted: true, notarised: true },
+    ...over,
   };
 }
 
@@ -81,19 +112,54 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   if (cases.length > 0) return { logins, createdCases: 0 };
   const officer = await db.selectFrom('staff_users').selectAll().where('username', '=', 'officer').executeTakeFirst();
   if (!officer) return { logins, createdCases: 0 };
-  const actor: Actor = { id: officer.id, username: officer.username, displayName: officer.display_name, role: officer.role, officeId: officer.office_id, orgId: null };
+  const actor: Actor = {
+    id: officer.id,
+    username: officer.username,
+    displayName: officer.display_name,
+    role: officer.role,
+    officeId: officer.office_id,
+    orgId: null,
+  };
   const ctx = { db, clock, config, actor, requestId: 'seed' };
   const today = todayInPrague(clock.now());
-  await receiveApplication(ctx, { ground: '33-1-a', receivedOn: addDays(today, -26), applicant: applicant('KOVALENKO', 'OLENA', 'Коваленко Олена', '1986-04-12', 'FE123456'), checklist: checklist() });
-  await receiveApplication(ctx, { ground: '33-1-a', receivedOn: addDays(today, -3), applicant: applicant('BONDARENKO', 'MYKOLA', 'Бондаренко Микола', '1971-11-02', 'FK654321'), checklist: checklist() });
   await receiveApplication(ctx, {
-    ground: '33-1-a', receivedOn: addDays(today, -1), applicant: applicant('TKACHENKO', 'IRYNA', 'Ткаченко Ірина', '1993-07-30', 'FM777001'),
+    ground: '33-1-a',
+    receivedOn: addDays(today, -26),
+    applicant: applicant('KOVALENKO', 'OLENA', 'Коваленко Олена', '1986-04-12', 'FE123456'),
+    checklist: checklist(),
+  });
+  await receiveApplication(ctx, {
+    ground: '33-1-a',
+    receivedOn: addDays(today, -3),
+    applicant: applicant('BONDARENKO', 'MYKOLA', 'Бондаренко Микола', '1971-11-02', 'FK654321'),
+    checklist: checklist(),
+  });
+  await receiveApplication(ctx, {
+    ground: '33-1-a',
+    receivedOn: addDays(today, -1),
+    applicant: applicant('TKACHENKO', 'IRYNA', 'Ткаченко Ірина', '1993-07-30', 'FM777001'),
     checklist: checklist({ fee: { method: 'cash', amountCzk: 300 }, photo: { submitted: false } }),
   });
-  const c4 = await receiveApplication(ctx, { ground: '33-1-a', receivedOn: addDays(today, -12), applicant: applicant('MELNYK', 'ANDRII', 'Мельник Андрій', '1980-01-15', 'FN100200'), checklist: checklist() });
-  await interruptProceedings(ctx, { caseId: c4.id, version: c4.version, on: addDays(today, -5), requested: 'Doložte prosím úředně přeložený doklad o zdravotním stavu.', respondBy: addDays(today, 10) });
+  const c4 = await receiveApplication(ctx, {
+    ground: '33-1-a',
+    receivedOn: addDays(today, -12),
+    applicant: applicant('MELNYK', 'ANDRII', 'Мельник Андрій', '1980-01-15', 'FN100200'),
+    checklist: checklist(),
+  });
+  await interruptProceedings(ctx, {
+    caseId: c4.id,
+    version: c4.version,
+    on: addDays(today, -5),
+    requested: 'Doložte prosím úředně přeložený doklad o zdravotním stavu.',
+    respondBy: addDays(today, 10),
+  });
   // A granted visa whose holder can book a sticker appointment, and slots to book.
-  const c5 = await receiveApplication(ctx, { ground: '33-1-a', receivedOn: addDays(today, -20), applicant: applicant('SAVCHUK', 'DARYNA', 'Савчук Дарина', '1990-05-05', 'FP246810'), checklist: checklist() });
+  const c5 = await receiveApplication(ctx, {
+    ground: '33-1-a',
+    receivedOn: addDays(today, -20),
+    applicant: applicant('SAVCHUK', 'DARYNA', 'Савчук Дарина', '1990-05-05', 'FP246810'),
+    checklist: checklist(),
+  });
   const granted = await grantVisa(ctx, { caseId: c5.id, version: c5.version, validFrom: today, validTo: addDays(addDays(today, 364), 0) });
   for (const o of ['PHA-ZUK', 'PHA-CHO', 'JHM-BRN']) {
     await setOfficeHours(db, o, DEMO_HOURS);
@@ -101,8 +167,18 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   }
   // A demo health-insurance client; its key is kept with the demo logins.
   const adminRow = await db.selectFrom('staff_users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
-  const adminActor: Actor = { id: adminRow.id, username: adminRow.username, displayName: adminRow.display_name, role: adminRow.role, officeId: null, orgId: null };
+  const adminActor: Actor = {
+    id: adminRow.id,
+    username: adminRow.username,
+    displayName: adminRow.display_name,
+    role: adminRow.role,
+    officeId: null,
+    orgId: null,
+  };
   const authority = await createAuthorityClient({ ...ctx, actor: adminActor }, { name: 'Demo health insurer', kind: 'health_insurance' });
-  writeDemoExtras(config, { holder: { visaNumber: granted.visa!.visaNumber, dateOfBirth: '1990-05-05' }, authorityApiKey: authority.apiKey });
+  writeDemoExtras(config, {
+    holder: { visaNumber: granted.visa!.visaNumber, dateOfBirth: '1990-05-05' },
+    authorityApiKey: authority.apiKey,
+  });
   return { logins, createdCases: 5 };
 }

@@ -24,11 +24,13 @@ test('no legal date literal in code outside the policy module', () => {
   for (const f of files(SRC)) {
     const rel = relative(SRC, f);
     if (rel.startsWith('modules/policy/') || rel.startsWith('modules/demo/')) continue;
-    readFileSync(f, 'utf8').split('\n').forEach((line, i) => {
-      const code = line.replace(/\/\/.*$/, '').trim();
-      if (code.startsWith('*') || code.startsWith('/*')) return;
-      if (/['"`](19|20)\d\d-\d\d-\d\d['"`]/.test(code)) hits.push(`${rel}:${i + 1}: ${code.slice(0, 100)}`);
-    });
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        const code = line.replace(/\/\/.*$/, '').trim();
+        if (code.startsWith('*') || code.startsWith('/*')) return;
+        if (/['"`](19|20)\d\d-\d\d-\d\d['"`]/.test(code)) hits.push(`${rel}:${i + 1}: ${code.slice(0, 100)}`);
+      });
   }
   assert.deepEqual(hits, []);
 });

@@ -2,4 +2,10 @@
 export { recordVisa, recordNominationVisa, type NewVisa } from './use-cases/record-visa.ts';
 export { findVisaByCase } from './db/visas.queries.ts';
 export { extendVisas, countEligible, type ExtendOptions, type ExtendResult } from './use-cases/extend-visas.ts';
-export { findVisaForVerification, listChangeEvents, visaForRequestRow, type VisaQuery, type VerificationVisaRow } from './use-cases/verification-lookups.ts';
+export {
+  findVisaForVerification,
+  listChangeEvents,
+  visaForRequestRow,
+  type VisaQuery,
+  type VerificationVisaRow,
+} from './use-cases/verification-lookups.ts';

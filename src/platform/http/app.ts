@@ -26,8 +26,12 @@ import { appointmentRoutes } from '../../modules/appointments/http/appointments.
 import { civilSocietyRoutes } from '../../modules/civil-society/http/civil-society.routes.ts';
 
 declare module 'fastify' {
-  interface FastifyRequest { actor: Actor | null }
-  interface FastifyContextConfig { public?: boolean }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    public?: boolean;
+  }
 }
 
 export interface AppDeps {
@@ -55,7 +59,7 @@ export function ctxOf(req: FastifyRequest, deps: AppDeps): Ctx {
 
 function bearer(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
-  if (h && h.startsWith('Bearer ')) return h.slice(7).trim() || null;
+  if (h?.startsWith('Bearer ')) return h.slice(7).trim() || null;
   const c = req.cookies?.[SESSION_COOKIE];
   return c || null;
 }
@@ -81,7 +85,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(swagger, {
     openapi: {
       info: { title: 'pobyt API', version: '1', description: 'Visa and residence case management. Errors are RFC 9457 problem+json.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
       security: [{ bearer: [] }, { cookie: [] }],
     },
   });
@@ -104,7 +110,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
     return sendProblem(reply, p);
   });
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, toProblem(new AppError('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`), req)));
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, toProblem(new AppError('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`), req)),
+  );
 
   await app.register(systemRoutes(deps));
   await app.register(authRoutes(deps), { prefix: '/api/v1' });

@@ -88,14 +88,18 @@ function ajvFields(err: FastifyError): FieldError[] {
     if (v.keyword !== 'anyOf') continue;
     const atPath = errs.filter((e) => e.instancePath === v.instancePath && e !== v);
     if (atPath.length && atPath.every((e) => e.keyword === 'const')) {
-      choices.set(v.instancePath, atPath.map((e) => (e.params as { allowedValue: unknown }).allowedValue));
+      choices.set(
+        v.instancePath,
+        atPath.map((e) => (e.params as { allowedValue: unknown }).allowedValue),
+      );
     }
   }
   const out: FieldError[] = [];
   for (const v of errs) {
     const allowed = choices.get(v.instancePath);
     if (allowed) {
-      if (v.keyword === 'anyOf') out.push({ field: v.instancePath || '/', reason: 'NOT_ALLOWED', message: `must be one of: ${allowed.join(', ')}` });
+      if (v.keyword === 'anyOf')
+        out.push({ field: v.instancePath || '/', reason: 'NOT_ALLOWED', message: `must be one of: ${allowed.join(', ')}` });
       continue;
     }
     const params = v.params as Record<string, unknown>;
@@ -125,7 +129,7 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
     return problem('POLICY.NO_RULE_IN_FORCE', err.message, req, { parameter: err.parameterId, date: err.date });
   }
   const fe = err as FastifyError;
-  if (fe && fe.validation) {
+  if (fe?.validation) {
     return problem('REQUEST.INVALID', 'The request does not match the schema.', req, { errors: ajvFields(fe) });
   }
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {

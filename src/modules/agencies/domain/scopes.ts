@@ -1,5 +1,17 @@
 /** What each kind of authority may see. A client's scopes are fixed when its key is issued. */
-export const FIELDS = ['status', 'visaCode', 'validFrom', 'validTo', 'cancelledOn', 'holderName', 'dateOfBirth', 'publicHealthInsurance', 'workPermitRequired', 'humanitarianBenefit', 'travelAndReentry'] as const;
+export const FIELDS = [
+  'status',
+  'visaCode',
+  'validFrom',
+  'validTo',
+  'cancelledOn',
+  'holderName',
+  'dateOfBirth',
+  'publicHealthInsurance',
+  'workPermitRequired',
+  'humanitarianBenefit',
+  'travelAndReentry',
+] as const;
 export type Field = (typeof FIELDS)[number];
 export type AuthorityKind = 'health_insurance' | 'labour_office' | 'social_security' | 'other';
 

@@ -12,20 +12,36 @@ import { DEFAULT_SCOPES, FIELDS, type AuthorityKind } from '../domain/scopes.ts'
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export interface AuthorityClient { id: string; name: string; kind: AuthorityKind; scopes: string[] }
+export interface AuthorityClient {
+  id: string;
+  name: string;
+  kind: AuthorityKind;
+  scopes: string[];
+}
 
 /** @throws AUTH.FORBIDDEN, VALIDATION.FAILED (unknown scope) */
 export async function createAuthorityClient(ctx: Ctx, input: { name: string; kind: AuthorityKind; scopes?: string[] }) {
   requirePermission(ctx.actor, 'authority.manage');
   const scopes = input.scopes ?? DEFAULT_SCOPES[input.kind];
   const bad = scopes.filter((s) => !(FIELDS as readonly string[]).includes(s));
-  if (bad.length) throw validationFailed([fieldError('/scopes', 'UNKNOWN_FIELD', `Unknown fields: ${bad.join(', ')}. Known: ${FIELDS.join(', ')}.`)]);
+  if (bad.length)
+    throw validationFailed([fieldError('/scopes', 'UNKNOWN_FIELD', `Unknown fields: ${bad.join(', ')}. Known: ${FIELDS.join(', ')}.`)]);
   const prefix = randomBytes(6).toString('hex');
   const secret = randomBytes(32).toString('base64url');
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('authority_clients').values({ name: input.name, kind: input.kind, key_prefix: prefix, key_hash: sha(secret), scopes, created_by: ctx.actor.id })
-      .returning(['id', 'name', 'kind', 'scopes']).executeTakeFirstOrThrow();
-    await writeAudit(trx, { actorId: ctx.actor.id, action: 'authority.created', entityType: 'authority_client', entityId: row.id, requestId: ctx.requestId, after: { kind: row.kind, scopes } });
+    const row = await trx
+      .insertInto('authority_clients')
+      .values({ name: input.name, kind: input.kind, key_prefix: prefix, key_hash: sha(secret), scopes, created_by: ctx.actor.id })
+      .returning(['id', 'name', 'kind', 'scopes'])
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, {
+      actorId: ctx.actor.id,
+      action: 'authority.created',
+      entityType: 'authority_client',
+      entityId: row.id,
+      requestId: ctx.requestId,
+      after: { kind: row.kind, scopes },
+    });
     return { ...row, apiKey: `pbk_${prefix}_${secret}` };
   });
 }
@@ -34,15 +50,31 @@ export async function createAuthorityClient(ctx: Ctx, input: { name: string; kin
 export async function revokeAuthorityClient(ctx: Ctx, id: string) {
   requirePermission(ctx.actor, 'authority.manage');
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx.updateTable('authority_clients').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).returning('id').executeTakeFirst();
+    const r = await trx
+      .updateTable('authority_clients')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
     if (!r) throw new AppError('NOT_FOUND', 'No active authority client with that id.');
-    await writeAudit(trx, { actorId: ctx.actor.id, action: 'authority.revoked', entityType: 'authority_client', entityId: id, requestId: ctx.requestId });
+    await writeAudit(trx, {
+      actorId: ctx.actor.id,
+      action: 'authority.revoked',
+      entityType: 'authority_client',
+      entityId: id,
+      requestId: ctx.requestId,
+    });
   });
 }
 
 export function listAuthorityClients(ctx: Ctx) {
   requirePermission(ctx.actor, 'authority.manage');
-  return ctx.db.selectFrom('authority_clients').select(['id', 'name', 'kind', 'scopes', 'key_prefix', 'created_at', 'revoked_at']).orderBy('created_at').execute();
+  return ctx.db
+    .selectFrom('authority_clients')
+    .select(['id', 'name', 'kind', 'scopes', 'key_prefix', 'created_at', 'revoked_at'])
+    .orderBy('created_at')
+    .execute();
 }
 
 /** A key's prefix and the SHA-256 of its secret, or null when it is not of the form `pbk_<prefix>_<secret>`. */
@@ -55,7 +87,11 @@ export function parseApiKey(apiKey: string): { keyPrefix: string; secretHash: st
 export async function authenticateAuthority(db: Db, apiKey: string): Promise<AuthorityClient | null> {
   const k = parseApiKey(apiKey);
   if (!k) return null;
-  const row = await db.selectFrom('authority_clients').select(['id', 'name', 'kind', 'scopes', 'key_hash', 'revoked_at']).where('key_prefix', '=', k.keyPrefix).executeTakeFirst();
+  const row = await db
+    .selectFrom('authority_clients')
+    .select(['id', 'name', 'kind', 'scopes', 'key_hash', 'revoked_at'])
+    .where('key_prefix', '=', k.keyPrefix)
+    .executeTakeFirst();
   if (!row || row.revoked_at) return null;
   const ok = timingSafeEqual(Buffer.from(row.key_hash, 'hex'), Buffer.from(k.secretHash, 'hex'));
   return ok ? { id: row.id, name: row.name, kind: row.kind, scopes: row.scopes } : null;

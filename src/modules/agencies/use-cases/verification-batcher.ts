@@ -18,13 +18,32 @@ import { visaForRequestRow, type VerificationVisaRow, type VisaQuery } from '../
 import type { AuthorityKind } from '../domain/scopes.ts';
 import type { AuthorityClient } from './authority-clients.ts';
 
-export interface VerificationRequest { keyPrefix: string; secretHash: string; query: VisaQuery; requestId: string }
+export interface VerificationRequest {
+  keyPrefix: string;
+  secretHash: string;
+  query: VisaQuery;
+  requestId: string;
+}
 /** client null: unknown or revoked key (nothing audited). visa null: authenticated, no visa matches. */
-export interface VerificationOutcome { client: AuthorityClient | null; visa: VerificationVisaRow | null }
+export interface VerificationOutcome {
+  client: AuthorityClient | null;
+  visa: VerificationVisaRow | null;
+}
 
-interface Pending { req: VerificationRequest; resolve: (o: VerificationOutcome) => void; reject: (e: unknown) => void }
+interface Pending {
+  req: VerificationRequest;
+  resolve: (o: VerificationOutcome) => void;
+  reject: (e: unknown) => void;
+}
 
-type Row = VerificationVisaRow & { i: number; client_id: string; client_name: string; client_kind: AuthorityKind; client_scopes: string[]; found: boolean };
+type Row = VerificationVisaRow & {
+  i: number;
+  client_id: string;
+  client_name: string;
+  client_kind: AuthorityKind;
+  client_scopes: string[];
+  found: boolean;
+};
 
 export class VerificationBatcher {
   private queue: Pending[] = [];
@@ -34,8 +53,11 @@ export class VerificationBatcher {
   readonly stats = { statements: 0, requests: 0 };
 
   /** With `pool`, the statement runs prepared (planned once per connection); without, through Kysely. */
-  constructor(private readonly db: Db, private readonly pool?: pg.Pool,
-    private readonly opts: { maxInFlight: number; maxBatch: number } = { maxInFlight: 4, maxBatch: 256 }) {}
+  constructor(
+    private readonly db: Db,
+    private readonly pool?: pg.Pool,
+    private readonly opts: { maxInFlight: number; maxBatch: number } = { maxInFlight: 4, maxBatch: 256 },
+  ) {}
 
   verify(req: VerificationRequest): Promise<VerificationOutcome> {
     return new Promise((resolve, reject) => {
@@ -65,21 +87,37 @@ export class VerificationBatcher {
     try {
       rows = await this.statement(batch.map((p) => p.req));
     } catch (e) {
-      if (batch.length === 1) { batch[0]!.reject(e); return; }
+      if (batch.length === 1) {
+        batch[0]!.reject(e);
+        return;
+      }
       for (const p of batch) await this.run([p]);
       return;
     }
     const byIndex = new Map(rows.map((r) => [Number(r.i), r]));
     batch.forEach((p, k) => {
       const r = byIndex.get(k + 1);
-      if (!r) { p.resolve({ client: null, visa: null }); return; }
+      if (!r) {
+        p.resolve({ client: null, visa: null });
+        return;
+      }
       const client: AuthorityClient = { id: r.client_id, name: r.client_name, kind: r.client_kind, scopes: r.client_scopes };
       p.resolve({
         client,
-        visa: r.found ? {
-          id: r.id, visa_number: r.visa_number, visa_code: r.visa_code, status: r.status, valid_from: r.valid_from, valid_to: r.valid_to, cancelled_on: r.cancelled_on,
-          surname: r.surname, given_names: r.given_names, date_of_birth: r.date_of_birth,
-        } : null,
+        visa: r.found
+          ? {
+              id: r.id,
+              visa_number: r.visa_number,
+              visa_code: r.visa_code,
+              status: r.status,
+              valid_from: r.valid_from,
+              valid_to: r.valid_to,
+              cancelled_on: r.cancelled_on,
+              surname: r.surname,
+              given_names: r.given_names,
+              date_of_birth: r.date_of_birth,
+            }
+          : null,
       });
     });
   }

@@ -14,8 +14,18 @@ import type { VerificationBatcher } from './verification-batcher.ts';
 
 function rightsOn(asOf: string) {
   const p = valueOn(defaultBundle().parameters['rights.tolerance_visa']!, asOf);
-  const v = p.value as { work: string; public_health_insurance: boolean; humanitarian_benefit: boolean | string; travel_and_reentry: boolean };
-  return { publicHealthInsurance: v.public_health_insurance, workPermitRequired: v.work === 'permit_required', humanitarianBenefit: v.humanitarian_benefit, travelAndReentry: v.travel_and_reentry };
+  const v = p.value as {
+    work: string;
+    public_health_insurance: boolean;
+    humanitarian_benefit: boolean | string;
+    travel_and_reentry: boolean;
+  };
+  return {
+    publicHealthInsurance: v.public_health_insurance,
+    workPermitRequired: v.work === 'permit_required',
+    humanitarianBenefit: v.humanitarian_benefit,
+    travelAndReentry: v.travel_and_reentry,
+  };
 }
 
 /** @throws AUTH.REQUIRED (malformed, unknown or revoked key), NOT_FOUND (no such visa), POLICY.NO_RULE_IN_FORCE */
@@ -28,8 +38,13 @@ export async function verifyStatus(batcher: VerificationBatcher, apiKey: string 
   const cancelled = v.status === 'cancelled' && (v.cancelled_on === null || asOf >= v.cancelled_on);
   const status = cancelled ? 'cancelled' : asOf < v.valid_from ? 'not_yet_valid' : asOf > v.valid_to ? 'expired' : 'valid';
   const record = {
-    status, visaCode: v.visa_code, validFrom: v.valid_from, validTo: v.valid_to, cancelledOn: v.cancelled_on,
-    holderName: `${v.surname} ${v.given_names}`, dateOfBirth: v.date_of_birth,
+    status,
+    visaCode: v.visa_code,
+    validFrom: v.valid_from,
+    validTo: v.valid_to,
+    cancelledOn: v.cancelled_on,
+    holderName: `${v.surname} ${v.given_names}`,
+    dateOfBirth: v.date_of_birth,
     ...rightsOn(asOf),
   };
   return { asOf, visaNumber: v.visa_number, ...pick(record, client.scopes) };
@@ -41,7 +56,14 @@ export async function readChangeFeed(db: Db, client: AuthorityClient, after: num
   return {
     events: rows.map((r) => {
       const p = r.payload as Record<string, unknown>;
-      return { seq: Number(r.seq), eventId: r.event_id, kind: r.kind, occurredAt: new Date(r.occurred_at).toISOString(), visaNumber: p.visaNumber, ...pick(p, client.scopes) };
+      return {
+        seq: Number(r.seq),
+        eventId: r.event_id,
+        kind: r.kind,
+        occurredAt: new Date(r.occurred_at).toISOString(),
+        visaNumber: p.visaNumber,
+        ...pick(p, client.scopes),
+      };
     }),
     next: rows.length ? Number(rows.at(-1)!.seq) : after,
   };

@@ -16,30 +16,65 @@ import { newWebhookSecret, webhookSecretOf } from './secrets.ts';
 export const DELIVER = 'webhook-deliver';
 export const DEAD = 'webhook-dead';
 
-export interface WebhookSettings { retryLimit: number; retryDelaySeconds: number; retryDelayMaxSeconds: number; timeoutMs: number }
+export interface WebhookSettings {
+  retryLimit: number;
+  retryDelaySeconds: number;
+  retryDelayMaxSeconds: number;
+  timeoutMs: number;
+}
 
-interface DeliverJob { clientId: string; seq: string }
+interface DeliverJob {
+  clientId: string;
+  seq: string;
+}
 
 /** Subscribes a client (or replaces its URL and secret); the secret is returned once and stored sealed. @throws CONFLICT (no master key) */
 export async function subscribe(db: Db, ring: Keyring | null, clientId: string, url: string) {
   const { secret, columns } = newWebhookSecret(ring, clientId);
-  await db.insertInto('authority_subscriptions').values({ client_id: clientId, url, ...columns })
-    .onConflict((oc) => oc.column('client_id').doUpdateSet({ url, ...columns, active: true })).execute();
+  await db
+    .insertInto('authority_subscriptions')
+    .values({ client_id: clientId, url, ...columns })
+    .onConflict((oc) => oc.column('client_id').doUpdateSet({ url, ...columns, active: true }))
+    .execute();
   return { secret };
 }
 
 /** Queues the events each active subscription has not been queued yet. Returns how many jobs were queued. */
 export async function dispatchPending(db: Db, boss: Boss, batch = 500): Promise<number> {
-  const subs = await db.selectFrom('authority_subscriptions as s').innerJoin('authority_clients as c', 'c.id', 's.client_id')
-    .select(['s.client_id']).where('s.active', '=', true).where('c.revoked_at', 'is', null).execute();
+  const subs = await db
+    .selectFrom('authority_subscriptions as s')
+    .innerJoin('authority_clients as c', 'c.id', 's.client_id')
+    .select(['s.client_id'])
+    .where('s.active', '=', true)
+    .where('c.revoked_at', 'is', null)
+    .execute();
   let queued = 0;
   for (const s of subs) {
     queued += await db.transaction().execute(async (trx) => {
-      const sub = await trx.selectFrom('authority_subscriptions').select(['cursor_seq']).where('client_id', '=', s.client_id).forUpdate().executeTakeFirstOrThrow();
-      const events = await trx.selectFrom('change_events').select(['seq']).where('seq', '>', sub.cursor_seq).orderBy('seq').limit(batch).execute();
+      const sub = await trx
+        .selectFrom('authority_subscriptions')
+        .select(['cursor_seq'])
+        .where('client_id', '=', s.client_id)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const events = await trx
+        .selectFrom('change_events')
+        .select(['seq'])
+        .where('seq', '>', sub.cursor_seq)
+        .orderBy('seq')
+        .limit(batch)
+        .execute();
       if (!events.length) return 0;
-      await boss.insert(DELIVER, events.map((e) => ({ data: { clientId: s.client_id, seq: String(e.seq) } })), { db: fromKysely(trx) });
-      await trx.updateTable('authority_subscriptions').set({ cursor_seq: String(events.at(-1)!.seq) }).where('client_id', '=', s.client_id).execute();
+      await boss.insert(
+        DELIVER,
+        events.map((e) => ({ data: { clientId: s.client_id, seq: String(e.seq) } })),
+        { db: fromKysely(trx) },
+      );
+      await trx
+        .updateTable('authority_subscriptions')
+        .set({ cursor_seq: String(events.at(-1)!.seq) })
+        .where('client_id', '=', s.client_id)
+        .execute();
       return events.length;
     });
   }
@@ -47,38 +82,94 @@ export async function dispatchPending(db: Db, boss: Boss, batch = 500): Promise<
 }
 
 async function deliverOne(db: Db, ring: Keyring | null, job: DeliverJob, timeoutMs: number) {
-  const row = await db.selectFrom('change_events as e').innerJoin('authority_subscriptions as s', (j) => j.on('s.client_id', '=', job.clientId))
+  const row = await db
+    .selectFrom('change_events as e')
+    .innerJoin('authority_subscriptions as s', (j) => j.on('s.client_id', '=', job.clientId))
     .innerJoin('authority_clients as c', 'c.id', 's.client_id')
-    .select(['e.seq', 'e.event_id', 'e.kind', 'e.occurred_at', 'e.payload', 's.url', 's.client_id', 's.secret', 's.secret_sealed', 's.secret_master_id', 's.active', 'c.scopes', 'c.revoked_at'])
-    .where('e.seq', '=', job.seq).executeTakeFirst();
-  if (!row || !row.active || row.revoked_at) return; // unsubscribed or revoked meanwhile: nothing to send
-  const done = await db.selectFrom('webhook_deliveries').select('event_id').where('client_id', '=', job.clientId).where('event_id', '=', row.event_id).executeTakeFirst();
+    .select([
+      'e.seq',
+      'e.event_id',
+      'e.kind',
+      'e.occurred_at',
+      'e.payload',
+      's.url',
+      's.client_id',
+      's.secret',
+      's.secret_sealed',
+      's.secret_master_id',
+      's.active',
+      'c.scopes',
+      'c.revoked_at',
+    ])
+    .where('e.seq', '=', job.seq)
+    .executeTakeFirst();
+  if (!row?.active || row.revoked_at) return; // unsubscribed or revoked meanwhile: nothing to send
+  const done = await db
+    .selectFrom('webhook_deliveries')
+    .select('event_id')
+    .where('client_id', '=', job.clientId)
+    .where('event_id', '=', row.event_id)
+    .executeTakeFirst();
   if (done) return;
   const p = row.payload as Record<string, unknown>;
-  const body = JSON.stringify({ eventId: row.event_id, seq: Number(row.seq), kind: row.kind, occurredAt: new Date(row.occurred_at).toISOString(), visaNumber: p.visaNumber, ...pick(p, row.scopes) });
+  const body = JSON.stringify({
+    eventId: row.event_id,
+    seq: Number(row.seq),
+    kind: row.kind,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    visaNumber: p.visaNumber,
+    ...pick(p, row.scopes),
+  });
   const ts = Math.floor(Date.now() / 1000);
   const res = await fetch(row.url, {
-    method: 'POST', body, signal: AbortSignal.timeout(timeoutMs),
-    headers: { 'content-type': 'application/json', 'x-pobyt-event-id': row.event_id, 'x-pobyt-timestamp': String(ts), 'x-pobyt-signature': signPayload(webhookSecretOf(ring, row), ts, body) },
+    method: 'POST',
+    body,
+    signal: AbortSignal.timeout(timeoutMs),
+    headers: {
+      'content-type': 'application/json',
+      'x-pobyt-event-id': row.event_id,
+      'x-pobyt-timestamp': String(ts),
+      'x-pobyt-signature': signPayload(webhookSecretOf(ring, row), ts, body),
+    },
   });
   if (!res.ok) throw new Error(`receiver answered HTTP ${res.status}`);
-  await db.insertInto('webhook_deliveries').values({ client_id: job.clientId, event_id: row.event_id, seq: String(row.seq) })
-    .onConflict((oc) => oc.columns(['client_id', 'event_id']).doNothing()).execute();
+  await db
+    .insertInto('webhook_deliveries')
+    .values({ client_id: job.clientId, event_id: row.event_id, seq: String(row.seq) })
+    .onConflict((oc) => oc.columns(['client_id', 'event_id']).doNothing())
+    .execute();
 }
 
 export async function startWebhookWorkers(db: Db, ring: Keyring | null, boss: Boss, s: WebhookSettings, pollSeconds = 1) {
   await boss.createQueue(DEAD);
-  await boss.createQueue(DELIVER, { retryLimit: s.retryLimit, retryDelay: s.retryDelaySeconds, retryBackoff: true, retryDelayMax: s.retryDelayMaxSeconds, deadLetter: DEAD });
-  await boss.work<DeliverJob>(DELIVER, { pollingIntervalSeconds: pollSeconds, batchSize: 1 }, async ([job]) => deliverOne(db, ring, job!.data, s.timeoutMs));
+  await boss.createQueue(DELIVER, {
+    retryLimit: s.retryLimit,
+    retryDelay: s.retryDelaySeconds,
+    retryBackoff: true,
+    retryDelayMax: s.retryDelayMaxSeconds,
+    deadLetter: DEAD,
+  });
+  await boss.work<DeliverJob>(DELIVER, { pollingIntervalSeconds: pollSeconds, batchSize: 1 }, async ([job]) =>
+    deliverOne(db, ring, job!.data, s.timeoutMs),
+  );
   await boss.work<DeliverJob>(DEAD, { pollingIntervalSeconds: pollSeconds }, async (jobs) => {
-    for (const j of jobs) await db.insertInto('webhook_dead_letters').values({ client_id: j.data.clientId, seq: j.data.seq, error: 'retries exhausted' }).execute();
+    for (const j of jobs)
+      await db
+        .insertInto('webhook_dead_letters')
+        .values({ client_id: j.data.clientId, seq: j.data.seq, error: 'retries exhausted' })
+        .execute();
   });
 }
 
 /** Queues a dead letter again; it keeps its idempotency key, so a receiver that got it meanwhile can drop it. */
 export async function replayDeadLetter(db: Db, boss: Boss, id: string): Promise<boolean> {
-  const d = await db.updateTable('webhook_dead_letters').set({ replayed_at: new Date() }).where('id', '=', id).where('replayed_at', 'is', null)
-    .returning(['client_id', 'seq']).executeTakeFirst();
+  const d = await db
+    .updateTable('webhook_dead_letters')
+    .set({ replayed_at: new Date() })
+    .where('id', '=', id)
+    .where('replayed_at', 'is', null)
+    .returning(['client_id', 'seq'])
+    .executeTakeFirst();
   if (!d) return false;
   await boss.send(DELIVER, { clientId: d.client_id, seq: String(d.seq) });
   return true;

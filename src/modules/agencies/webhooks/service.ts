@@ -5,17 +5,30 @@ import type { Keyring } from '../../../platform/crypto.ts';
 import { dispatchPending, startWebhookWorkers, type WebhookSettings } from './deliver.ts';
 import { sealWebhookSecrets } from './secrets.ts';
 
-export interface WebhookService { boss: Boss; dispatchNow(): Promise<number>; stop(): Promise<void> }
+export interface WebhookService {
+  boss: Boss;
+  dispatchNow(): Promise<number>;
+  stop(): Promise<void>;
+}
 
 /** `ring`: the master keys that seal the signing secrets (any still in plaintext are sealed now). */
-export async function startWebhookService(h: Pick<DatabaseHandle, 'db' | 'kind' | 'pool'>, ring: Keyring | null, s: WebhookSettings & { dispatchIntervalMs: number; pollSeconds?: number }): Promise<WebhookService> {
+export async function startWebhookService(
+  h: Pick<DatabaseHandle, 'db' | 'kind' | 'pool'>,
+  ring: Keyring | null,
+  s: WebhookSettings & { dispatchIntervalMs: number; pollSeconds?: number },
+): Promise<WebhookService> {
   const db = h.db;
   if (ring) await sealWebhookSecrets(db, ring);
   const boss = await startBoss(h.pool, h.kind);
   await startWebhookWorkers(db, ring, boss, s, s.pollSeconds ?? 1);
   let running: Promise<number> | null = null;
-  const dispatchNow = () => (running ??= dispatchPending(db, boss).finally(() => { running = null; }));
-  const timer = setInterval(() => { dispatchNow().catch((e: Error) => process.emitWarning(`webhook dispatch: ${e.message}`)); }, s.dispatchIntervalMs);
+  const dispatchNow = () =>
+    (running ??= dispatchPending(db, boss).finally(() => {
+      running = null;
+    }));
+  const timer = setInterval(() => {
+    dispatchNow().catch((e: Error) => process.emitWarning(`webhook dispatch: ${e.message}`));
+  }, s.dispatchIntervalMs);
   timer.unref();
   return {
     boss,

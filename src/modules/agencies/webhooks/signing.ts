@@ -6,10 +6,17 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export function signPayload(secret: string, timestamp: number, body: string): string {
-  return 'sha256=' + createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
-export function verifyWebhookSignature(secret: string, timestamp: number, body: string, signature: string, nowSeconds: number, windowSeconds = 300): boolean {
+export function verifyWebhookSignature(
+  secret: string,
+  timestamp: number,
+  body: string,
+  signature: string,
+  nowSeconds: number,
+  windowSeconds = 300,
+): boolean {
   if (!Number.isInteger(timestamp) || Math.abs(nowSeconds - timestamp) > windowSeconds) return false;
   const expected = Buffer.from(signPayload(secret, timestamp, body));
   const got = Buffer.from(signature);

@@ -4,8 +4,16 @@
  */
 import { addDays, dayOfWeek, isWorkingDay } from '../../calendar/index.ts';
 
-export interface Hours { weekday: number; opens: string; closes: string }
-export interface PlannedSlot { date: string; time: string; startsAt: Date }
+export interface Hours {
+  weekday: number;
+  opens: string;
+  closes: string;
+}
+export interface PlannedSlot {
+  date: string;
+  time: string;
+  startsAt: Date;
+}
 
 /** The instant at which Prague's wall clock shows `date` `time` (CET +1 or CEST +2). */
 export function pragueInstant(date: string, time: string): Date {
@@ -13,7 +21,12 @@ export function pragueInstant(date: string, time: string): Date {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   for (const offset of [1, 2]) {
     const t = new Date(Date.UTC(y, mo - 1, d, h - offset, m));
-    const shown = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Prague', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(t);
+    const shown = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Prague',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(t);
     if (shown === time.slice(0, 5)) return t;
   }
   throw new Error(`${date} ${time} does not exist in Prague (DST gap)`);

@@ -16,7 +16,10 @@ import { todayInPrague } from '../../calendar/index.ts';
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 
-export interface Holder { visaNumber: string; dateOfBirth: string }
+export interface Holder {
+  visaNumber: string;
+  dateOfBirth: string;
+}
 
 async function holderVisa(db: Db | Trx, h: Holder, now: Date) {
   const v = await findVisaForVerification(db as Db, { visaNumber: h.visaNumber });
@@ -31,15 +34,31 @@ async function holderVisa(db: Db | Trx, h: Holder, now: Date) {
 }
 
 async function view(db: Db | Trx, id: string) {
-  const r = await db.selectFrom('appointments as a').innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
-    .select(['a.code', 'a.status', 's.office_id', 's.starts_at', 's.minutes', 'a.slot_id']).where('a.id', '=', id).executeTakeFirstOrThrow();
-  return { code: r.code, status: r.status, officeId: r.office_id, slotId: r.slot_id, startsAt: new Date(r.starts_at).toISOString(), minutes: r.minutes };
+  const r = await db
+    .selectFrom('appointments as a')
+    .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
+    .select(['a.code', 'a.status', 's.office_id', 's.starts_at', 's.minutes', 'a.slot_id'])
+    .where('a.id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    code: r.code,
+    status: r.status,
+    officeId: r.office_id,
+    slotId: r.slot_id,
+    startsAt: new Date(r.starts_at).toISOString(),
+    minutes: r.minutes,
+  };
 }
 
 async function takeSeat(trx: Trx, slotId: string, now: Date) {
-  const seat = await trx.updateTable('appointment_slots').set((eb) => ({ booked: eb('booked', '+', 1) }))
-    .where('id', '=', slotId).where('starts_at', '>', now).where((eb) => eb('booked', '<', eb.ref('capacity')))
-    .returning('id').executeTakeFirst();
+  const seat = await trx
+    .updateTable('appointment_slots')
+    .set((eb) => ({ booked: eb('booked', '+', 1) }))
+    .where('id', '=', slotId)
+    .where('starts_at', '>', now)
+    .where((eb) => eb('booked', '<', eb.ref('capacity')))
+    .returning('id')
+    .executeTakeFirst();
   if (!seat) {
     const exists = await trx.selectFrom('appointment_slots').select('id').where('id', '=', slotId).executeTakeFirst();
     if (!exists) throw new AppError('NOT_FOUND', 'No such slot.');
@@ -48,30 +67,61 @@ async function takeSeat(trx: Trx, slotId: string, now: Date) {
 }
 
 /** @throws NOT_FOUND, APPOINTMENT.NOT_ELIGIBLE, APPOINTMENT.SLOT_FULL, APPOINTMENT.ALREADY_BOOKED */
-export async function bookAppointment(db: Db, now: Date, input: Holder & { slotId: string; idempotencyKey?: string | null; requestId?: string | null }) {
+export async function bookAppointment(
+  db: Db,
+  now: Date,
+  input: Holder & { slotId: string; idempotencyKey?: string | null; requestId?: string | null },
+) {
   const v = await holderVisa(db, input, now);
   try {
     return await db.transaction().execute(async (trx) => {
       if (input.idempotencyKey) {
-        const prior = await trx.selectFrom('appointments').select(['id', 'visa_id']).where('idempotency_key', '=', input.idempotencyKey).executeTakeFirst();
+        const prior = await trx
+          .selectFrom('appointments')
+          .select(['id', 'visa_id'])
+          .where('idempotency_key', '=', input.idempotencyKey)
+          .executeTakeFirst();
         if (prior && prior.visa_id === v.id) return { ...(await view(trx, prior.id)), replayed: true };
         if (prior) throw new AppError('CONFLICT', 'This idempotency key was used for another booking.');
       }
       await takeSeat(trx, input.slotId, now);
-      const a = await trx.insertInto('appointments').values({
-        code: newCode(), slot_id: input.slotId, visa_id: v.id, purpose: 'sticker', status: 'booked', idempotency_key: input.idempotencyKey ?? null,
-      }).returning('id').executeTakeFirstOrThrow();
-      await writeAudit(trx, { actorId: null, action: 'appointment.booked', entityType: 'appointment', entityId: a.id, requestId: input.requestId, after: { slotId: input.slotId, visaId: v.id } });
+      const a = await trx
+        .insertInto('appointments')
+        .values({
+          code: newCode(),
+          slot_id: input.slotId,
+          visa_id: v.id,
+          purpose: 'sticker',
+          status: 'booked',
+          idempotency_key: input.idempotencyKey ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        actorId: null,
+        action: 'appointment.booked',
+        entityType: 'appointment',
+        entityId: a.id,
+        requestId: input.requestId,
+        after: { slotId: input.slotId, visaId: v.id },
+      });
       return { ...(await view(trx, a.id)), replayed: false };
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'appointments_one_active')) throw new AppError('APPOINTMENT.ALREADY_BOOKED', 'This visa already has an appointment; cancel or move it.');
+    if (isUniqueViolation(e, 'appointments_one_active'))
+      throw new AppError('APPOINTMENT.ALREADY_BOOKED', 'This visa already has an appointment; cancel or move it.');
     throw e;
   }
 }
 
 async function findActive(trx: Trx, code: string, visaId: string) {
-  const a = await trx.selectFrom('appointments').select(['id', 'slot_id']).where('code', '=', code).where('visa_id', '=', visaId).where('status', '=', 'booked').executeTakeFirst();
+  const a = await trx
+    .selectFrom('appointments')
+    .select(['id', 'slot_id'])
+    .where('code', '=', code)
+    .where('visa_id', '=', visaId)
+    .where('status', '=', 'booked')
+    .executeTakeFirst();
   if (!a) throw new AppError('NOT_FOUND', 'No active appointment with this code for this visa.');
   return a;
 }
@@ -82,8 +132,18 @@ export async function cancelAppointment(db: Db, now: Date, input: Holder & { cod
   return db.transaction().execute(async (trx) => {
     const a = await findActive(trx, input.code, v.id);
     await trx.updateTable('appointments').set({ status: 'cancelled', cancelled_at: now }).where('id', '=', a.id).execute();
-    await trx.updateTable('appointment_slots').set((eb) => ({ booked: eb('booked', '-', 1) })).where('id', '=', a.slot_id).execute();
-    await writeAudit(trx, { actorId: null, action: 'appointment.cancelled', entityType: 'appointment', entityId: a.id, requestId: input.requestId });
+    await trx
+      .updateTable('appointment_slots')
+      .set((eb) => ({ booked: eb('booked', '-', 1) }))
+      .where('id', '=', a.slot_id)
+      .execute();
+    await writeAudit(trx, {
+      actorId: null,
+      action: 'appointment.cancelled',
+      entityType: 'appointment',
+      entityId: a.id,
+      requestId: input.requestId,
+    });
     return view(trx, a.id);
   });
 }
@@ -95,9 +155,21 @@ export async function rebookAppointment(db: Db, now: Date, input: Holder & { cod
     const a = await findActive(trx, input.code, v.id);
     if (a.slot_id === input.slotId) return view(trx, a.id);
     await takeSeat(trx, input.slotId, now);
-    await trx.updateTable('appointment_slots').set((eb) => ({ booked: eb('booked', '-', 1) })).where('id', '=', a.slot_id).execute();
+    await trx
+      .updateTable('appointment_slots')
+      .set((eb) => ({ booked: eb('booked', '-', 1) }))
+      .where('id', '=', a.slot_id)
+      .execute();
     await trx.updateTable('appointments').set({ slot_id: input.slotId }).where('id', '=', a.id).execute();
-    await writeAudit(trx, { actorId: null, action: 'appointment.moved', entityType: 'appointment', entityId: a.id, requestId: input.requestId, before: { slotId: a.slot_id }, after: { slotId: input.slotId } });
+    await writeAudit(trx, {
+      actorId: null,
+      action: 'appointment.moved',
+      entityType: 'appointment',
+      entityId: a.id,
+      requestId: input.requestId,
+      before: { slotId: a.slot_id },
+      after: { slotId: input.slotId },
+    });
     return view(trx, a.id);
   });
 }

@@ -14,11 +14,19 @@ export async function requestTpExtension(db: Db, now: Date, input: { visaNumber:
   const v = await findVisaForVerification(db, { visaNumber: input.visaNumber });
   if (!v || v.date_of_birth !== input.dateOfBirth) throw new AppError('NOT_FOUND', 'No visa matches this number and date of birth.');
   const asOf = todayInPrague(now);
-  const ev = evaluate({ facts: { held_status: 'tolerance_visa', requested_channel: 'tp_extension_system' }, dates: { as_of: asOf }, lang: input.lang ?? 'en', rules: ['channel.tp_extension_system'] });
+  const ev = evaluate({
+    facts: { held_status: 'tolerance_visa', requested_channel: 'tp_extension_system' },
+    dates: { as_of: asOf },
+    lang: input.lang ?? 'en',
+    rules: ['channel.tp_extension_system'],
+  });
   const r = ev.results[0]!;
   if (r.outcome === 'turned_away') {
     throw new AppError('CHANNEL.WRONG_CHANNEL', r.outcomeText, {
-      guidance: r.guidance, reasons: r.reasons, book: '/api/v1/appointments', receipt: ev.receipt,
+      guidance: r.guidance,
+      reasons: r.reasons,
+      book: '/api/v1/appointments',
+      receipt: ev.receipt,
     });
   }
   throw new AppError('APPOINTMENT.NOT_ELIGIBLE', 'Temporary-protection extensions are not handled by this system.');

@@ -7,12 +7,20 @@ import { AppError } from '../../../platform/errors.ts';
 
 /** Cancels the visa's active bookings for slots not yet started and frees their seats; returns how many. */
 export async function releaseBookingsOfVisa(trx: Trx, visaId: string, now: Date): Promise<number> {
-  const gone = await trx.updateTable('appointments').set({ status: 'cancelled', cancelled_at: now })
-    .where('visa_id', '=', visaId).where('status', '=', 'booked')
+  const gone = await trx
+    .updateTable('appointments')
+    .set({ status: 'cancelled', cancelled_at: now })
+    .where('visa_id', '=', visaId)
+    .where('status', '=', 'booked')
     .where('slot_id', 'in', (eb) => eb.selectFrom('appointment_slots').select('id').where('starts_at', '>', now))
-    .returning(['id', 'slot_id']).execute();
+    .returning(['id', 'slot_id'])
+    .execute();
   for (const a of gone) {
-    await trx.updateTable('appointment_slots').set((eb) => ({ booked: eb('booked', '-', 1) })).where('id', '=', a.slot_id).execute();
+    await trx
+      .updateTable('appointment_slots')
+      .set((eb) => ({ booked: eb('booked', '-', 1) }))
+      .where('id', '=', a.slot_id)
+      .execute();
   }
   return gone.length;
 }
@@ -22,9 +30,15 @@ export async function releaseBookingsOfVisa(trx: Trx, visaId: string, now: Date)
  * @throws NOT_FOUND (no such booked appointment for this visa), CONFLICT (booked at another office)
  */
 export async function attendAppointment(trx: Trx, input: { visaId: string; code: string; officeId: string }): Promise<string> {
-  const a = await trx.selectFrom('appointments as a').innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
-    .select(['a.id', 's.office_id']).where('a.code', '=', input.code).where('a.visa_id', '=', input.visaId).where('a.status', '=', 'booked')
-    .forUpdate().executeTakeFirst();
+  const a = await trx
+    .selectFrom('appointments as a')
+    .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
+    .select(['a.id', 's.office_id'])
+    .where('a.code', '=', input.code)
+    .where('a.visa_id', '=', input.visaId)
+    .where('a.status', '=', 'booked')
+    .forUpdate()
+    .executeTakeFirst();
   if (!a) throw new AppError('NOT_FOUND', 'No booked appointment with this code for this visa.');
   if (a.office_id !== input.officeId) throw new AppError('CONFLICT', `The appointment is at office ${a.office_id}, not here.`);
   await trx.updateTable('appointments').set({ status: 'attended' }).where('id', '=', a.id).execute();

@@ -23,13 +23,25 @@ export async function findActorBySession(db: Db, tokenHash: string, now: Date): 
     .where('s.expires_at', '>', now)
     .where('u.active', '=', true)
     .executeTakeFirst();
-  return row ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role, officeId: row.office_id, orgId: row.org_id } : null;
+  return row
+    ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role, officeId: row.office_id, orgId: row.org_id }
+    : null;
 }
 
-export async function insertStaffUser(db: Db | Trx, u: { username: string; displayName: string; role: Actor['role']; officeId: string | null; orgId?: string | null; passwordHash: string }) {
+export async function insertStaffUser(
+  db: Db | Trx,
+  u: { username: string; displayName: string; role: Actor['role']; officeId: string | null; orgId?: string | null; passwordHash: string },
+) {
   return db
     .insertInto('staff_users')
-    .values({ username: u.username, display_name: u.displayName, role: u.role, office_id: u.officeId, org_id: u.orgId ?? null, password_hash: u.passwordHash })
+    .values({
+      username: u.username,
+      display_name: u.displayName,
+      role: u.role,
+      office_id: u.officeId,
+      org_id: u.orgId ?? null,
+      password_hash: u.passwordHash,
+    })
     .returning(['id', 'username', 'role', 'office_id', 'org_id'])
     .executeTakeFirstOrThrow();
 }

@@ -3,14 +3,63 @@ import type { Actor, Role } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 
 export type Permission =
-  | 'case.read' | 'case.intake' | 'case.act' | 'case.decide' | 'queue.read'
-  | 'letter.read' | 'letter.post' | 'staff.manage' | 'office.read'
-  | 'visa.read' | 'visa.extend' | 'visa.cancel' | 'visa.sticker' | 'job.read' | 'authority.manage' | 'slots.manage'
-  | 'nomination.create' | 'nomination.own' | 'nomination.work' | 'nomination.assign' | 'stats.exact' | 'org.manage';
+  | 'case.read'
+  | 'case.intake'
+  | 'case.act'
+  | 'case.decide'
+  | 'queue.read'
+  | 'letter.read'
+  | 'letter.post'
+  | 'staff.manage'
+  | 'office.read'
+  | 'visa.read'
+  | 'visa.extend'
+  | 'visa.cancel'
+  | 'visa.sticker'
+  | 'job.read'
+  | 'authority.manage'
+  | 'slots.manage'
+  | 'nomination.create'
+  | 'nomination.own'
+  | 'nomination.work'
+  | 'nomination.assign'
+  | 'stats.exact'
+  | 'org.manage';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  officer: ['case.read', 'case.intake', 'case.act', 'case.decide', 'queue.read', 'letter.read', 'letter.post', 'office.read', 'visa.read', 'visa.sticker', 'job.read', 'nomination.work'],
-  supervisor: ['case.read', 'case.intake', 'case.act', 'case.decide', 'queue.read', 'letter.read', 'letter.post', 'office.read', 'visa.read', 'visa.sticker', 'visa.cancel', 'job.read', 'visa.extend', 'slots.manage', 'nomination.work', 'nomination.assign', 'stats.exact'],
+  officer: [
+    'case.read',
+    'case.intake',
+    'case.act',
+    'case.decide',
+    'queue.read',
+    'letter.read',
+    'letter.post',
+    'office.read',
+    'visa.read',
+    'visa.sticker',
+    'job.read',
+    'nomination.work',
+  ],
+  supervisor: [
+    'case.read',
+    'case.intake',
+    'case.act',
+    'case.decide',
+    'queue.read',
+    'letter.read',
+    'letter.post',
+    'office.read',
+    'visa.read',
+    'visa.sticker',
+    'visa.cancel',
+    'job.read',
+    'visa.extend',
+    'slots.manage',
+    'nomination.work',
+    'nomination.assign',
+    'stats.exact',
+  ],
   admin: ['staff.manage', 'office.read', 'job.read', 'visa.extend', 'authority.manage', 'slots.manage', 'org.manage'],
   // A partner NGO's caseworker nominates and follows its own organisation's nominations, nothing else.
   caseworker: ['nomination.create', 'nomination.own'],

@@ -19,26 +19,40 @@ const ActorSchema = Type.Object({
 export function authRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    app.post('/auth/login', {
-      // Slows password guessing: a few attempts a minute per client address.
-      config: { public: true, rateLimit: { max: deps.config.loginAttemptsPerMinute, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['auth'],
-        summary: 'Sign in; sets an HttpOnly session cookie and returns a bearer token',
-        security: [],
-        body: Type.Object({
-          username: Type.String({ minLength: 1, maxLength: 64 }),
-          password: Type.String({ minLength: 1, maxLength: 256 }),
-        }, { additionalProperties: false }),
-        response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), actor: ActorSchema }) },
+    app.post(
+      '/auth/login',
+      {
+        // Slows password guessing: a few attempts a minute per client address.
+        config: { public: true, rateLimit: { max: deps.config.loginAttemptsPerMinute, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in; sets an HttpOnly session cookie and returns a bearer token',
+          security: [],
+          body: Type.Object(
+            {
+              username: Type.String({ minLength: 1, maxLength: 64 }),
+              password: Type.String({ minLength: 1, maxLength: 256 }),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), actor: ActorSchema }) },
+        },
       },
-    }, async (req, reply) => {
-      const r = await logIn({ db: deps.db, clock: deps.clock, sessionTtlHours: deps.config.sessionTtlHours, requestId: String(req.id) }, req.body);
-      reply.setCookie(SESSION_COOKIE, r.token, {
-        httpOnly: true, sameSite: 'strict', secure: deps.config.cookieSecure, path: '/', expires: r.expiresAt,
-      });
-      return { token: r.token, expiresAt: r.expiresAt.toISOString(), actor: r.actor };
-    });
+      async (req, reply) => {
+        const r = await logIn(
+          { db: deps.db, clock: deps.clock, sessionTtlHours: deps.config.sessionTtlHours, requestId: String(req.id) },
+          req.body,
+        );
+        reply.setCookie(SESSION_COOKIE, r.token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: deps.config.cookieSecure,
+          path: '/',
+          expires: r.expiresAt,
+        });
+        return { token: r.token, expiresAt: r.expiresAt.toISOString(), actor: r.actor };
+      },
+    );
 
     app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End the current session' } }, async (req, reply) => {
       const h = req.headers.authorization;
@@ -48,6 +62,10 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsync {
       return reply.status(204).send();
     });
 
-    app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: ActorSchema } } }, async (req) => ctxOf(req, deps).actor);
+    app.get(
+      '/auth/me',
+      { schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: ActorSchema } } },
+      async (req) => ctxOf(req, deps).actor,
+    );
   };
 }

@@ -5,20 +5,29 @@ import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { hashPassword } from '../domain/passwords.ts';
 import { insertStaffUser } from '../db/auth.queries.ts';
 
-export interface NewStaffUser { username: string; displayName: string; role: Role; officeId: string | null; orgId?: string | null; password: string }
+export interface NewStaffUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  officeId: string | null;
+  orgId?: string | null;
+  password: string;
+}
 
 /** @throws VALIDATION.FAILED (short password, officer without office), CONFLICT (username taken) */
 export async function createStaffUser(db: Db | Trx, u: NewStaffUser) {
   const errors = [];
   if (u.password.length < 12) errors.push(fieldError('/password', 'TOO_SHORT', 'A password has at least 12 characters.'));
-  if ((u.role === 'officer' || u.role === 'supervisor') && !u.officeId) errors.push(fieldError('/officeId', 'REQUIRED', 'Officers and supervisors belong to an office.'));
+  if ((u.role === 'officer' || u.role === 'supervisor') && !u.officeId)
+    errors.push(fieldError('/officeId', 'REQUIRED', 'Officers and supervisors belong to an office.'));
   if (u.role === 'caseworker' && !u.orgId) errors.push(fieldError('/orgId', 'REQUIRED', 'A caseworker belongs to a partner organisation.'));
   if (errors.length) throw validationFailed(errors);
   const passwordHash = await hashPassword(u.password);
   try {
     return await insertStaffUser(db, { ...u, username: u.username.toLowerCase(), passwordHash });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'That username is taken.', { fields: [fieldError('/username', 'TAKEN', 'That username is taken.')] });
+    if (isUniqueViolation(e))
+      throw new AppError('CONFLICT', 'That username is taken.', { fields: [fieldError('/username', 'TAKEN', 'That username is taken.')] });
     throw e;
   }
 }

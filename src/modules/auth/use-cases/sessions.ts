@@ -12,7 +12,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export interface LoginResult { token: string; expiresAt: Date; actor: Actor }
+export interface LoginResult {
+  token: string;
+  expiresAt: Date;
+  actor: Actor;
+}
 
 /** @throws AUTH.INVALID_CREDENTIALS — the same error for an unknown user and a wrong password. */
 export async function logIn(
@@ -26,19 +30,39 @@ export async function logIn(
   const expiresAt = new Date(deps.clock.now().getTime() + deps.sessionTtlHours * 3600_000);
   await deps.db.transaction().execute(async (trx) => {
     await insertSession(trx, hashToken(token), user.id, expiresAt);
-    await writeAudit(trx, { actorId: user.id, action: 'auth.login', entityType: 'staff_user', entityId: user.id, requestId: deps.requestId });
+    await writeAudit(trx, {
+      actorId: user.id,
+      action: 'auth.login',
+      entityType: 'staff_user',
+      entityId: user.id,
+      requestId: deps.requestId,
+    });
   });
   return {
     token,
     expiresAt,
-    actor: { id: user.id, username: user.username, displayName: user.display_name, role: user.role, officeId: user.office_id, orgId: user.org_id },
+    actor: {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      role: user.role,
+      officeId: user.office_id,
+      orgId: user.org_id,
+    },
   };
 }
 
 export async function logOut(deps: { db: Db; requestId?: string | null }, token: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const userId = await deleteSession(trx, hashToken(token));
-    if (userId) await writeAudit(trx, { actorId: userId, action: 'auth.logout', entityType: 'staff_user', entityId: userId, requestId: deps.requestId });
+    if (userId)
+      await writeAudit(trx, {
+        actorId: userId,
+        action: 'auth.logout',
+        entityType: 'staff_user',
+        entityId: userId,
+        requestId: deps.requestId,
+      });
   });
 }
 

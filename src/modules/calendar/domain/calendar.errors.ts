@@ -6,7 +6,10 @@
 /** A string is not a real civil date in strict 'YYYY-MM-DD' form. */
 export class InvalidDateError extends Error {
   readonly code = 'CALENDAR.INVALID_DATE';
-  constructor(readonly input: unknown, reason: string) {
+  constructor(
+    readonly input: unknown,
+    reason: string,
+  ) {
     super(`Invalid date ${JSON.stringify(input)}: ${reason}`);
     this.name = 'InvalidDateError';
   }
@@ -15,7 +18,11 @@ export class InvalidDateError extends Error {
 /** A year outside the range for which the holiday calendar is defined (Act 245/2000 Coll.). */
 export class CalendarRangeError extends Error {
   readonly code = 'CALENDAR.YEAR_OUT_OF_RANGE';
-  constructor(readonly year: number, min: number, max: number) {
+  constructor(
+    readonly year: number,
+    min: number,
+    max: number,
+  ) {
     super(`Year ${year} is outside the supported range ${min}..${max}`);
     this.name = 'CalendarRangeError';
   }

@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  addDays, compareDates, dayOfWeek, diffDays, isValidIsoDate, maxDate, parseIsoDate, todayInPrague,
-} from './civil-date.ts';
+import { addDays, compareDates, dayOfWeek, diffDays, isValidIsoDate, maxDate, parseIsoDate, todayInPrague } from './civil-date.ts';
 import { InvalidDateError } from './calendar.errors.ts';
 
 test('parseIsoDate accepts real dates, including leap days', () => {
@@ -13,8 +11,21 @@ test('parseIsoDate accepts real dates, including leap days', () => {
 });
 
 test('parseIsoDate rejects impossible or loosely formatted dates', () => {
-  for (const bad of ['2023-02-29', '1900-02-29', '2023-2-1', '2023-02-1', '2023-13-01', '2023-00-10',
-    '2023-04-31', '2023-01-00', '20230101', '2023-01-01T00:00', ' 2023-01-01', '', '+02023-01-01']) {
+  for (const bad of [
+    '2023-02-29',
+    '1900-02-29',
+    '2023-2-1',
+    '2023-02-1',
+    '2023-13-01',
+    '2023-00-10',
+    '2023-04-31',
+    '2023-01-00',
+    '20230101',
+    '2023-01-01T00:00',
+    ' 2023-01-01',
+    '',
+    '+02023-01-01',
+  ]) {
     assert.throws(() => parseIsoDate(bad), InvalidDateError, bad);
     assert.equal(isValidIsoDate(bad), false, bad);
   }
@@ -22,11 +33,14 @@ test('parseIsoDate rejects impossible or loosely formatted dates', () => {
 });
 
 test('InvalidDateError carries a stable code', () => {
-  assert.throws(() => parseIsoDate('2023-02-29'), (e: unknown) => {
-    assert.ok(e instanceof InvalidDateError);
-    assert.equal(e.code, 'CALENDAR.INVALID_DATE');
-    return true;
-  });
+  assert.throws(
+    () => parseIsoDate('2023-02-29'),
+    (e: unknown) => {
+      assert.ok(e instanceof InvalidDateError);
+      assert.equal(e.code, 'CALENDAR.INVALID_DATE');
+      return true;
+    },
+  );
 });
 
 test('addDays and diffDays cross month, year and leap-day boundaries', () => {
@@ -75,19 +89,23 @@ test('todayInPrague follows Prague civil time, winter and summer', () => {
 const anyDate = fc.integer({ min: 0, max: 99 * 366 }).map((n) => addDays('2000-01-01', n));
 
 test('property: addDays and diffDays round-trip', () => {
-  fc.assert(fc.property(anyDate, fc.integer({ min: -5000, max: 5000 }), (d, n) => {
-    assert.equal(diffDays(d, addDays(d, n)), n);
-    assert.equal(addDays(addDays(d, n), -n), d);
-    assert.equal(dayOfWeek(addDays(d, 7 * n)), dayOfWeek(d));
-  }));
+  fc.assert(
+    fc.property(anyDate, fc.integer({ min: -5000, max: 5000 }), (d, n) => {
+      assert.equal(diffDays(d, addDays(d, n)), n);
+      assert.equal(addDays(addDays(d, n), -n), d);
+      assert.equal(dayOfWeek(addDays(d, 7 * n)), dayOfWeek(d));
+    }),
+  );
 });
 
 test('property: isValidIsoDate agrees with the JavaScript calendar', () => {
   const part = (max: number) => fc.integer({ min: 0, max }).map((v) => String(v).padStart(2, '0'));
-  fc.assert(fc.property(fc.integer({ min: 1900, max: 2400 }), part(13), part(32), (y, m, d) => {
-    const s = `${y}-${m}-${d}`;
-    const js = new Date(`${s}T00:00:00Z`);
-    const real = !Number.isNaN(js.getTime()) && js.toISOString().slice(0, 10) === s;
-    assert.equal(isValidIsoDate(s), real, s);
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: 1900, max: 2400 }), part(13), part(32), (y, m, d) => {
+      const s = `${y}-${m}-${d}`;
+      const js = new Date(`${s}T00:00:00Z`);
+      const real = !Number.isNaN(js.getTime()) && js.toISOString().slice(0, 10) === s;
+      assert.equal(isValidIsoDate(s), real, s);
+    }),
+  );
 });

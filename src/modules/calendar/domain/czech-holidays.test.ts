@@ -44,12 +44,29 @@ test('Good Friday is a holiday only from 2016', () => {
 
 test('2024 has the 13 days of rest of Act 245/2000 §§ 1–2, sorted, 7 of them state holidays', () => {
   const list = czechPublicHolidays(2024);
-  assert.deepEqual(list.map((h) => h.date), [
-    '2024-01-01', '2024-03-29', '2024-04-01', '2024-05-01', '2024-05-08', '2024-07-05', '2024-07-06',
-    '2024-09-28', '2024-10-28', '2024-11-17', '2024-12-24', '2024-12-25', '2024-12-26',
-  ]);
+  assert.deepEqual(
+    list.map((h) => h.date),
+    [
+      '2024-01-01',
+      '2024-03-29',
+      '2024-04-01',
+      '2024-05-01',
+      '2024-05-08',
+      '2024-07-05',
+      '2024-07-06',
+      '2024-09-28',
+      '2024-10-28',
+      '2024-11-17',
+      '2024-12-24',
+      '2024-12-25',
+      '2024-12-26',
+    ],
+  );
   assert.equal(list.filter((h) => h.kind === 'state').length, 7);
-  assert.deepEqual(list.find((h) => h.date === '2024-12-24'), { date: '2024-12-24', nameCs: 'Štědrý den', kind: 'other' });
+  assert.deepEqual(
+    list.find((h) => h.date === '2024-12-24'),
+    { date: '2024-12-24', nameCs: 'Štědrý den', kind: 'other' },
+  );
   assert.equal(list.find((h) => h.date === '2024-05-08')?.kind, 'state');
 });
 

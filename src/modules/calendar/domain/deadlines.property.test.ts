@@ -11,34 +11,42 @@ const days = fc.integer({ min: 1, max: 400 });
 
 test('property: periodEnd is a working day, never before trigger + days, at most 5 days after', () => {
   // 5 = the longest run of days of rest: Sat 22 – Wed 26 Dec when Christmas Eve is a Monday.
-  fc.assert(fc.property(anyDate, days, (t, n) => {
-    const end = periodEnd(t, n);
-    assert.ok(isWorkingDay(end));
-    const shift = diffDays(addDays(t, n), end);
-    assert.ok(shift >= 0 && shift <= 5, `${t} + ${n} → ${end}`);
-  }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(anyDate, days, (t, n) => {
+      const end = periodEnd(t, n);
+      assert.ok(isWorkingDay(end));
+      const shift = diffDays(addDays(t, n), end);
+      assert.ok(shift >= 0 && shift <= 5, `${t} + ${n} → ${end}`);
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 test('property: deemed delivery with shift is a working day, not before the unshifted day', () => {
-  fc.assert(fc.property(anyDate, fc.integer({ min: 1, max: 30 }), (ready, n) => {
-    const shifted = deemedDeliveryDate(ready, n, true);
-    const plain = deemedDeliveryDate(ready, n, false);
-    assert.ok(isWorkingDay(shifted));
-    assert.ok(plain <= shifted);
-    assert.equal(plain, addDays(ready, n));
-  }), { numRuns: 1000 });
+  fc.assert(
+    fc.property(anyDate, fc.integer({ min: 1, max: 30 }), (ready, n) => {
+      const shifted = deemedDeliveryDate(ready, n, true);
+      const plain = deemedDeliveryDate(ready, n, false);
+      assert.ok(isWorkingDay(shifted));
+      assert.ok(plain <= shifted);
+      assert.equal(plain, addDays(ready, n));
+    }),
+    { numRuns: 1000 },
+  );
 });
 
 test('property: without interruptions the deadline is periodEnd', () => {
-  fc.assert(fc.property(anyDate, days, (t, n) => {
-    const r = computeStatutoryDeadline({ receivedOn: t, periodDays: n, minDaysAfterResume: 15, interruptions: [] });
-    assert.equal(r.dueOn, periodEnd(t, n));
-  }));
+  fc.assert(
+    fc.property(anyDate, days, (t, n) => {
+      const r = computeStatutoryDeadline({ receivedOn: t, periodDays: n, minDaysAfterResume: 15, interruptions: [] });
+      assert.equal(r.dueOn, periodEnd(t, n));
+    }),
+  );
 });
 
 test('property: a closed interruption never shortens the deadline and respects the floor', () => {
-  fc.assert(fc.property(anyDate, fc.integer({ min: 1, max: 90 }), fc.nat(100), fc.nat(60), fc.nat(30),
-    (t, n, startOffset, length, floorDays) => {
+  fc.assert(
+    fc.property(anyDate, fc.integer({ min: 1, max: 90 }), fc.nat(100), fc.nat(60), fc.nat(30), (t, n, startOffset, length, floorDays) => {
       const from = addDays(t, startOffset);
       const to = addDays(from, length);
       const r = computeStatutoryDeadline({ receivedOn: t, periodDays: n, minDaysAfterResume: floorDays, interruptions: [{ from, to }] });
@@ -52,5 +60,6 @@ test('property: a closed interruption never shortens the deadline and respects t
       } else {
         assert.equal(r.dueOn, plain); // a deadline already missed is not revived
       }
-    }));
+    }),
+  );
 });

@@ -76,19 +76,28 @@ test('interrupted on the last day: nothing remains, floor Sat 17 Aug → Mon 19 
 test('two interruptions in sequence → Wed 21 Aug 2024', () => {
   // Counted 2–5 Jul (4); stopped to Mon 15 Jul; counted 16–25 Jul (10); stopped to Mon 5 Aug;
   // 16 remain: 5 Aug + 16 = Wed 21 Aug (floor 5 Aug + 15 = Tue 20 Aug is earlier).
-  const r = deadline([{ from: '2024-07-05', to: '2024-07-15' }, { from: '2024-07-25', to: '2024-08-05' }]);
+  const r = deadline([
+    { from: '2024-07-05', to: '2024-07-15' },
+    { from: '2024-07-25', to: '2024-08-05' },
+  ]);
   assert.deepEqual(r, { dueOn: '2024-08-21', running: true, daysCounted: 14, pausedDays: 21 });
 });
 
 test('second interruption inside the first floor: the later floor wins → Mon 16 Sep 2024', () => {
   // After the first, 2 days remain (due Mon 26 Aug by the floor); second from Tue 20 Aug to Fri 30 Aug;
   // floor 30 Aug + 15 = Sat 14 Sep → Mon 16 Sep.
-  const r = deadline([{ from: '2024-07-29', to: '2024-08-09' }, { from: '2024-08-20', to: '2024-08-30' }]);
+  const r = deadline([
+    { from: '2024-07-29', to: '2024-08-09' },
+    { from: '2024-08-20', to: '2024-08-30' },
+  ]);
   assert.deepEqual(r, { dueOn: '2024-09-16', running: true, daysCounted: 30, pausedDays: 21 });
 });
 
 test('touching interruptions (second starts the day the first ended) are allowed', () => {
-  const r = deadline([{ from: '2024-07-05', to: '2024-07-15' }, { from: '2024-07-15', to: '2024-07-25' }]);
+  const r = deadline([
+    { from: '2024-07-05', to: '2024-07-15' },
+    { from: '2024-07-15', to: '2024-07-25' },
+  ]);
   // 4 counted, 20 paused, 26 remain: 25 Jul + 26 = Tue 20 Aug (floor 9 Aug).
   assert.deepEqual(r, { dueOn: '2024-08-20', running: true, daysCounted: 4, pausedDays: 20 });
 });
@@ -96,7 +105,10 @@ test('touching interruptions (second starts the day the first ended) are allowed
 test('open interruption: clock stopped, no due date', () => {
   const r = deadline([{ from: '2024-07-10', to: null }]); // Wed 10 Jul
   assert.deepEqual(r, { dueOn: null, running: false, daysCounted: 9, pausedDays: 0 });
-  const two = deadline([{ from: '2024-07-05', to: '2024-07-15' }, { from: '2024-07-25', to: null }]);
+  const two = deadline([
+    { from: '2024-07-05', to: '2024-07-15' },
+    { from: '2024-07-25', to: null },
+  ]);
   assert.deepEqual(two, { dueOn: null, running: false, daysCounted: 14, pausedDays: 10 });
 });
 
@@ -120,9 +132,27 @@ test('invalid interruptions are rejected', () => {
   const bad: Array<[string, Interruption[]]> = [
     ['before receipt', [{ from: '2024-06-30', to: '2024-07-05' }]],
     ['ends before it starts', [{ from: '2024-07-10', to: '2024-07-05' }]],
-    ['out of order', [{ from: '2024-07-20', to: '2024-07-25' }, { from: '2024-07-05', to: '2024-07-10' }]],
-    ['overlapping', [{ from: '2024-07-05', to: '2024-07-15' }, { from: '2024-07-14', to: '2024-07-20' }]],
-    ['open but not last', [{ from: '2024-07-05', to: null }, { from: '2024-07-14', to: '2024-07-20' }]],
+    [
+      'out of order',
+      [
+        { from: '2024-07-20', to: '2024-07-25' },
+        { from: '2024-07-05', to: '2024-07-10' },
+      ],
+    ],
+    [
+      'overlapping',
+      [
+        { from: '2024-07-05', to: '2024-07-15' },
+        { from: '2024-07-14', to: '2024-07-20' },
+      ],
+    ],
+    [
+      'open but not last',
+      [
+        { from: '2024-07-05', to: null },
+        { from: '2024-07-14', to: '2024-07-20' },
+      ],
+    ],
     ['malformed date', [{ from: '2024-07-5', to: '2024-07-15' }]],
   ];
   for (const [why, list] of bad) assert.throws(() => deadline(list), InvalidDeadlineInputError, why);

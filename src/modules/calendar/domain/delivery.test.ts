@@ -23,29 +23,40 @@ test('deemedDeliveryDate rejects bad input', () => {
 const dec2024 = { readyForCollectionOn: '2024-12-16', days: 10 };
 
 test('collected within the period → delivered on the collection day', () => {
-  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: '2024-12-16', shiftToWorkingDay: true }),
-    { deliveredOn: '2024-12-16', how: 'collected' }); // Mon, same day it was ready
-  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: '2024-12-20', shiftToWorkingDay: true }),
-    { deliveredOn: '2024-12-20', how: 'collected' }); // Fri
+  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: '2024-12-16', shiftToWorkingDay: true }), {
+    deliveredOn: '2024-12-16',
+    how: 'collected',
+  }); // Mon, same day it was ready
+  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: '2024-12-20', shiftToWorkingDay: true }), {
+    deliveredOn: '2024-12-20',
+    how: 'collected',
+  }); // Fri
 });
 
 test('collected on the shifted last day counts as collected only when the shift applies', () => {
-  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: '2024-12-27', shiftToWorkingDay: true }),
-    { deliveredOn: '2024-12-27', how: 'collected' }); // Fri 27 Dec
-  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: '2024-12-27', shiftToWorkingDay: false }),
-    { deliveredOn: '2024-12-26', how: 'deemed' }); // fiction already on Thu 26 Dec
+  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: '2024-12-27', shiftToWorkingDay: true }), {
+    deliveredOn: '2024-12-27',
+    how: 'collected',
+  }); // Fri 27 Dec
+  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: '2024-12-27', shiftToWorkingDay: false }), {
+    deliveredOn: '2024-12-26',
+    how: 'deemed',
+  }); // fiction already on Thu 26 Dec
 });
 
 test('not collected, or collected after the period → deemed', () => {
-  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: null, shiftToWorkingDay: true }),
-    { deliveredOn: '2024-12-27', how: 'deemed' });
-  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: '2024-12-30', shiftToWorkingDay: true }),
-    { deliveredOn: '2024-12-27', how: 'deemed' }); // Mon 30 Dec, still within 15-day storage
+  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: null, shiftToWorkingDay: true }), {
+    deliveredOn: '2024-12-27',
+    how: 'deemed',
+  });
+  assert.deepEqual(deliveryOutcome({ ...dec2024, collectedOn: '2024-12-30', shiftToWorkingDay: true }), {
+    deliveredOn: '2024-12-27',
+    how: 'deemed',
+  }); // Mon 30 Dec, still within 15-day storage
 });
 
 test('collection before the letter was ready is rejected', () => {
-  assert.throws(() => deliveryOutcome({ ...dec2024, collectedOn: '2024-12-15', shiftToWorkingDay: true }),
-    InvalidDeadlineInputError);
+  assert.throws(() => deliveryOutcome({ ...dec2024, collectedOn: '2024-12-15', shiftToWorkingDay: true }), InvalidDeadlineInputError);
 });
 
 test('calendarDaysLeft counts calendar days, negative when overdue', () => {

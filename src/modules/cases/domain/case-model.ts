@@ -3,10 +3,28 @@
  * Status, the statutory clock and the decision date are derived from the log by `foldCase`;
  * what may happen next is the status → allowed-actions table below.
  */
-export const CASE_STATUSES = ['inadmissible', 'under_assessment', 'interrupted', 'granted', 'refused', 'withdrawn', 'discontinued'] as const;
+export const CASE_STATUSES = [
+  'inadmissible',
+  'under_assessment',
+  'interrupted',
+  'granted',
+  'refused',
+  'withdrawn',
+  'discontinued',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_ACTIONS = ['intake', 'interrupt', 'resume', 'grant', 'refuse', 'withdraw', 'discontinue', 'letter_posted', 'letter_delivery'] as const;
+export const CASE_ACTIONS = [
+  'intake',
+  'interrupt',
+  'resume',
+  'grant',
+  'refuse',
+  'withdraw',
+  'discontinue',
+  'letter_posted',
+  'letter_delivery',
+] as const;
 export type CaseActionType = (typeof CASE_ACTIONS)[number];
 
 export type Decision = 'grant' | 'refuse' | 'withdraw' | 'discontinue';
@@ -33,7 +51,12 @@ export function isAllowed(status: CaseStatus, action: CaseActionType): boolean {
 }
 
 /** Which policy data and parameter windows an action relied on (see policy parameterReceipt). */
-export interface PolicyReceipt { policyVersion: string; engineVersion: string; dates: Record<string, string>; parameters: { id: string; from: string; to: string | null; source: string }[] }
+export interface PolicyReceipt {
+  policyVersion: string;
+  engineVersion: string;
+  dates: Record<string, string>;
+  parameters: { id: string; from: string; to: string | null; source: string }[];
+}
 
 export type ActionPayload =
   | { type: 'intake'; receivedOn: string; admissible: boolean; missing: { code: string; field?: string }[]; policy?: PolicyReceipt }
@@ -44,7 +67,13 @@ export type ActionPayload =
   | { type: 'withdraw'; on: string }
   | { type: 'discontinue'; on: string; legalGround: string; note?: string }
   | { type: 'letter_posted'; letterId: string; postedOn: string }
-  | { type: 'letter_delivery'; letterId: string; deliveredOn: string; how: 'delivered' | 'collected' | 'deemed'; readyForCollectionOn?: string };
+  | {
+      type: 'letter_delivery';
+      letterId: string;
+      deliveredOn: string;
+      how: 'delivered' | 'collected' | 'deemed';
+      readyForCollectionOn?: string;
+    };
 
 export interface CaseState {
   status: CaseStatus;
@@ -55,12 +84,17 @@ export interface CaseState {
   lastEffectiveOn: string;
 }
 
-const DECISION_STATUS: Record<Decision, CaseStatus> = { grant: 'granted', refuse: 'refused', withdraw: 'withdrawn', discontinue: 'discontinued' };
+const DECISION_STATUS: Record<Decision, CaseStatus> = {
+  grant: 'granted',
+  refuse: 'refused',
+  withdraw: 'withdrawn',
+  discontinue: 'discontinued',
+};
 
 /** Folds the log into the case's state. Throws on a log that breaks the table (it cannot be written through the use cases). */
 export function foldCase(actions: ActionPayload[]): CaseState {
   const [first, ...rest] = actions;
-  if (!first || first.type !== 'intake') throw new Error('a case log starts with intake');
+  if (first?.type !== 'intake') throw new Error('a case log starts with intake');
   let s: CaseState = {
     status: first.admissible ? 'under_assessment' : 'inadmissible',
     receivedOn: first.receivedOn,
@@ -81,7 +115,12 @@ export function applyAction(s: CaseState, a: ActionPayload): CaseState {
       return { ...s, status: 'interrupted', interruptions: [...s.interruptions, { from: a.on, to: null }], lastEffectiveOn: a.on };
     case 'resume': {
       const open = s.interruptions.at(-1)!;
-      return { ...s, status: 'under_assessment', interruptions: [...s.interruptions.slice(0, -1), { from: open.from, to: a.on }], lastEffectiveOn: a.on };
+      return {
+        ...s,
+        status: 'under_assessment',
+        interruptions: [...s.interruptions.slice(0, -1), { from: open.from, to: a.on }],
+        lastEffectiveOn: a.on,
+      };
     }
     case 'grant':
     case 'refuse':

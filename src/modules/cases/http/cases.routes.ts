@@ -22,53 +22,258 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
 
-    app.post('/cases/tolerance', {
-      schema: { tags, summary: 'Intake of a tolerance-visa application at the counter; decides admissibility', body: S.IntakeBody, headers: S.IdempotencyHeaders, response: S.CaseReply },
-    }, async (req, reply) => {
-      const r = await receiveApplication(ctxOf(req, deps), { ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null });
-      return reply201or200(reply, r, true);
-    });
+    app.post(
+      '/cases/tolerance',
+      {
+        schema: {
+          tags,
+          summary: 'Intake of a tolerance-visa application at the counter; decides admissibility',
+          body: S.IntakeBody,
+          headers: S.IdempotencyHeaders,
+          response: S.CaseReply,
+        },
+      },
+      async (req, reply) => {
+        const r = await receiveApplication(ctxOf(req, deps), { ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null });
+        return reply201or200(reply, r, true);
+      },
+    );
 
-    app.post('/cases/study', {
-      schema: { tags, summary: 'Intake of an application for long-term residence for study (Belarusian scholarship holders)', body: S.StudyIntakeBody, response: S.CaseReply },
-    }, async (req, reply) => reply.status(201).send(await receiveStudyApplication(ctxOf(req, deps), req.body)));
+    app.post(
+      '/cases/study',
+      {
+        schema: {
+          tags,
+          summary: 'Intake of an application for long-term residence for study (Belarusian scholarship holders)',
+          body: S.StudyIntakeBody,
+          response: S.CaseReply,
+        },
+      },
+      async (req, reply) => reply.status(201).send(await receiveStudyApplication(ctxOf(req, deps), req.body)),
+    );
 
-    app.get('/cases/:id', { schema: { tags, summary: 'A case with its applicant, history, visa and letters (the read is audited)', params: S.CaseParams, response: { 200: S.CaseView } } },
-      async (req) => getCase(ctxOf(req, deps), req.params.id));
+    app.get(
+      '/cases/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A case with its applicant, history, visa and letters (the read is audited)',
+          params: S.CaseParams,
+          response: { 200: S.CaseView },
+        },
+      },
+      async (req) => getCase(ctxOf(req, deps), req.params.id),
+    );
 
-    app.post('/cases/:id/interrupt', { schema: { tags, summary: 'Interrupt the proceedings with a request to the applicant; the clock stops', params: S.CaseParams, body: S.InterruptBody, headers: S.IdempotencyHeaders, response: S.CaseReply } },
-      async (req, reply) => reply201or200(reply, await interruptProceedings(ctxOf(req, deps), { caseId: req.params.id, ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null })));
+    app.post(
+      '/cases/:id/interrupt',
+      {
+        schema: {
+          tags,
+          summary: 'Interrupt the proceedings with a request to the applicant; the clock stops',
+          params: S.CaseParams,
+          body: S.InterruptBody,
+          headers: S.IdempotencyHeaders,
+          response: S.CaseReply,
+        },
+      },
+      async (req, reply) =>
+        reply201or200(
+          reply,
+          await interruptProceedings(ctxOf(req, deps), {
+            caseId: req.params.id,
+            ...req.body,
+            idempotencyKey: req.headers['idempotency-key'] ?? null,
+          }),
+        ),
+    );
 
-    app.post('/cases/:id/resume', { schema: { tags, summary: 'Resume interrupted proceedings; the clock runs on, ending no sooner than 15 days later', params: S.CaseParams, body: S.ResumeBody, headers: S.IdempotencyHeaders, response: S.CaseReply } },
-      async (req, reply) => reply201or200(reply, await resumeProceedings(ctxOf(req, deps), { caseId: req.params.id, ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null })));
+    app.post(
+      '/cases/:id/resume',
+      {
+        schema: {
+          tags,
+          summary: 'Resume interrupted proceedings; the clock runs on, ending no sooner than 15 days later',
+          params: S.CaseParams,
+          body: S.ResumeBody,
+          headers: S.IdempotencyHeaders,
+          response: S.CaseReply,
+        },
+      },
+      async (req, reply) =>
+        reply201or200(
+          reply,
+          await resumeProceedings(ctxOf(req, deps), {
+            caseId: req.params.id,
+            ...req.body,
+            idempotencyKey: req.headers['idempotency-key'] ?? null,
+          }),
+        ),
+    );
 
-    app.post('/cases/:id/grant', { schema: { tags, summary: 'Grant the visa (at most one year); records the visa and issues the decision letter', params: S.CaseParams, body: S.GrantBody, headers: S.IdempotencyHeaders, response: S.CaseReply } },
-      async (req, reply) => reply201or200(reply, await grantVisa(ctxOf(req, deps), { caseId: req.params.id, ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null })));
+    app.post(
+      '/cases/:id/grant',
+      {
+        schema: {
+          tags,
+          summary: 'Grant the visa (at most one year); records the visa and issues the decision letter',
+          params: S.CaseParams,
+          body: S.GrantBody,
+          headers: S.IdempotencyHeaders,
+          response: S.CaseReply,
+        },
+      },
+      async (req, reply) =>
+        reply201or200(
+          reply,
+          await grantVisa(ctxOf(req, deps), { caseId: req.params.id, ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null }),
+        ),
+    );
 
-    app.post('/cases/:id/refuse', { schema: { tags, summary: 'Refuse with reasons and legal ground; issues the decision letter', params: S.CaseParams, body: S.RefuseBody, headers: S.IdempotencyHeaders, response: S.CaseReply } },
-      async (req, reply) => reply201or200(reply, await refuseVisa(ctxOf(req, deps), { caseId: req.params.id, ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null })));
+    app.post(
+      '/cases/:id/refuse',
+      {
+        schema: {
+          tags,
+          summary: 'Refuse with reasons and legal ground; issues the decision letter',
+          params: S.CaseParams,
+          body: S.RefuseBody,
+          headers: S.IdempotencyHeaders,
+          response: S.CaseReply,
+        },
+      },
+      async (req, reply) =>
+        reply201or200(
+          reply,
+          await refuseVisa(ctxOf(req, deps), {
+            caseId: req.params.id,
+            ...req.body,
+            idempotencyKey: req.headers['idempotency-key'] ?? null,
+          }),
+        ),
+    );
 
-    app.post('/cases/:id/withdraw', { schema: { tags, summary: 'The applicant withdrew: proceedings are discontinued', params: S.CaseParams, body: S.WithdrawBody, headers: S.IdempotencyHeaders, response: S.CaseReply } },
-      async (req, reply) => reply201or200(reply, await withdrawApplication(ctxOf(req, deps), { caseId: req.params.id, ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null })));
+    app.post(
+      '/cases/:id/withdraw',
+      {
+        schema: {
+          tags,
+          summary: 'The applicant withdrew: proceedings are discontinued',
+          params: S.CaseParams,
+          body: S.WithdrawBody,
+          headers: S.IdempotencyHeaders,
+          response: S.CaseReply,
+        },
+      },
+      async (req, reply) =>
+        reply201or200(
+          reply,
+          await withdrawApplication(ctxOf(req, deps), {
+            caseId: req.params.id,
+            ...req.body,
+            idempotencyKey: req.headers['idempotency-key'] ?? null,
+          }),
+        ),
+    );
 
-    app.post('/cases/:id/discontinue', { schema: { tags, summary: 'Discontinue the proceedings on another legal ground', params: S.CaseParams, body: S.DiscontinueBody, headers: S.IdempotencyHeaders, response: S.CaseReply } },
-      async (req, reply) => reply201or200(reply, await discontinueProceedings(ctxOf(req, deps), { caseId: req.params.id, ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null })));
+    app.post(
+      '/cases/:id/discontinue',
+      {
+        schema: {
+          tags,
+          summary: 'Discontinue the proceedings on another legal ground',
+          params: S.CaseParams,
+          body: S.DiscontinueBody,
+          headers: S.IdempotencyHeaders,
+          response: S.CaseReply,
+        },
+      },
+      async (req, reply) =>
+        reply201or200(
+          reply,
+          await discontinueProceedings(ctxOf(req, deps), {
+            caseId: req.params.id,
+            ...req.body,
+            idempotencyKey: req.headers['idempotency-key'] ?? null,
+          }),
+        ),
+    );
 
-    app.get('/cases/:id/letters/:letterId/pdf', {
-      schema: { tags, summary: 'The letter exactly as issued (PDF; the read is audited)', params: S.LetterParams },
-    }, async (req, reply) => {
-      const l = await getLetterPdf(ctxOf(req, deps), req.params.id, req.params.letterId);
-      const file = `${l.reference.replace(/[^A-Za-z0-9-]+/g, '_')}-${l.kind}.pdf`;
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${file}"`).header('x-content-sha256', l.sha256).send(l.pdf);
-    });
+    app.get(
+      '/cases/:id/letters/:letterId/pdf',
+      {
+        schema: { tags, summary: 'The letter exactly as issued (PDF; the read is audited)', params: S.LetterParams },
+      },
+      async (req, reply) => {
+        const l = await getLetterPdf(ctxOf(req, deps), req.params.id, req.params.letterId);
+        const file = `${l.reference.replace(/[^A-Za-z0-9-]+/g, '_')}-${l.kind}.pdf`;
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${file}"`)
+          .header('x-content-sha256', l.sha256)
+          .send(l.pdf);
+      },
+    );
 
-    app.post('/cases/:id/letters/:letterId/posting', { schema: { tags, summary: 'Record that the letter was handed to the post', params: S.LetterParams, body: S.PostingBody, headers: S.IdempotencyHeaders, response: S.CaseReply } },
-      async (req, reply) => reply201or200(reply, await postLetter(ctxOf(req, deps), { caseId: req.params.id, letterId: req.params.letterId, ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null })));
+    app.post(
+      '/cases/:id/letters/:letterId/posting',
+      {
+        schema: {
+          tags,
+          summary: 'Record that the letter was handed to the post',
+          params: S.LetterParams,
+          body: S.PostingBody,
+          headers: S.IdempotencyHeaders,
+          response: S.CaseReply,
+        },
+      },
+      async (req, reply) =>
+        reply201or200(
+          reply,
+          await postLetter(ctxOf(req, deps), {
+            caseId: req.params.id,
+            letterId: req.params.letterId,
+            ...req.body,
+            idempotencyKey: req.headers['idempotency-key'] ?? null,
+          }),
+        ),
+    );
 
-    app.post('/cases/:id/letters/:letterId/delivery', { schema: { tags, summary: 'Record delivery: handed over, collected, or deemed delivered after 10 days stored', params: S.LetterParams, body: S.DeliveryBody, headers: S.IdempotencyHeaders, response: S.CaseReply } },
-      async (req, reply) => reply201or200(reply, await recordDelivery(ctxOf(req, deps), { caseId: req.params.id, letterId: req.params.letterId, ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null })));
+    app.post(
+      '/cases/:id/letters/:letterId/delivery',
+      {
+        schema: {
+          tags,
+          summary: 'Record delivery: handed over, collected, or deemed delivered after 10 days stored',
+          params: S.LetterParams,
+          body: S.DeliveryBody,
+          headers: S.IdempotencyHeaders,
+          response: S.CaseReply,
+        },
+      },
+      async (req, reply) =>
+        reply201or200(
+          reply,
+          await recordDelivery(ctxOf(req, deps), {
+            caseId: req.params.id,
+            letterId: req.params.letterId,
+            ...req.body,
+            idempotencyKey: req.headers['idempotency-key'] ?? null,
+          }),
+        ),
+    );
 
-    app.get('/queue', { schema: { tags, summary: 'The office’s open cases by days left; overdue ones flagged', querystring: S.QueueQuery, response: { 200: S.QueueView } } },
-      async (req) => listWorkQueue(ctxOf(req, deps), req.query.office));
+    app.get(
+      '/queue',
+      {
+        schema: {
+          tags,
+          summary: 'The office’s open cases by days left; overdue ones flagged',
+          querystring: S.QueueQuery,
+          response: { 200: S.QueueView },
+        },
+      },
+      async (req) => listWorkQueue(ctxOf(req, deps), req.query.office),
+    );
   };
 }

@@ -10,49 +10,96 @@ export const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const LetterParams = Type.Object({ id: Type.String({ format: 'uuid' }), letterId: Type.String({ format: 'uuid' }) });
 export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128 })) });
 
-export const IntakeBody = Type.Object({
-  receivedOn: Type.Optional(IsoDate),
-  ground: Type.Literal('33-1-a', { description: '§ 33(1)(a) Act 326/1999 Coll.: an obstacle beyond the applicant’s control prevents departure' }),
-  applicant: Type.Object({
-    surname: Text(100), givenNames: Text(100),
-    nativeName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    dateOfBirth: IsoDate,
-    nationality: Type.String({ pattern: '^[A-Z]{3}$', description: 'ICAO 3-letter code, e.g. UKR' }),
-    passportNumber: Type.String({ pattern: '^[A-Z0-9]{5,20}$' }),
-    passportExpiresOn: IsoDate,
-    address: Text(300),
-    regionCode: Type.String({ pattern: '^CZ-[0-9]{2}$' }),
-  }, { additionalProperties: false }),
-  checklist: ChecklistSchema,
-}, { additionalProperties: false });
+export const IntakeBody = Type.Object(
+  {
+    receivedOn: Type.Optional(IsoDate),
+    ground: Type.Literal('33-1-a', {
+      description: '§ 33(1)(a) Act 326/1999 Coll.: an obstacle beyond the applicant’s control prevents departure',
+    }),
+    applicant: Type.Object(
+      {
+        surname: Text(100),
+        givenNames: Text(100),
+        nativeName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+        dateOfBirth: IsoDate,
+        nationality: Type.String({ pattern: '^[A-Z]{3}$', description: 'ICAO 3-letter code, e.g. UKR' }),
+        passportNumber: Type.String({ pattern: '^[A-Z0-9]{5,20}$' }),
+        passportExpiresOn: IsoDate,
+        address: Text(300),
+        regionCode: Type.String({ pattern: '^CZ-[0-9]{2}$' }),
+      },
+      { additionalProperties: false },
+    ),
+    checklist: ChecklistSchema,
+  },
+  { additionalProperties: false },
+);
 
-export const StudyIntakeBody = Type.Object({
-  receivedOn: Type.Optional(IsoDate),
-  applicant: IntakeBody.properties.applicant,
-  scholarship: Type.Union([Type.Literal('cz_government'), Type.Literal('msmt'), Type.Literal('eu')]),
-  documents: Type.Object({
-    passport: Type.Boolean(), photo: Type.Boolean(), scholarshipAward: Type.Boolean(), admissionConfirmation: Type.Boolean(), accommodation: Type.Boolean(),
-  }, { additionalProperties: false }),
-}, { additionalProperties: false });
+export const StudyIntakeBody = Type.Object(
+  {
+    receivedOn: Type.Optional(IsoDate),
+    applicant: IntakeBody.properties.applicant,
+    scholarship: Type.Union([Type.Literal('cz_government'), Type.Literal('msmt'), Type.Literal('eu')]),
+    documents: Type.Object(
+      {
+        passport: Type.Boolean(),
+        photo: Type.Boolean(),
+        scholarshipAward: Type.Boolean(),
+        admissionConfirmation: Type.Boolean(),
+        accommodation: Type.Boolean(),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
 
-const Versioned = { version: Type.Integer({ minimum: 1, description: 'The case version you saw; a stale one gets 409' }), on: Type.Optional(IsoDate) };
+const Versioned = {
+  version: Type.Integer({ minimum: 1, description: 'The case version you saw; a stale one gets 409' }),
+  on: Type.Optional(IsoDate),
+};
 
-export const InterruptBody = Type.Object({ ...Versioned, requested: Text(2000), respondBy: IsoDate, legalGround: Type.Optional(Text(300)) }, { additionalProperties: false });
+export const InterruptBody = Type.Object(
+  { ...Versioned, requested: Text(2000), respondBy: IsoDate, legalGround: Type.Optional(Text(300)) },
+  { additionalProperties: false },
+);
 export const ResumeBody = Type.Object(Versioned, { additionalProperties: false });
-export const GrantBody = Type.Object({ ...Versioned, validFrom: IsoDate, validTo: IsoDate, warRelated: Type.Optional(Type.Boolean({ description: 'Granted in connection with the war in Ukraine; default: the applicant is a Ukrainian citizen' })) }, { additionalProperties: false });
+export const GrantBody = Type.Object(
+  {
+    ...Versioned,
+    validFrom: IsoDate,
+    validTo: IsoDate,
+    warRelated: Type.Optional(
+      Type.Boolean({ description: 'Granted in connection with the war in Ukraine; default: the applicant is a Ukrainian citizen' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const RefuseBody = Type.Object({ ...Versioned, reasons: Text(10000), legalGround: Text(300) }, { additionalProperties: false });
 export const WithdrawBody = Type.Object(Versioned, { additionalProperties: false });
-export const DiscontinueBody = Type.Object({ ...Versioned, legalGround: Text(300), note: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false });
+export const DiscontinueBody = Type.Object(
+  { ...Versioned, legalGround: Text(300), note: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
 export const PostingBody = Type.Object({ version: Versioned.version, postedOn: Type.Optional(IsoDate) }, { additionalProperties: false });
-export const DeliveryBody = Type.Object({
-  version: Versioned.version,
-  delivery: Type.Union([
-    Type.Object({ kind: Type.Literal('delivered'), deliveredOn: IsoDate }, { additionalProperties: false }),
-    Type.Object({ kind: Type.Literal('stored'), readyForCollectionOn: IsoDate, collectedOn: Type.Optional(Nullable(IsoDate)) }, { additionalProperties: false }),
-  ]),
-}, { additionalProperties: false });
+export const DeliveryBody = Type.Object(
+  {
+    version: Versioned.version,
+    delivery: Type.Union([
+      Type.Object({ kind: Type.Literal('delivered'), deliveredOn: IsoDate }, { additionalProperties: false }),
+      Type.Object(
+        { kind: Type.Literal('stored'), readyForCollectionOn: IsoDate, collectedOn: Type.Optional(Nullable(IsoDate)) },
+        { additionalProperties: false },
+      ),
+    ]),
+  },
+  { additionalProperties: false },
+);
 
-export const QueueQuery = Type.Object({ office: Type.Optional(Type.String({ pattern: '^[A-Z]{3}-[A-Z]{3}$' })) }, { additionalProperties: false });
+export const QueueQuery = Type.Object(
+  { office: Type.Optional(Type.String({ pattern: '^[A-Z]{3}-[A-Z]{3}$' })) },
+  { additionalProperties: false },
+);
 
 const NullableDate = Type.Union([IsoDate, Type.Null()]);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -72,31 +119,76 @@ export const CaseView = Type.Object({
   overdue: Type.Boolean(),
   decidedOn: NullableDate,
   allowedActions: Type.Array(Type.String()),
-  admissibility: Type.Union([Type.Object({
-    admissible: Type.Boolean(),
-    missing: Type.Array(Type.Object({ code: Type.String(), field: Type.Optional(Type.String()), expected: Type.Optional(Type.Integer()), paid: Type.Optional(Type.Integer()) })),
-  }), Type.Null()]),
+  admissibility: Type.Union([
+    Type.Object({
+      admissible: Type.Boolean(),
+      missing: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          field: Type.Optional(Type.String()),
+          expected: Type.Optional(Type.Integer()),
+          paid: Type.Optional(Type.Integer()),
+        }),
+      ),
+    }),
+    Type.Null(),
+  ]),
   applicant: Type.Object({
-    surname: Type.String(), givenNames: Type.String(), nativeName: NullableString, dateOfBirth: IsoDate, nationality: Type.String(),
-    passportNumber: Type.String(), passportExpiresOn: IsoDate, address: Type.String(), regionCode: Type.String(),
+    surname: Type.String(),
+    givenNames: Type.String(),
+    nativeName: NullableString,
+    dateOfBirth: IsoDate,
+    nationality: Type.String(),
+    passportNumber: Type.String(),
+    passportExpiresOn: IsoDate,
+    address: Type.String(),
+    regionCode: Type.String(),
   }),
-  visa: Type.Union([Type.Object({
-    visaNumber: Type.String(), visaCode: Type.String(), validFrom: IsoDate, validTo: IsoDate, issuedOn: IsoDate, status: Type.String(),
-  }), Type.Null()]),
-  letters: Type.Array(Type.Object({
-    id: Type.String({ format: 'uuid' }), kind: Type.String(), issuedOn: IsoDate, sha256: Type.String(), templateVersion: Type.String(),
-    postedOn: NullableDate, readyForCollectionOn: NullableDate, deliveredOn: NullableDate, deliveryHow: NullableString,
-  })),
-  history: Type.Array(Type.Object({ seq: Type.Integer(), type: Type.String(), effectiveOn: IsoDate, at: Type.String(), actorId: Type.String() })),
+  visa: Type.Union([
+    Type.Object({
+      visaNumber: Type.String(),
+      visaCode: Type.String(),
+      validFrom: IsoDate,
+      validTo: IsoDate,
+      issuedOn: IsoDate,
+      status: Type.String(),
+    }),
+    Type.Null(),
+  ]),
+  letters: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      kind: Type.String(),
+      issuedOn: IsoDate,
+      sha256: Type.String(),
+      templateVersion: Type.String(),
+      postedOn: NullableDate,
+      readyForCollectionOn: NullableDate,
+      deliveredOn: NullableDate,
+      deliveryHow: NullableString,
+    }),
+  ),
+  history: Type.Array(
+    Type.Object({ seq: Type.Integer(), type: Type.String(), effectiveOn: IsoDate, at: Type.String(), actorId: Type.String() }),
+  ),
 });
 
 export const QueueView = Type.Object({
   officeId: Type.String(),
   asOf: IsoDate,
-  items: Type.Array(Type.Object({
-    id: Type.String({ format: 'uuid' }), reference: Type.String(), status: Type.String(), version: Type.Integer(), receivedOn: IsoDate,
-    dueOn: NullableDate, clockRunning: Type.Boolean(), daysLeft: Type.Union([Type.Integer(), Type.Null()]), overdue: Type.Boolean(),
-  })),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      reference: Type.String(),
+      status: Type.String(),
+      version: Type.Integer(),
+      receivedOn: IsoDate,
+      dueOn: NullableDate,
+      clockRunning: Type.Boolean(),
+      daysLeft: Type.Union([Type.Integer(), Type.Null()]),
+      overdue: Type.Boolean(),
+    }),
+  ),
 });
 
 export const CaseReply = { 200: CaseView, 201: CaseView };

@@ -10,6 +10,7 @@ export function actionDate(given: string | undefined, now: Date, notBefore: stri
   const on = given ?? today;
   if (!isValidIsoDate(on)) throw validationFailed([fieldError(field, 'INVALID_DATE', `${on} is not a calendar date (YYYY-MM-DD).`)]);
   if (on > today) throw validationFailed([fieldError(field, 'IN_FUTURE', `${on} is after today (${today}).`)]);
-  if (on < notBefore) throw validationFailed([fieldError(field, 'BEFORE_LAST_STEP', `${on} is before the case's last recorded step (${notBefore}).`)]);
+  if (on < notBefore)
+    throw validationFailed([fieldError(field, 'BEFORE_LAST_STEP', `${on} is before the case's last recorded step (${notBefore}).`)]);
   return on;
 }

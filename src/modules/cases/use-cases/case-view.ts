@@ -4,7 +4,7 @@ import { calendarDaysLeft, todayInPrague } from '../../calendar/index.ts';
 import { findVisaByCase } from '../../visas/index.ts';
 import { listLettersOfCase } from '../../letters/db/letters.queries.ts';
 import { ALLOWED_ACTIONS, type ActionPayload, type CaseStatus } from '../domain/case-model.ts';
-import { findApplicant, findCase, listActions } from '../db/cases.queries.ts';
+import { findApplicant, type findCase, listActions } from '../db/cases.queries.ts';
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
@@ -35,16 +35,44 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
     allowedActions: [...ALLOWED_ACTIONS[status]],
     admissibility: intake ? { admissible: intake.admissible, missing: intake.missing } : null,
     applicant: {
-      surname: applicant.surname, givenNames: applicant.given_names, nativeName: applicant.native_name,
-      dateOfBirth: applicant.date_of_birth, nationality: applicant.nationality, passportNumber: applicant.passport_number,
-      passportExpiresOn: applicant.passport_expires_on, address: applicant.address, regionCode: applicant.region_code,
+      surname: applicant.surname,
+      givenNames: applicant.given_names,
+      nativeName: applicant.native_name,
+      dateOfBirth: applicant.date_of_birth,
+      nationality: applicant.nationality,
+      passportNumber: applicant.passport_number,
+      passportExpiresOn: applicant.passport_expires_on,
+      address: applicant.address,
+      regionCode: applicant.region_code,
     },
-    visa: visa ? { visaNumber: visa.visa_number, visaCode: visa.visa_code, validFrom: visa.valid_from, validTo: visa.valid_to, issuedOn: visa.issued_on, status: visa.status } : null,
+    visa: visa
+      ? {
+          visaNumber: visa.visa_number,
+          visaCode: visa.visa_code,
+          validFrom: visa.valid_from,
+          validTo: visa.valid_to,
+          issuedOn: visa.issued_on,
+          status: visa.status,
+        }
+      : null,
     letters: letters.map((l) => ({
-      id: l.id, kind: l.kind, issuedOn: l.issued_on, sha256: l.sha256, templateVersion: l.template_version,
-      postedOn: l.posted_on, readyForCollectionOn: l.ready_for_collection_on, deliveredOn: l.delivered_on, deliveryHow: l.delivery_how,
+      id: l.id,
+      kind: l.kind,
+      issuedOn: l.issued_on,
+      sha256: l.sha256,
+      templateVersion: l.template_version,
+      postedOn: l.posted_on,
+      readyForCollectionOn: l.ready_for_collection_on,
+      deliveredOn: l.delivered_on,
+      deliveryHow: l.delivery_how,
     })),
-    history: actions.map((a) => ({ seq: a.seq, type: a.action_type, effectiveOn: a.effective_on, at: new Date(a.occurred_at).toISOString(), actorId: a.actor_id })),
+    history: actions.map((a) => ({
+      seq: a.seq,
+      type: a.action_type,
+      effectiveOn: a.effective_on,
+      at: new Date(a.occurred_at).toISOString(),
+      actorId: a.actor_id,
+    })),
   };
 }
 

@@ -7,10 +7,19 @@ import type { LetterInput } from '../../letters/render-entry.ts';
 import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
 import { findApplicant } from '../db/cases.queries.ts';
 
-const ROLE_CS: Record<Actor['role'], string> = { officer: 'referent/ka OAMP', supervisor: 'vedoucí oddělení OAMP', admin: 'správce', caseworker: 'pracovník/ce partnerské organizace' };
+const ROLE_CS: Record<Actor['role'], string> = {
+  officer: 'referent/ka OAMP',
+  supervisor: 'vedoucí oddělení OAMP',
+  admin: 'správce',
+  caseworker: 'pracovník/ce partnerské organizace',
+};
 
-export async function letterBase(db: Db | Trx, c: { reference: string; officeId: string; applicantId: string; receivedOn: string }, actor: Actor, issuedOn: string)
-  : Promise<Omit<LetterInput, 'kind'>> {
+export async function letterBase(
+  db: Db | Trx,
+  c: { reference: string; officeId: string; applicantId: string; receivedOn: string },
+  actor: Actor,
+  issuedOn: string,
+): Promise<Omit<LetterInput, 'kind'>> {
   const [office, a] = await Promise.all([findOffice(db, c.officeId), findApplicant(db, c.applicantId)]);
   const officeName = office?.name ?? c.officeId;
   // "OAMP Praha – Chodov" → "Praha"
@@ -37,6 +46,11 @@ export async function issueCaseLetter(
 ) {
   // The letter templates are written for the tolerance visa; a study case has none yet.
   if (row.case_type && row.case_type !== 'tolerance_visa') return null;
-  const base = await letterBase(trx, { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on }, ctx.actor, on);
+  const base = await letterBase(
+    trx,
+    { reference: row.reference, officeId: row.office_id, applicantId: row.applicant_id, receivedOn: row.received_on },
+    ctx.actor,
+    on,
+  );
   return issueLetter(trx, { caseId: row.id, input: { ...base, ...fields }, actorId: ctx.actor.id, requestId: ctx.requestId });
 }

@@ -29,7 +29,13 @@ export async function getLetterPdf(ctx: Ctx, caseId: string, letterId: string) {
     requireOffice(ctx.actor, row.office_id);
     const letter = await findLetterPdf(trx, caseId, letterId);
     if (!letter) throw new AppError('LETTER.NOT_FOUND', 'No such letter in this case.');
-    await writeAudit(trx, { actorId: ctx.actor.id, action: 'letter.read', entityType: 'letter', entityId: letterId, requestId: ctx.requestId });
+    await writeAudit(trx, {
+      actorId: ctx.actor.id,
+      action: 'letter.read',
+      entityType: 'letter',
+      entityId: letterId,
+      requestId: ctx.requestId,
+    });
     return { pdf: letter.pdf, sha256: letter.sha256, kind: letter.kind, reference: row.reference };
   });
 }
@@ -45,7 +51,12 @@ export async function listWorkQueue(ctx: Ctx, officeId?: string) {
     officeId: office,
     asOf: today,
     items: rows.map((r) => ({
-      id: r.id, reference: r.reference, status: r.status, version: r.version, receivedOn: r.received_on, dueOn: r.due_on,
+      id: r.id,
+      reference: r.reference,
+      status: r.status,
+      version: r.version,
+      receivedOn: r.received_on,
+      dueOn: r.due_on,
       clockRunning: r.clock_running,
       daysLeft: r.due_on && r.clock_running ? calendarDaysLeft(r.due_on, today) : null,
       overdue: Boolean(r.due_on && r.clock_running && r.due_on < today),

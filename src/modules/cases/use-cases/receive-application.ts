@@ -32,12 +32,17 @@ function checkDates(input: IntakeInput, today: string): FieldError[] {
   const errors: FieldError[] = [];
   const a = input.applicant;
   const receivedOn = input.receivedOn ?? today;
-  for (const [path, v] of [['/receivedOn', receivedOn], ['/applicant/dateOfBirth', a.dateOfBirth], ['/applicant/passportExpiresOn', a.passportExpiresOn]] as const) {
+  for (const [path, v] of [
+    ['/receivedOn', receivedOn],
+    ['/applicant/dateOfBirth', a.dateOfBirth],
+    ['/applicant/passportExpiresOn', a.passportExpiresOn],
+  ] as const) {
     if (!isValidIsoDate(v)) errors.push(fieldError(path, 'INVALID_DATE', `${v} is not a calendar date (YYYY-MM-DD).`));
   }
   if (errors.length) return errors;
   if (receivedOn > today) errors.push(fieldError('/receivedOn', 'IN_FUTURE', 'An application cannot be received in the future.'));
-  if (a.dateOfBirth >= receivedOn) errors.push(fieldError('/applicant/dateOfBirth', 'NOT_BEFORE_RECEIPT', 'The date of birth must precede the receipt.'));
+  if (a.dateOfBirth >= receivedOn)
+    errors.push(fieldError('/applicant/dateOfBirth', 'NOT_BEFORE_RECEIPT', 'The date of birth must precede the receipt.'));
   return errors;
 }
 
@@ -51,15 +56,27 @@ export async function receiveApplication(ctx: Ctx, input: IntakeInput): Promise<
   if (!office) throw new AppError('AUTH.FORBIDDEN', 'Your account has no office.');
   // Applicants file at the OAMP office of their region (facts §2.1); Prague offices serve all of Prague.
   if (input.applicant.regionCode !== office.region_code) {
-    errors.push(fieldError('/applicant/regionCode', 'OTHER_REGION', `This office serves region ${office.region_code}; the applicant files at an office of region ${input.applicant.regionCode}.`));
+    errors.push(
+      fieldError(
+        '/applicant/regionCode',
+        'OTHER_REGION',
+        `This office serves region ${office.region_code}; the applicant files at an office of region ${input.applicant.regionCode}.`,
+      ),
+    );
   }
   if (errors.length) throw validationFailed(errors);
 
   const receivedOn = input.receivedOn ?? today;
   const admissibility = assessToleranceAdmissibility(input.checklist, receivedOn);
   const intake: ActionPayload = {
-    type: 'intake', receivedOn, admissible: admissibility.admissible,
-    missing: admissibility.missing.map((m) => ({ code: m.code, ...(m.field ? { field: m.field } : {}), ...(m.expected !== undefined ? { expected: m.expected, paid: m.paid } : {}) })),
+    type: 'intake',
+    receivedOn,
+    admissible: admissibility.admissible,
+    missing: admissibility.missing.map((m) => ({
+      code: m.code,
+      ...(m.field ? { field: m.field } : {}),
+      ...(m.expected !== undefined ? { expected: m.expected, paid: m.paid } : {}),
+    })),
     policy: parameterReceipt(defaultBundle(), { filed_on: receivedOn }, admissibility.parameters),
   };
   const projection = projectionOf(foldCase([intake]));
@@ -74,15 +91,46 @@ export async function receiveApplication(ctx: Ctx, input: IntakeInput): Promise<
       const applicantId = await insertApplicant(trx, input.applicant);
       const year = receivedOn.slice(0, 4);
       const reference = `OAM-${pad(await nextNumber(trx, `case:${officeId}:${year}`))}/${officeId}-${year}`;
-      const created = await insertCase(trx, { reference, officeId, applicantId, ground: input.ground, receivedOn, createdBy: ctx.actor.id, ...projection });
-      await insertAction(trx, { caseId: created.id, seq: 1, payload: intake, actorId: ctx.actor.id, effectiveOn: receivedOn, idempotencyKey: key });
+      const created = await insertCase(trx, {
+        reference,
+        officeId,
+        applicantId,
+        ground: input.ground,
+        receivedOn,
+        createdBy: ctx.actor.id,
+        ...projection,
+      });
+      await insertAction(trx, {
+        caseId: created.id,
+        seq: 1,
+        payload: intake,
+        actorId: ctx.actor.id,
+        effectiveOn: receivedOn,
+        idempotencyKey: key,
+      });
       if (!admissibility.admissible) {
         const base = await letterBase(trx, { reference, officeId, applicantId, receivedOn }, ctx.actor, today);
-        await issueLetter(trx, { caseId: created.id, input: { ...base, kind: 'return', missingItems: admissibility.missing }, actorId: ctx.actor.id, requestId: ctx.requestId });
+        await issueLetter(trx, {
+          caseId: created.id,
+          input: { ...base, kind: 'return', missingItems: admissibility.missing },
+          actorId: ctx.actor.id,
+          requestId: ctx.requestId,
+        });
       }
       await writeAudit(trx, {
-        actorId: ctx.actor.id, action: 'case.intake', entityType: 'case', entityId: created.id, requestId: ctx.requestId,
-        after: { status: projection.status, version: 1, dueOn: projection.dueOn, admissible: admissibility.admissible, missing: intake.missing, policy: admissibility.parameters.map((p) => ({ id: p.id, from: p.from, to: p.to })) },
+        actorId: ctx.actor.id,
+        action: 'case.intake',
+        entityType: 'case',
+        entityId: created.id,
+        requestId: ctx.requestId,
+        after: {
+          status: projection.status,
+          version: 1,
+          dueOn: projection.dueOn,
+          admissible: admissibility.admissible,
+          missing: intake.missing,
+          policy: admissibility.parameters.map((p) => ({ id: p.id, from: p.from, to: p.to })),
+        },
       });
       return { ...(await buildCaseView(trx, (await findCase(trx, created.id))!, ctx.clock.now())), replayed: false };
     });

@@ -28,8 +28,11 @@ export interface StudyIntake {
 }
 
 const MISSING_CODE: Record<StudyDocument, string> = {
-  passport: 'PASSPORT_MISSING', photo: 'PHOTO_MISSING', scholarshipAward: 'SCHOLARSHIP_AWARD_MISSING',
-  admissionConfirmation: 'ADMISSION_CONFIRMATION_MISSING', accommodation: 'ACCOMMODATION_MISSING',
+  passport: 'PASSPORT_MISSING',
+  photo: 'PHOTO_MISSING',
+  scholarshipAward: 'SCHOLARSHIP_AWARD_MISSING',
+  admissionConfirmation: 'ADMISSION_CONFIRMATION_MISSING',
+  accommodation: 'ACCOMMODATION_MISSING',
 };
 
 /** @throws VALIDATION.FAILED (dates; the route is not open for this person on that date, with the policy's reasons) */
@@ -37,14 +40,33 @@ export async function receiveStudyApplication(ctx: Ctx, input: StudyIntake) {
   requirePermission(ctx.actor, 'case.intake');
   const today = todayInPrague(ctx.clock.now());
   const receivedOn = input.receivedOn ?? today;
-  if (!isValidIsoDate(receivedOn) || receivedOn > today) throw validationFailed([fieldError('/receivedOn', 'INVALID_DATE', 'A date YYYY-MM-DD, not in the future.')]);
+  if (!isValidIsoDate(receivedOn) || receivedOn > today)
+    throw validationFailed([fieldError('/receivedOn', 'INVALID_DATE', 'A date YYYY-MM-DD, not in the future.')]);
   const office = await findOffice(ctx.db, ctx.actor.officeId!);
   if (!office) throw new AppError('AUTH.FORBIDDEN', 'Your account has no office.');
-  const ev = evaluate({ facts: { nationality: input.applicant.nationality === 'BLR' ? 'BLR' : input.applicant.nationality === 'RUS' ? 'RUS' : input.applicant.nationality === 'UKR' ? 'UKR' : 'OTHER', scholarship: input.scholarship }, dates: { as_of: receivedOn }, rules: ['route.study_residence_by'] });
+  const ev = evaluate({
+    facts: {
+      nationality:
+        input.applicant.nationality === 'BLR'
+          ? 'BLR'
+          : input.applicant.nationality === 'RUS'
+            ? 'RUS'
+            : input.applicant.nationality === 'UKR'
+              ? 'UKR'
+              : 'OTHER',
+      scholarship: input.scholarship,
+    },
+    dates: { as_of: receivedOn },
+    rules: ['route.study_residence_by'],
+  });
   const route = ev.results[0]!;
   if (route.outcome !== 'eligible') {
-    throw validationFailed(route.whatWouldChange.failing.map((f) => fieldError('/applicant', f.code, f.text)).concat(
-      route.outcome === 'no_rule_in_force' ? [fieldError('/receivedOn', 'NO_RULE_IN_FORCE', route.outcomeText)] : []), 'This route is not open to the applicant on that date.');
+    throw validationFailed(
+      route.whatWouldChange.failing
+        .map((f) => fieldError('/applicant', f.code, f.text))
+        .concat(route.outcome === 'no_rule_in_force' ? [fieldError('/receivedOn', 'NO_RULE_IN_FORCE', route.outcomeText)] : []),
+      'This route is not open to the applicant on that date.',
+    );
   }
   const missing = STUDY_DOCUMENTS.filter((d) => !input.documents[d]).map((d) => ({ code: MISSING_CODE[d] }));
   const intake: ActionPayload = { type: 'intake', receivedOn, admissible: missing.length === 0, missing };
@@ -53,9 +75,32 @@ export async function receiveStudyApplication(ctx: Ctx, input: StudyIntake) {
     const applicantId = await insertApplicant(trx, input.applicant);
     const year = receivedOn.slice(0, 4);
     const reference = `OAM-${pad(await nextNumber(trx, `case:${office.id}:${year}`))}/${office.id}-${year}`;
-    const created = await insertCase(trx, { reference, officeId: office.id, applicantId, ground: `study:${input.scholarship}`, receivedOn, createdBy: ctx.actor.id, ...projection, caseType: 'study_residence' });
-    await insertAction(trx, { caseId: created.id, seq: 1, payload: intake, actorId: ctx.actor.id, effectiveOn: receivedOn, idempotencyKey: null });
-    await writeAudit(trx, { actorId: ctx.actor.id, action: 'case.intake', entityType: 'case', entityId: created.id, requestId: ctx.requestId, after: { caseType: 'study_residence', status: projection.status, dueOn: projection.dueOn, policy: ev.receipt } });
+    const created = await insertCase(trx, {
+      reference,
+      officeId: office.id,
+      applicantId,
+      ground: `study:${input.scholarship}`,
+      receivedOn,
+      createdBy: ctx.actor.id,
+      ...projection,
+      caseType: 'study_residence',
+    });
+    await insertAction(trx, {
+      caseId: created.id,
+      seq: 1,
+      payload: intake,
+      actorId: ctx.actor.id,
+      effectiveOn: receivedOn,
+      idempotencyKey: null,
+    });
+    await writeAudit(trx, {
+      actorId: ctx.actor.id,
+      action: 'case.intake',
+      entityType: 'case',
+      entityId: created.id,
+      requestId: ctx.requestId,
+      after: { caseType: 'study_residence', status: projection.status, dueOn: projection.dueOn, policy: ev.receipt },
+    });
     return buildCaseView(trx, (await findCase(trx, created.id))!, ctx.clock.now());
   });
 }

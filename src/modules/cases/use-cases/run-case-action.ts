@@ -9,7 +9,15 @@ import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { requireOffice, requirePermission, type Permission } from '../../auth/domain/permissions.ts';
-import { applyAction, foldCase, isAllowed, ALLOWED_ACTIONS, type ActionPayload, type CaseActionType, type CaseState } from '../domain/case-model.ts';
+import {
+  applyAction,
+  foldCase,
+  isAllowed,
+  ALLOWED_ACTIONS,
+  type ActionPayload,
+  type CaseActionType,
+  type CaseState,
+} from '../domain/case-model.ts';
 import { projectionOf } from '../domain/projection.ts';
 import { claimCase, findActionByKey, findCase, insertAction, listActions, updateProjection } from '../db/cases.queries.ts';
 import { buildCaseView, type CaseRow, type CaseView } from './case-view.ts';
@@ -31,7 +39,8 @@ export async function runCaseAction(ctx: Ctx, cmd: CaseCommand): Promise<CaseVie
     return await ctx.db.transaction().execute(async (trx) => {
       if (cmd.idempotencyKey) {
         const prior = await findActionByKey(trx, cmd.type, cmd.idempotencyKey);
-        if (prior && prior.case_id !== cmd.caseId) throw new AppError('CASE.DUPLICATE_ACTION', 'This idempotency key was used for another case.');
+        if (prior && prior.case_id !== cmd.caseId)
+          throw new AppError('CASE.DUPLICATE_ACTION', 'This idempotency key was used for another case.');
         if (prior) {
           const row = (await findCase(trx, cmd.caseId))!;
           requireOffice(ctx.actor, row.office_id);
@@ -44,22 +53,38 @@ export async function runCaseAction(ctx: Ctx, cmd: CaseCommand): Promise<CaseVie
       const claimed = await claimCase(trx, cmd.caseId, cmd.version);
       if (!claimed) {
         const now = await findCase(trx, cmd.caseId);
-        throw new AppError('CASE.VERSION_CONFLICT', `The case is at version ${now?.version}, not ${cmd.version}: someone else changed it. Reload and decide again.`, { currentVersion: now?.version });
+        throw new AppError(
+          'CASE.VERSION_CONFLICT',
+          `The case is at version ${now?.version}, not ${cmd.version}: someone else changed it. Reload and decide again.`,
+          { currentVersion: now?.version },
+        );
       }
       const log = await listActions(trx, cmd.caseId);
       const state = foldCase(log.map((a) => a.payload as ActionPayload));
       if (!isAllowed(state.status, cmd.type)) {
         throw new AppError('CASE.ILLEGAL_TRANSITION', `“${cmd.type}” is not allowed while the case is ${state.status}.`, {
-          caseStatus: state.status, allowedActions: [...ALLOWED_ACTIONS[state.status]],
+          caseStatus: state.status,
+          allowedActions: [...ALLOWED_ACTIONS[state.status]],
         });
       }
       const { payload, effectiveOn } = await cmd.run({ trx, row: claimed, state });
       const next = applyAction(state, payload);
       const projection = projectionOf(next, claimed.case_type);
-      await insertAction(trx, { caseId: cmd.caseId, seq: log.length + 1, payload, actorId: ctx.actor.id, effectiveOn, idempotencyKey: cmd.idempotencyKey });
+      await insertAction(trx, {
+        caseId: cmd.caseId,
+        seq: log.length + 1,
+        payload,
+        actorId: ctx.actor.id,
+        effectiveOn,
+        idempotencyKey: cmd.idempotencyKey,
+      });
       await updateProjection(trx, cmd.caseId, projection);
       await writeAudit(trx, {
-        actorId: ctx.actor.id, action: `case.${cmd.type}`, entityType: 'case', entityId: cmd.caseId, requestId: ctx.requestId,
+        actorId: ctx.actor.id,
+        action: `case.${cmd.type}`,
+        entityType: 'case',
+        entityId: cmd.caseId,
+        requestId: ctx.requestId,
         before: { status: state.status, version: current.version, dueOn: current.due_on },
         after: { status: projection.status, version: claimed.version, dueOn: projection.dueOn },
       });

@@ -14,7 +14,11 @@ export function rangeLabel(n: number): string {
   return 'over a thousand';
 }
 
-export interface Cell { dimension: string; value: string; count: number }
+export interface Cell {
+  dimension: string;
+  value: string;
+  count: number;
+}
 
 export function protectCells(cells: Cell[]): { dimension: string; value: string; figure: string }[] {
   return cells.map((c) => ({ dimension: c.dimension, value: c.value, figure: rangeLabel(c.count) }));

@@ -10,7 +10,13 @@ export async function createPartnerOrg(ctx: Ctx, name: string) {
   requirePermission(ctx.actor, 'org.manage');
   try {
     const r = await ctx.db.insertInto('partner_orgs').values({ name }).returning(['id', 'name']).executeTakeFirstOrThrow();
-    await writeAudit(ctx.db, { actorId: ctx.actor.id, action: 'org.created', entityType: 'partner_org', entityId: r.id, requestId: ctx.requestId });
+    await writeAudit(ctx.db, {
+      actorId: ctx.actor.id,
+      action: 'org.created',
+      entityType: 'partner_org',
+      entityId: r.id,
+      requestId: ctx.requestId,
+    });
     return r;
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'An organisation with that name exists.');
@@ -21,15 +27,33 @@ export async function createPartnerOrg(ctx: Ctx, name: string) {
 export async function createStaff(ctx: Ctx, u: NewStaffUser) {
   requirePermission(ctx.actor, 'staff.manage');
   const r = await createStaffUser(ctx.db, u);
-  await writeAudit(ctx.db, { actorId: ctx.actor.id, action: 'staff.created', entityType: 'staff_user', entityId: r.id, requestId: ctx.requestId, after: { role: r.role } });
+  await writeAudit(ctx.db, {
+    actorId: ctx.actor.id,
+    action: 'staff.created',
+    entityType: 'staff_user',
+    entityId: r.id,
+    requestId: ctx.requestId,
+    after: { role: r.role },
+  });
   return { id: r.id, username: r.username, role: r.role, officeId: r.office_id, orgId: r.org_id };
 }
 
 /** Nominations an officer or supervisor may list: assigned ones (officer) or all (supervisor); never names or narratives. */
 export async function listNominationsForStaff(ctx: Ctx) {
   requirePermission(ctx.actor, 'nomination.work');
-  let q = ctx.db.selectFrom('nominations as n').select(['n.id', 'n.reference', 'n.status', 'n.category', 'n.nationality', 'n.visa_type', 'n.nominated_on']);
-  if (ctx.actor.role !== 'supervisor') q = q.innerJoin('nomination_assignments as a', 'a.nomination_id', 'n.id').where('a.officer_id', '=', ctx.actor.id);
+  let q = ctx.db
+    .selectFrom('nominations as n')
+    .select(['n.id', 'n.reference', 'n.status', 'n.category', 'n.nationality', 'n.visa_type', 'n.nominated_on']);
+  if (ctx.actor.role !== 'supervisor')
+    q = q.innerJoin('nomination_assignments as a', 'a.nomination_id', 'n.id').where('a.officer_id', '=', ctx.actor.id);
   const rows = await q.orderBy('n.nominated_on').execute();
-  return rows.map((r) => ({ id: r.id, reference: r.reference, status: r.status, category: r.category, nationality: r.nationality, visaType: r.visa_type, nominatedOn: r.nominated_on }));
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    status: r.status,
+    category: r.category,
+    nationality: r.nationality,
+    visaType: r.visa_type,
+    nominatedOn: r.nominated_on,
+  }));
 }

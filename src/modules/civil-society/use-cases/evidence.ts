@@ -12,19 +12,38 @@ export async function addEvidence(ctx: Ctx, nominationId: string, file: { name: 
   requirePermission(ctx.actor, 'nomination.create');
   const check = EVIDENCE_TYPES[file.mime];
   if (!check) throw validationFailed([fieldError('/mime', 'TYPE_NOT_ALLOWED', `Allowed: ${Object.keys(EVIDENCE_TYPES).join(', ')}.`)]);
-  if (file.content.length === 0 || file.content.length > EVIDENCE_MAX_BYTES) throw validationFailed([fieldError('/content', 'SIZE', `Between 1 byte and ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB.`)]);
+  if (file.content.length === 0 || file.content.length > EVIDENCE_MAX_BYTES)
+    throw validationFailed([fieldError('/content', 'SIZE', `Between 1 byte and ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB.`)]);
   if (!check(file.content)) throw validationFailed([fieldError('/content', 'CONTENT_MISMATCH', `The file is not a ${file.mime}.`)]);
   return ctx.db.transaction().execute(async (trx) => {
-    const n = await trx.selectFrom('nominations').select(['id', 'org_id', 'dek_wrapped', 'dek_master_id', 'status']).where('id', '=', nominationId).executeTakeFirst();
+    const n = await trx
+      .selectFrom('nominations')
+      .select(['id', 'org_id', 'dek_wrapped', 'dek_master_id', 'status'])
+      .where('id', '=', nominationId)
+      .executeTakeFirst();
     if (!n || n.org_id !== ctx.actor.orgId) throw new AppError('NOT_FOUND', 'No such nomination.');
     if (n.status === 'approved' || n.status === 'declined') throw new AppError('CASE.ILLEGAL_TRANSITION', 'The nomination is decided.');
     const dek = unwrapRecordKey(ctx.config.keyring!, n.id, n.dek_wrapped, n.dek_master_id);
     const id = randomUUID();
-    await trx.insertInto('nomination_evidence').values({
-      id, nomination_id: n.id, mime: file.mime, size_bytes: file.content.length,
-      name_ct: sealField(dek, n.id, `evidence:${id}:name`, file.name), content_ct: sealField(dek, n.id, `evidence:${id}:content`, file.content),
-    }).execute();
-    await writeAudit(trx, { actorId: ctx.actor.id, action: 'nomination.evidence_added', entityType: 'nomination', entityId: n.id, requestId: ctx.requestId, after: { evidenceId: id, mime: file.mime, size: file.content.length } });
+    await trx
+      .insertInto('nomination_evidence')
+      .values({
+        id,
+        nomination_id: n.id,
+        mime: file.mime,
+        size_bytes: file.content.length,
+        name_ct: sealField(dek, n.id, `evidence:${id}:name`, file.name),
+        content_ct: sealField(dek, n.id, `evidence:${id}:content`, file.content),
+      })
+      .execute();
+    await writeAudit(trx, {
+      actorId: ctx.actor.id,
+      action: 'nomination.evidence_added',
+      entityType: 'nomination',
+      entityId: n.id,
+      requestId: ctx.requestId,
+      after: { evidenceId: id, mime: file.mime, size: file.content.length },
+    });
     return { id, mime: file.mime, sizeBytes: file.content.length };
   });
 }
@@ -33,12 +52,33 @@ export async function addEvidence(ctx: Ctx, nominationId: string, file: { name: 
 export async function readEvidence(ctx: Ctx, nominationId: string, evidenceId: string) {
   requirePermission(ctx.actor, 'nomination.work');
   return ctx.db.transaction().execute(async (trx) => {
-    const assigned = await trx.selectFrom('nomination_assignments').select('officer_id').where('nomination_id', '=', nominationId).where('officer_id', '=', ctx.actor.id).executeTakeFirst();
+    const assigned = await trx
+      .selectFrom('nomination_assignments')
+      .select('officer_id')
+      .where('nomination_id', '=', nominationId)
+      .where('officer_id', '=', ctx.actor.id)
+      .executeTakeFirst();
     if (!assigned) throw new AppError('AUTH.FORBIDDEN', 'Only officers assigned to this nomination read its evidence.');
-    const n = await trx.selectFrom('nominations').select(['dek_wrapped', 'dek_master_id']).where('id', '=', nominationId).executeTakeFirstOrThrow();
-    const e = await trx.selectFrom('nomination_evidence').selectAll().where('id', '=', evidenceId).where('nomination_id', '=', nominationId).executeTakeFirst();
+    const n = await trx
+      .selectFrom('nominations')
+      .select(['dek_wrapped', 'dek_master_id'])
+      .where('id', '=', nominationId)
+      .executeTakeFirstOrThrow();
+    const e = await trx
+      .selectFrom('nomination_evidence')
+      .selectAll()
+      .where('id', '=', evidenceId)
+      .where('nomination_id', '=', nominationId)
+      .executeTakeFirst();
     if (!e) throw new AppError('NOT_FOUND', 'No such evidence.');
-    await writeAudit(trx, { actorId: ctx.actor.id, action: 'nomination.evidence_read', entityType: 'nomination', entityId: nominationId, requestId: ctx.requestId, after: { evidenceId } });
+    await writeAudit(trx, {
+      actorId: ctx.actor.id,
+      action: 'nomination.evidence_read',
+      entityType: 'nomination',
+      entityId: nominationId,
+      requestId: ctx.requestId,
+      after: { evidenceId },
+    });
     const dek = unwrapRecordKey(ctx.config.keyring!, nominationId, n.dek_wrapped, n.dek_master_id);
     return { mime: e.mime, content: openField(dek, nominationId, `evidence:${evidenceId}:content`, e.content_ct) };
   });

@@ -39,5 +39,9 @@ export async function publicStatistics(db: Db, now: Date) {
 
 export function toCsv(p: Awaited<ReturnType<typeof publicStatistics>>): string {
   const esc = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return ['dimension,value,figure', `total,all,${esc(p.total)}`, ...p.cells.map((c) => `${c.dimension},${esc(c.value)},${esc(c.figure)}`)].join('\n') + '\n';
+  return `${[
+    'dimension,value,figure',
+    `total,all,${esc(p.total)}`,
+    ...p.cells.map((c) => `${c.dimension},${esc(c.value)},${esc(c.figure)}`),
+  ].join('\n')}\n`;
 }

@@ -15,20 +15,32 @@ export async function issueLetter(trx: Trx, args: { caseId: string; input: Lette
   const row = await trx
     .insertInto('letters')
     .values({
-      case_id: args.caseId, kind: args.input.kind, template_version: LETTER_TEMPLATE_VERSION, sha256, pdf,
-      issued_on: args.input.issuedOn, created_by: args.actorId,
+      case_id: args.caseId,
+      kind: args.input.kind,
+      template_version: LETTER_TEMPLATE_VERSION,
+      sha256,
+      pdf,
+      issued_on: args.input.issuedOn,
+      created_by: args.actorId,
     })
     .returning(['id', 'kind', 'sha256'])
     .executeTakeFirstOrThrow();
   await writeAudit(trx, {
-    actorId: args.actorId, action: 'letter.issued', entityType: 'letter', entityId: row.id, requestId: args.requestId,
+    actorId: args.actorId,
+    action: 'letter.issued',
+    entityType: 'letter',
+    entityId: row.id,
+    requestId: args.requestId,
     after: { caseId: args.caseId, kind: row.kind, sha256, templateVersion: LETTER_TEMPLATE_VERSION },
   });
   return row;
 }
 
 /** @throws LETTER.NOT_FOUND, LETTER.ILLEGAL_TRANSITION (already posted, or posted before it was issued) */
-export async function recordLetterPosting(trx: Trx, args: { caseId: string; letterId: string; postedOn: string; actorId: string; requestId: string | null }) {
+export async function recordLetterPosting(
+  trx: Trx,
+  args: { caseId: string; letterId: string; postedOn: string; actorId: string; requestId: string | null },
+) {
   const letter = await findLetter(trx, args.caseId, args.letterId);
   if (!letter) throw new AppError('LETTER.NOT_FOUND', 'No such letter in this case.');
   if (letter.posted_on) throw new AppError('LETTER.ILLEGAL_TRANSITION', `The letter was already posted on ${letter.posted_on}.`);
@@ -39,15 +51,27 @@ export async function recordLetterPosting(trx: Trx, args: { caseId: string; lett
   }
   await trx.updateTable('letters').set({ posted_on: args.postedOn }).where('id', '=', letter.id).execute();
   await writeAudit(trx, {
-    actorId: args.actorId, action: 'letter.posted', entityType: 'letter', entityId: letter.id, requestId: args.requestId,
-    before: { postedOn: null }, after: { postedOn: args.postedOn },
+    actorId: args.actorId,
+    action: 'letter.posted',
+    entityType: 'letter',
+    entityId: letter.id,
+    requestId: args.requestId,
+    before: { postedOn: null },
+    after: { postedOn: args.postedOn },
   });
 }
 
-export interface DeliveryRecord { deliveredOn: string; how: 'delivered' | 'collected' | 'deemed'; readyForCollectionOn: string | null }
+export interface DeliveryRecord {
+  deliveredOn: string;
+  how: 'delivered' | 'collected' | 'deemed';
+  readyForCollectionOn: string | null;
+}
 
 /** @throws LETTER.NOT_FOUND, LETTER.ILLEGAL_TRANSITION (not posted yet, already delivered, delivery before posting) */
-export async function recordLetterDelivery(trx: Trx, args: { caseId: string; letterId: string; delivery: DeliveryRecord; actorId: string; requestId: string | null }) {
+export async function recordLetterDelivery(
+  trx: Trx,
+  args: { caseId: string; letterId: string; delivery: DeliveryRecord; actorId: string; requestId: string | null },
+) {
   const letter = await findLetter(trx, args.caseId, args.letterId);
   if (!letter) throw new AppError('LETTER.NOT_FOUND', 'No such letter in this case.');
   if (!letter.posted_on) throw new AppError('LETTER.ILLEGAL_TRANSITION', 'Record the posting before the delivery.');
@@ -56,14 +80,27 @@ export async function recordLetterDelivery(trx: Trx, args: { caseId: string; let
   const earliest = d.readyForCollectionOn ?? d.deliveredOn;
   if (earliest < letter.posted_on) {
     throw new AppError('LETTER.ILLEGAL_TRANSITION', 'Delivery cannot precede posting.', {
-      fields: [{ field: d.readyForCollectionOn ? '/readyForCollectionOn' : '/deliveredOn', reason: 'BEFORE_POSTING', message: `The letter was posted on ${letter.posted_on}.` }],
+      fields: [
+        {
+          field: d.readyForCollectionOn ? '/readyForCollectionOn' : '/deliveredOn',
+          reason: 'BEFORE_POSTING',
+          message: `The letter was posted on ${letter.posted_on}.`,
+        },
+      ],
     });
   }
-  await trx.updateTable('letters')
+  await trx
+    .updateTable('letters')
     .set({ delivered_on: d.deliveredOn, delivery_how: d.how, ready_for_collection_on: d.readyForCollectionOn })
-    .where('id', '=', letter.id).execute();
+    .where('id', '=', letter.id)
+    .execute();
   await writeAudit(trx, {
-    actorId: args.actorId, action: 'letter.delivered', entityType: 'letter', entityId: letter.id, requestId: args.requestId,
-    before: { deliveredOn: null }, after: { deliveredOn: d.deliveredOn, how: d.how, readyForCollectionOn: d.readyForCollectionOn },
+    actorId: args.actorId,
+    action: 'letter.delivered',
+    entityType: 'letter',
+    entityId: letter.id,
+    requestId: args.requestId,
+    before: { deliveredOn: null },
+    after: { deliveredOn: d.deliveredOn, how: d.how, readyForCollectionOn: d.readyForCollectionOn },
   });
 }

@@ -4,12 +4,26 @@ import { OFFICES, REGIONS } from '../data/directory.ts';
 /** Idempotent: inserts the directory rows that are missing and refreshes the rest. */
 export async function upsertDirectory(db: Db | Trx): Promise<void> {
   for (const r of REGIONS) {
-    await db.insertInto('regions').values({ code: r.code, name_cs: r.nameCs, name_en: r.nameEn, iso: r.iso, nuts: r.nuts })
-      .onConflict((oc) => oc.column('code').doUpdateSet({ name_cs: r.nameCs, name_en: r.nameEn })).execute();
+    await db
+      .insertInto('regions')
+      .values({ code: r.code, name_cs: r.nameCs, name_en: r.nameEn, iso: r.iso, nuts: r.nuts })
+      .onConflict((oc) => oc.column('code').doUpdateSet({ name_cs: r.nameCs, name_en: r.nameEn }))
+      .execute();
   }
   for (const o of OFFICES) {
-    const row = { region_code: o.regionCode, name: o.name, address: o.address, address_verified: o.addressVerified, phone: o.phone, source: o.source };
-    await db.insertInto('offices').values({ id: o.id, ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+    const row = {
+      region_code: o.regionCode,
+      name: o.name,
+      address: o.address,
+      address_verified: o.addressVerified,
+      phone: o.phone,
+      source: o.source,
+    };
+    await db
+      .insertInto('offices')
+      .values({ id: o.id, ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
   }
 }
 

@@ -45,7 +45,11 @@ export type Condition =
   | { any: Condition[]; reason?: string }
   | { all: Condition[]; reason?: string };
 
-export interface Window { from: string; to: string | null; source: Source }
+export interface Window {
+  from: string;
+  to: string | null;
+  source: Source;
+}
 
 export interface RuleException {
   id: string;

@@ -2,7 +2,10 @@ import { InvalidDateError, isValidIsoDate } from '../../calendar/index.ts';
 import type { DatedValue, Parameter, Window } from './bundle.types.ts';
 
 export class NoRuleInForceError extends Error {
-  constructor(readonly parameterId: string, readonly date: string) {
+  constructor(
+    readonly parameterId: string,
+    readonly date: string,
+  ) {
     super(`no rule in force on ${date} for ${parameterId}`);
     this.name = 'NoRuleInForceError';
   }

@@ -23,7 +23,7 @@ const FILED = '2024-05-02';
 
 /** The form as a complete application has it: capital Latin letters, Czech. */
 const COMPLETE_FIELDS: Record<string, string> = {
-  'Příjmení': 'SHEVCHENKO',
+  Příjmení: 'SHEVCHENKO',
   'Jméno (jména)': 'OLENA',
   'Datum narození': '14.03.1985',
   'Adresa pobytu na území ČR': 'NA PŘÍKOPĚ 12, PRAHA 1',
@@ -48,9 +48,7 @@ interface Differences {
   affidavit?: { submitted?: boolean; notarised?: boolean };
 }
 
-type Expected =
-  | { admissible: boolean; missing: MissingItem[]; overpaidCzk?: number }
-  | { noRuleInForce: true };
+type Expected = { admissible: boolean; missing: MissingItem[]; overpaidCzk?: number } | { noRuleInForce: true };
 
 interface Row {
   name: string;
@@ -176,7 +174,7 @@ const rows: Row[] = [
   {
     name: 'form: Czech capitals with diacritics "ŠEVČENKOVÁ" are capital Latin',
     filedOn: FILED,
-    differences: { form: { fields: { 'Příjmení': 'ŠEVČENKOVÁ' } } },
+    differences: { form: { fields: { Příjmení: 'ŠEVČENKOVÁ' } } },
     expected: ADMISSIBLE,
   },
   {
@@ -188,13 +186,13 @@ const rows: Row[] = [
   {
     name: 'form: an empty field fails',
     filedOn: FILED,
-    differences: { form: { fields: { 'Příjmení': '' } } },
+    differences: { form: { fields: { Příjmení: '' } } },
     expected: { admissible: false, missing: [{ code: 'FORM_NOT_CAPITAL_LATIN', field: 'Příjmení' }] },
   },
   {
     name: 'form: two bad fields are both named, in the order they appear on the form',
     filedOn: FILED,
-    differences: { form: { fields: { 'Příjmení': 'Shevchenko', 'Adresa pobytu na území ČR': 'Na Příkopě 12' } } },
+    differences: { form: { fields: { Příjmení: 'Shevchenko', 'Adresa pobytu na území ČR': 'Na Příkopě 12' } } },
     expected: {
       admissible: false,
       missing: [
@@ -284,7 +282,7 @@ const rows: Row[] = [
     expected: ADMISSIBLE,
   },
   {
-    name: 'filed Thu 24 Feb 2022 with CZK 299: short by the window\'s CZK 300',
+    name: "filed Thu 24 Feb 2022 with CZK 299: short by the window's CZK 300",
     filedOn: '2022-02-24',
     differences: { fee: { method: 'duty_stamps', amountCzk: 299 } },
     expected: { admissible: false, missing: [{ code: 'FEE_SHORT', expected: 300, paid: 299 }] },
@@ -301,12 +299,15 @@ for (const row of rows) {
   test(`admissibility: ${row.name}`, () => {
     const application = applicationWith(row.differences);
     if ('noRuleInForce' in row.expected) {
-      assert.throws(() => assessToleranceAdmissibility(application, row.filedOn), (e: unknown) => {
-        assert.ok(e instanceof NoRuleInForceError);
-        assert.equal(e.parameterId, 'tolerance_visa.fee');
-        assert.equal(e.date, row.filedOn);
-        return true;
-      });
+      assert.throws(
+        () => assessToleranceAdmissibility(application, row.filedOn),
+        (e: unknown) => {
+          assert.ok(e instanceof NoRuleInForceError);
+          assert.equal(e.parameterId, 'tolerance_visa.fee');
+          assert.equal(e.date, row.filedOn);
+          return true;
+        },
+      );
       return;
     }
     const result = assessToleranceAdmissibility(application, row.filedOn);

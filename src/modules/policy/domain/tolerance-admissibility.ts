@@ -24,10 +24,16 @@ export interface ToleranceChecklist {
 }
 
 export type MissingItemCode =
-  | 'FORM_MISSING' | 'FORM_NOT_CAPITAL_LATIN' | 'FORM_NOT_IN_CZECH'
-  | 'PASSPORT_MISSING' | 'PHOTO_MISSING'
-  | 'FEE_MISSING' | 'FEE_SHORT' | 'FEE_METHOD_NOT_ACCEPTED'
-  | 'AFFIDAVIT_MISSING' | 'AFFIDAVIT_NOT_NOTARISED';
+  | 'FORM_MISSING'
+  | 'FORM_NOT_CAPITAL_LATIN'
+  | 'FORM_NOT_IN_CZECH'
+  | 'PASSPORT_MISSING'
+  | 'PHOTO_MISSING'
+  | 'FEE_MISSING'
+  | 'FEE_SHORT'
+  | 'FEE_METHOD_NOT_ACCEPTED'
+  | 'AFFIDAVIT_MISSING'
+  | 'AFFIDAVIT_NOT_NOTARISED';
 
 export interface MissingItem {
   code: MissingItemCode;
@@ -46,7 +52,7 @@ export interface AdmissibilityResult {
 }
 
 /** Capital letters of the Czech Latin alphabet, digits and the punctuation of names and addresses. */
-const CAPITAL_LATIN = /^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ0-9 .,'’()\/:;\n-]*$/u;
+const CAPITAL_LATIN = /^[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ0-9 .,'’()/:;\n-]*$/u;
 
 export function isCapitalLatin(raw: string): boolean {
   // Decomposed diacritics (S + combining caron) are the same letters: compare in composed form.

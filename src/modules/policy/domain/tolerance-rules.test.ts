@@ -12,9 +12,10 @@ test('deadline, no interruption: received Fri 1 Mar 2024 → Tue 2 Apr 2024', ()
   const r = toleranceDeadline('2024-03-01', []);
   assert.equal(r.dueOn, '2024-04-02');
   assert.equal(r.running, true);
-  assert.deepEqual(r.parameters.map((p) => [p.id, p.date, p.value]), [
-    ['tolerance_visa.decision_period_days', '2024-03-01', 30],
-  ]);
+  assert.deepEqual(
+    r.parameters.map((p) => [p.id, p.date, p.value]),
+    [['tolerance_visa.decision_period_days', '2024-03-01', 30]],
+  );
 });
 
 test('deadline, interrupted Mon 11 Mar, resumed Thu 28 Mar 2024 → Wed 17 Apr 2024', () => {
@@ -23,10 +24,13 @@ test('deadline, interrupted Mon 11 Mar, resumed Thu 28 Mar 2024 → Wed 17 Apr 2
   const r = toleranceDeadline('2024-03-01', [{ from: '2024-03-11', to: '2024-03-28' }]);
   assert.equal(r.dueOn, '2024-04-17');
   assert.equal(r.running, true);
-  assert.deepEqual(r.parameters.map((p) => [p.id, p.date, p.value]), [
-    ['tolerance_visa.decision_period_days', '2024-03-01', 30], // read on receipt
-    ['proceedings.min_days_after_interruption', '2024-03-28', 15], // read on the day it resumed
-  ]);
+  assert.deepEqual(
+    r.parameters.map((p) => [p.id, p.date, p.value]),
+    [
+      ['tolerance_visa.decision_period_days', '2024-03-01', 30], // read on receipt
+      ['proceedings.min_days_after_interruption', '2024-03-28', 15], // read on the day it resumed
+    ],
+  );
 });
 
 test('deadline, interruption still open → not running, no due date', () => {
@@ -63,8 +67,10 @@ test('deadline, two interruptions: the floor is read on the last resumption', ()
 });
 
 test('deadline: received before the 30-day rule window (Fri 31 Dec 2010) → no rule in force', () => {
-  assert.throws(() => toleranceDeadline('2010-12-31', []), (e: unknown) =>
-    e instanceof NoRuleInForceError && e.parameterId === 'tolerance_visa.decision_period_days' && e.date === '2010-12-31');
+  assert.throws(
+    () => toleranceDeadline('2010-12-31', []),
+    (e: unknown) => e instanceof NoRuleInForceError && e.parameterId === 'tolerance_visa.decision_period_days' && e.date === '2010-12-31',
+  );
   // Sat 1 Jan 2011, the first day: day 30 is Mon 31 Jan 2011, a working day.
   assert.equal(toleranceDeadline('2011-01-01', []).dueOn, '2011-01-31');
 });
@@ -108,10 +114,13 @@ test('validity: validTo before validFrom fails', () => {
 test('validity: the sticker code is D/VS/91, and both parameters are read on the decision date', () => {
   const r = checkToleranceValidity('2024-05-02', '2024-05-06', '2025-05-05');
   assert.equal(r.visaCode, 'D/VS/91');
-  assert.deepEqual(r.parameters.map((p) => [p.id, p.date, p.value]), [
-    ['tolerance_visa.max_validity_years', '2024-05-02', 1],
-    ['tolerance_visa.sticker_code', '2024-05-02', 'D/VS/91'],
-  ]);
+  assert.deepEqual(
+    r.parameters.map((p) => [p.id, p.date, p.value]),
+    [
+      ['tolerance_visa.max_validity_years', '2024-05-02', 1],
+      ['tolerance_visa.sticker_code', '2024-05-02', 'D/VS/91'],
+    ],
+  );
 });
 
 test('validity: decided before the window (Fri 31 Dec 2010) → no rule in force', () => {
@@ -125,7 +134,10 @@ test('delivery: ready Mon 16 Dec 2024, not collected → Fri 27 Dec 2024 with th
   const r = letterDelivery('2024-12-16', null, true);
   assert.equal(r.deliveredOn, '2024-12-27');
   assert.equal(r.how, 'deemed');
-  assert.deepEqual(r.parameters.map((p) => [p.id, p.date, p.value]), [['delivery.deemed_after_days', '2024-12-16', 10]]);
+  assert.deepEqual(
+    r.parameters.map((p) => [p.id, p.date, p.value]),
+    [['delivery.deemed_after_days', '2024-12-16', 10]],
+  );
 });
 
 test('delivery: ready Mon 16 Dec 2024, not collected → Thu 26 Dec 2024 without the shift', () => {

@@ -1,14 +1,20 @@
 /** Deadline, validity and delivery rules of the tolerance-visa case, on the dates the law reads. */
 import { computeStatutoryDeadline, deliveryOutcome, InvalidDateError, isValidIsoDate } from '../../calendar/index.ts';
 import {
-  DEEMED_DELIVERY_DAYS, MIN_DAYS_AFTER_INTERRUPTION, TOLERANCE_DECISION_PERIOD_DAYS,
-  TOLERANCE_MAX_VALIDITY_YEARS, TOLERANCE_VISA_CODE,
+  DEEMED_DELIVERY_DAYS,
+  MIN_DAYS_AFTER_INTERRUPTION,
+  TOLERANCE_DECISION_PERIOD_DAYS,
+  TOLERANCE_MAX_VALIDITY_YEARS,
+  TOLERANCE_VISA_CODE,
 } from './parameters.ts';
 import { valueOn, type UsedParameter } from './lookup.ts';
 import type { PolicyBundle } from './bundle.types.ts';
 import { defaultBundle } from '../load/load-bundle.ts';
 
-export interface Interruption { from: string; to: string | null }
+export interface Interruption {
+  from: string;
+  to: string | null;
+}
 
 export interface DeadlineResult {
   dueOn: string | null;
@@ -17,10 +23,17 @@ export interface DeadlineResult {
 }
 
 /** 30 days from receipt (read on the filing date), stopped while interrupted, ≥ 15 days after each resumption. */
-export function toleranceDeadline(receivedOn: string, interruptions: Interruption[], bundle?: PolicyBundle, periodId: string = TOLERANCE_DECISION_PERIOD_DAYS.id): DeadlineResult {
+export function toleranceDeadline(
+  receivedOn: string,
+  interruptions: Interruption[],
+  bundle?: PolicyBundle,
+  periodId: string = TOLERANCE_DECISION_PERIOD_DAYS.id,
+): DeadlineResult {
   // A scenario bundle (policy simulate) may replace the parameters; by default those in policy/.
-  const periodParam = ((bundle ?? defaultBundle()).parameters[periodId] ?? TOLERANCE_DECISION_PERIOD_DAYS) as typeof TOLERANCE_DECISION_PERIOD_DAYS;
-  const floorParam = (bundle?.parameters[MIN_DAYS_AFTER_INTERRUPTION.id] ?? MIN_DAYS_AFTER_INTERRUPTION) as typeof MIN_DAYS_AFTER_INTERRUPTION;
+  const periodParam = ((bundle ?? defaultBundle()).parameters[periodId] ??
+    TOLERANCE_DECISION_PERIOD_DAYS) as typeof TOLERANCE_DECISION_PERIOD_DAYS;
+  const floorParam = (bundle?.parameters[MIN_DAYS_AFTER_INTERRUPTION.id] ??
+    MIN_DAYS_AFTER_INTERRUPTION) as typeof MIN_DAYS_AFTER_INTERRUPTION;
   const period = valueOn(periodParam, receivedOn);
   const lastResume = [...interruptions].reverse().find((i) => i.to !== null)?.to ?? receivedOn;
   const floor = valueOn(floorParam, lastResume);

@@ -8,7 +8,13 @@ import { LANGS } from './bundle.types.ts';
 const fresh = (): RawPolicy => structuredClone(readRawPolicy());
 
 function problemsOf(raw: RawPolicy): string[] {
-  try { buildBundle(raw); return []; } catch (e) { assert.ok(e instanceof PolicyLoadError); return e.problems; }
+  try {
+    buildBundle(raw);
+    return [];
+  } catch (e) {
+    assert.ok(e instanceof PolicyLoadError);
+    return e.problems;
+  }
 }
 
 test('the policy in the repository loads, with a stable content hash', () => {
@@ -48,8 +54,17 @@ test('bad dates, unknown keys, facts, parameters, rules and sources are each rep
   routes[1].when.push({ rule: 'route.no_such_rule', outcome_in: ['eligible'] });
   routes[1].in_force[0].source = 'no_such_source';
   const problems = problemsOf(raw);
-  for (const needle of ['"2022-02-30" is not a date', 'unknown key "amount"', 'unknown fact "no_such_fact"', 'unknown rule "route.no_such_rule"', 'unknown source "no_such_source"']) {
-    assert.ok(problems.some((p) => p.includes(needle)), `${needle} in ${problems.join(' | ')}`);
+  for (const needle of [
+    '"2022-02-30" is not a date',
+    'unknown key "amount"',
+    'unknown fact "no_such_fact"',
+    'unknown rule "route.no_such_rule"',
+    'unknown source "no_such_source"',
+  ]) {
+    assert.ok(
+      problems.some((p) => p.includes(needle)),
+      `${needle} in ${problems.join(' | ')}`,
+    );
   }
 });
 
@@ -57,6 +72,9 @@ test('every message key exists in all five languages; a missing translation fail
   for (const lang of LANGS) {
     const raw = fresh();
     delete (raw.messages[lang] as any)['outcome.eligible'];
-    assert.ok(problemsOf(raw).some((p) => p.includes(`messages/${lang}.yaml`) && p.includes('outcome.eligible')), lang);
+    assert.ok(
+      problemsOf(raw).some((p) => p.includes(`messages/${lang}.yaml`) && p.includes('outcome.eligible')),
+      lang,
+    );
   }
 });

@@ -12,8 +12,19 @@ export type FactValue = boolean | string | null | undefined;
 export type Facts = Record<string, FactValue>;
 export type Dates = Partial<Record<ReadsDate, string>>;
 
-export interface ReasonItem { key: string; status: 'met' | 'not_met' | 'unknown'; fact?: string }
-export interface UsedParam { id: string; date: string; value: unknown; from: string; to: string | null; source: Source }
+export interface ReasonItem {
+  key: string;
+  status: 'met' | 'not_met' | 'unknown';
+  fact?: string;
+}
+export interface UsedParam {
+  id: string;
+  date: string;
+  value: unknown;
+  from: string;
+  to: string | null;
+  source: Source;
+}
 
 export interface RuleResult {
   id: string;
@@ -34,9 +45,19 @@ export interface RuleResult {
   guidance: string[];
 }
 
-interface Ctx { bundle: PolicyBundle; facts: Facts; dates: Dates; results: Map<string, RuleResult>; params: UsedParam[]; unknown: string[] }
+interface Ctx {
+  bundle: PolicyBundle;
+  facts: Facts;
+  dates: Dates;
+  results: Map<string, RuleResult>;
+  params: UsedParam[];
+  unknown: string[];
+}
 
-interface Eval { v: Tri; items: ReasonItem[] }
+interface Eval {
+  v: Tri;
+  items: ReasonItem[];
+}
 
 const isUnknown = (v: FactValue) => v === undefined || v === null || v === 'unknown';
 
@@ -49,9 +70,8 @@ function evalCond(c: Condition, date: string, ctx: Ctx): Eval {
   if ('any' in c || 'all' in c) {
     const kids = ('any' in c ? c.any : c.all).map((k) => evalCond(k, date, ctx));
     const vs = kids.map((k) => k.v);
-    const v: Tri = 'any' in c
-      ? (vs.includes('T') ? 'T' : vs.includes('U') ? 'U' : 'F')
-      : (vs.includes('F') ? 'F' : vs.includes('U') ? 'U' : 'T');
+    const v: Tri =
+      'any' in c ? (vs.includes('T') ? 'T' : vs.includes('U') ? 'U' : 'F') : vs.includes('F') ? 'F' : vs.includes('U') ? 'U' : 'T';
     // The group's own reason speaks for it; without one, the children that decided it do.
     const decided = kids.filter((k) => k.v === v).flatMap((k) => k.items);
     const own: ReasonItem[] = c.reason ? [{ key: c.reason, status: v === 'T' ? 'met' : v === 'F' ? 'not_met' : 'unknown' }] : [];
@@ -114,13 +134,23 @@ function evaluateRule(id: string, ctx: Ctx): RuleResult {
           const w = windowOn(ex.inForce, date);
           if (!w) continue;
           const e = evalAll(ex.when, date, sub);
-          if (e.v === 'T') { outcome = ex.outcome; exception = { id: ex.id, window: w }; reasons = [...reasons, ...e.decided]; break; }
+          if (e.v === 'T') {
+            outcome = ex.outcome;
+            exception = { id: ex.id, window: w };
+            reasons = [...reasons, ...e.decided];
+            break;
+          }
           if (e.v === 'U') pending = true;
         }
         if (!exception && pending) outcome = rule.outcomes.unknown;
       }
       result = {
-        ...base, outcome, date, window, exception, reasons,
+        ...base,
+        outcome,
+        date,
+        window,
+        exception,
+        reasons,
         failing: main.failing,
         // Once a condition fails, unknown answers elsewhere cannot change the outcome.
         unknownFacts: main.v === 'F' ? [] : sub.unknown,

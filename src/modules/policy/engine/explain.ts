@@ -11,7 +11,13 @@ import { toleranceDeadline } from '../domain/tolerance-rules.ts';
 
 export const ENGINE_VERSION = '1';
 
-export interface EvaluateRequest { facts: Facts; dates: Dates; lang?: Lang; rules?: string[]; checklist?: ToleranceChecklist }
+export interface EvaluateRequest {
+  facts: Facts;
+  dates: Dates;
+  lang?: Lang;
+  rules?: string[];
+  checklist?: ToleranceChecklist;
+}
 
 export function message(bundle: PolicyBundle, lang: Lang, key: string, vars: Record<string, string> = {}): string {
   const text = bundle.messages[lang][key] ?? bundle.messages.en[key] ?? key;
@@ -26,9 +32,12 @@ function reasonText(b: PolicyBundle, lang: Lang, r: ReasonItem) {
 }
 
 function explainResult(b: PolicyBundle, lang: Lang, r: RuleResult) {
-  const outcomeText = r.outcome === 'no_rule_in_force' ? message(b, lang, 'common.no_rule_in_force', { date: r.date ?? '' })
-    : r.outcome === 'needs_date' ? message(b, lang, 'common.needs_date', { date: r.readsDate })
-    : message(b, lang, `outcome.${r.outcome}`);
+  const outcomeText =
+    r.outcome === 'no_rule_in_force'
+      ? message(b, lang, 'common.no_rule_in_force', { date: r.date ?? '' })
+      : r.outcome === 'needs_date'
+        ? message(b, lang, 'common.needs_date', { date: r.readsDate })
+        : message(b, lang, `outcome.${r.outcome}`);
   return {
     rule: r.id,
     title: message(b, lang, `rule.${r.id}`),
@@ -38,7 +47,13 @@ function explainResult(b: PolicyBundle, lang: Lang, r: RuleResult) {
     readsDate: r.readsDate,
     date: r.date,
     window: r.window ? { from: r.window.from, to: r.window.to, source: src(r.window.source) } : null,
-    exception: r.exception ? { id: r.exception.id, label: message(b, lang, `exception.${r.exception.id}`), window: { from: r.exception.window.from, to: r.exception.window.to, source: src(r.exception.window.source) } } : null,
+    exception: r.exception
+      ? {
+          id: r.exception.id,
+          label: message(b, lang, `exception.${r.exception.id}`),
+          window: { from: r.exception.window.from, to: r.exception.window.to, source: src(r.exception.window.source) },
+        }
+      : null,
     reasons: r.reasons.map((x) => ({ code: x.key, status: x.status, text: reasonText(b, lang, x) })),
     whatWouldChange: {
       failing: r.failing.map((x) => ({ code: x.key, text: message(b, lang, `${x.key}.not_met`) })),
@@ -54,7 +69,12 @@ export type ExplainedResult = ReturnType<typeof explainResult>;
 const UNDECIDED = ['possible', 'needs_date'];
 
 function safe<T>(f: () => T): T | null {
-  try { return f(); } catch (e) { if (e instanceof Error && e.name === 'NoRuleInForceError') return null; throw e; }
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Error && e.name === 'NoRuleInForceError') return null;
+    throw e;
+  }
 }
 
 export function evaluatePolicy(bundle: PolicyBundle, req: EvaluateRequest) {
@@ -62,8 +82,9 @@ export function evaluatePolicy(bundle: PolicyBundle, req: EvaluateRequest) {
   const results = evaluateRules(bundle, req.facts, req.dates, req.rules);
   const explained = results.map((r) => explainResult(bundle, lang, r));
   // The next question: the first unknown fact of the first route still undecided (rule order is priority).
-  const firstOpen = results.find((r) => r.id.startsWith('route.') && UNDECIDED.includes(r.outcome) && r.unknownFacts.length > 0)
-    ?? results.find((r) => UNDECIDED.includes(r.outcome) && r.unknownFacts.length > 0);
+  const firstOpen =
+    results.find((r) => r.id.startsWith('route.') && UNDECIDED.includes(r.outcome) && r.unknownFacts.length > 0) ??
+    results.find((r) => UNDECIDED.includes(r.outcome) && r.unknownFacts.length > 0);
   const nextFact = firstOpen?.unknownFacts[0];
   const held = req.facts.held_status;
   const rightsParam = typeof held === 'string' ? bundle.parameters[`rights.${held}`] : undefined;
@@ -74,7 +95,10 @@ export function evaluatePolicy(bundle: PolicyBundle, req: EvaluateRequest) {
     params.push({ id: p.id, date: p.date, value: p.value, from: p.from, to: p.to, source: p.source });
     rights = {
       status: held,
-      items: Object.entries(p.value as Record<string, unknown>).map(([k, v]) => ({ code: `rights.${k}.${String(v)}`, text: message(bundle, lang, `rights.${k}.${String(v)}`) })),
+      items: Object.entries(p.value as Record<string, unknown>).map(([k, v]) => ({
+        code: `rights.${k}.${String(v)}`,
+        text: message(bundle, lang, `rights.${k}.${String(v)}`),
+      })),
       window: { from: p.from, to: p.to, source: src(p.source) },
     };
   }
@@ -84,26 +108,51 @@ export function evaluatePolicy(bundle: PolicyBundle, req: EvaluateRequest) {
     const filed = req.dates.filed_on;
     const deadline = safe(() => toleranceDeadline(filed, [], bundle));
     const adm = req.checklist ? safe(() => assessToleranceAdmissibility(req.checklist!, filed)) : null;
-    for (const p of [...(deadline?.parameters ?? []), ...(adm?.parameters ?? [])]) params.push({ id: p.id, date: p.date, value: p.value, from: p.from, to: p.to, source: p.source });
+    for (const p of [...(deadline?.parameters ?? []), ...(adm?.parameters ?? [])])
+      params.push({ id: p.id, date: p.date, value: p.value, from: p.from, to: p.to, source: p.source });
     application = {
       filedOn: filed,
-      deadline: deadline ? { dueOn: deadline.dueOn, text: message(bundle, lang, 'adm.deadline', { date: deadline.dueOn ?? '' }) } : { dueOn: null, text: message(bundle, lang, 'common.no_rule_in_force', { date: filed }) },
-      admissibility: adm ? {
-        admissible: adm.admissible,
-        text: message(bundle, lang, adm.admissible ? 'adm.admissible' : 'adm.inadmissible'),
-        missing: adm.missing.map((m) => ({ ...m, text: message(bundle, lang, `adm.${m.code}`, { field: m.field ?? '', expected: String(m.expected ?? ''), paid: String(m.paid ?? '') }) })),
-      } : null,
+      deadline: deadline
+        ? { dueOn: deadline.dueOn, text: message(bundle, lang, 'adm.deadline', { date: deadline.dueOn ?? '' }) }
+        : { dueOn: null, text: message(bundle, lang, 'common.no_rule_in_force', { date: filed }) },
+      admissibility: adm
+        ? {
+            admissible: adm.admissible,
+            text: message(bundle, lang, adm.admissible ? 'adm.admissible' : 'adm.inadmissible'),
+            missing: adm.missing.map((m) => ({
+              ...m,
+              text: message(bundle, lang, `adm.${m.code}`, {
+                field: m.field ?? '',
+                expected: String(m.expected ?? ''),
+                paid: String(m.paid ?? ''),
+              }),
+            })),
+          }
+        : null,
     };
   }
   const givenFacts = Object.fromEntries(Object.entries(req.facts).filter(([, v]) => v !== undefined));
   return {
     lang,
     results: explained,
-    nextQuestion: nextFact ? { fact: nextFact, forRule: firstOpen!.id, question: message(bundle, lang, bundle.facts[nextFact]!.question), values: bundle.facts[nextFact]!.values ?? null } : null,
+    nextQuestion: nextFact
+      ? {
+          fact: nextFact,
+          forRule: firstOpen!.id,
+          question: message(bundle, lang, bundle.facts[nextFact]!.question),
+          values: bundle.facts[nextFact]!.values ?? null,
+        }
+      : null,
     rights,
     application,
     trace: {
-      rules: results.map((r) => ({ id: r.id, outcome: r.outcome, date: r.date, window: r.window ? { from: r.window.from, to: r.window.to, source: r.window.source.id } : null, exception: r.exception?.id ?? null })),
+      rules: results.map((r) => ({
+        id: r.id,
+        outcome: r.outcome,
+        date: r.date,
+        window: r.window ? { from: r.window.from, to: r.window.to, source: r.window.source.id } : null,
+        exception: r.exception?.id ?? null,
+      })),
       parameters: params.map((p) => ({ id: p.id, date: p.date, value: p.value, from: p.from, to: p.to, source: src(p.source) })),
       inputs: givenFacts,
     },
@@ -113,7 +162,11 @@ export function evaluatePolicy(bundle: PolicyBundle, req: EvaluateRequest) {
 
 /** What a decision stores: which policy data and dates produced it. The facts enter only as a hash. */
 export function receipt(bundle: PolicyBundle, req: Pick<EvaluateRequest, 'facts' | 'dates'>) {
-  const facts = Object.fromEntries(Object.entries(req.facts).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+  const facts = Object.fromEntries(
+    Object.entries(req.facts)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
   return {
     policyVersion: bundle.hash,
     engineVersion: ENGINE_VERSION,
@@ -123,7 +176,11 @@ export function receipt(bundle: PolicyBundle, req: Pick<EvaluateRequest, 'facts'
 }
 
 /** The receipt a case action stores for the dated parameters a pure rule (admissibility, validity) used. */
-export function parameterReceipt(bundle: PolicyBundle, dates: Dates, params: { id: string; from: string; to: string | null; source: Source }[]) {
+export function parameterReceipt(
+  bundle: PolicyBundle,
+  dates: Dates,
+  params: { id: string; from: string; to: string | null; source: Source }[],
+) {
   return {
     policyVersion: bundle.hash,
     engineVersion: ENGINE_VERSION,

@@ -24,10 +24,14 @@ export function massExtensionPlan(ruleId: string, bundle: PolicyBundle = default
   const flat = rule.when as Condition[];
   const status = flat.find((c): c is Extract<Condition, { in: string[] }> => 'fact' in c && c.fact === 'held_status' && 'in' in c);
   const war = flat.find((c) => 'fact' in c && c.fact === 'visa_war_related' && 'is' in c && c.is === true);
-  const valid = flat.find((c): c is Extract<Condition, { on_or_after_param: string }> => 'fact' in c && c.fact === 'visa_valid_to' && 'on_or_after_param' in c);
+  const valid = flat.find(
+    (c): c is Extract<Condition, { on_or_after_param: string }> => 'fact' in c && c.fact === 'visa_valid_to' && 'on_or_after_param' in c,
+  );
   const extendParam = rule.extendsToParam ? bundle.parameters[rule.extendsToParam] : undefined;
   if (rule.readsDate !== 'visa_issued_on' || !status || !status.in.includes('tolerance_visa') || !valid || !extendParam) {
-    throw new NotAMassExtensionRule(`rule ${ruleId} is not a mass extension of tolerance visas (it needs held_status, visa_valid_to on_or_after a parameter, and extends_to_param)`);
+    throw new NotAMassExtensionRule(
+      `rule ${ruleId} is not a mass extension of tolerance visas (it needs held_status, visa_valid_to on_or_after a parameter, and extends_to_param)`,
+    );
   }
   const validParam = bundle.parameters[valid.on_or_after_param]!;
   const code = bundle.parameters['tolerance_visa.sticker_code']!;
@@ -40,5 +44,11 @@ export function massExtensionPlan(ruleId: string, bundle: PolicyBundle = default
     }
     return { issuedFrom: w.from, issuedTo: w.to, validOnOrAfter: v1, extendTo: e1, source: w.source.id };
   });
-  return { ruleId, policyVersion: bundle.hash, visaCodes: [valueOn(code, rule.inForce[0]!.from).value as string], requiresWarRelated: Boolean(war), windows };
+  return {
+    ruleId,
+    policyVersion: bundle.hash,
+    visaCodes: [valueOn(code, rule.inForce[0]!.from).value as string],
+    requiresWarRelated: Boolean(war),
+    windows,
+  };
 }

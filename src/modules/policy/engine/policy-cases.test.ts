@@ -26,7 +26,9 @@ interface Case {
 
 const bundle = defaultBundle();
 const dir = join(DEFAULT_POLICY_DIR, 'tests');
-const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const seen = { rules: new Set<string>(), exceptions: new Set<string>(), reasons: new Set<string>() };
 
 for (const file of files) {
@@ -38,10 +40,16 @@ for (const file of files) {
       for (const [rule, outcome] of Object.entries(c.expect)) {
         const r = byRule.get(rule);
         assert.ok(r, `no result for ${rule}`);
-        assert.equal(r.outcome, outcome, `${rule}: ${r.outcomeText} — reasons: ${r.reasons.map((x) => x.code + ':' + x.status).join(', ')}`);
+        assert.equal(
+          r.outcome,
+          outcome,
+          `${rule}: ${r.outcomeText} — reasons: ${r.reasons.map((x) => `${x.code}:${x.status}`).join(', ')}`,
+        );
         if (!['needs_date', 'no_rule_in_force'].includes(r.outcome)) seen.rules.add(rule);
-        if (outcome === 'not_eligible' || outcome.startsWith('not_')) assert.ok(r.whatWouldChange.failing.length > 0, `${rule}: a negative outcome names what would change it`);
-        if (outcome === 'possible' || outcome === 'manual_review') assert.ok(r.whatWouldChange.unknown.length > 0, `${rule}: an open outcome names the unknown facts`);
+        if (outcome === 'not_eligible' || outcome.startsWith('not_'))
+          assert.ok(r.whatWouldChange.failing.length > 0, `${rule}: a negative outcome names what would change it`);
+        if (outcome === 'possible' || outcome === 'manual_review')
+          assert.ok(r.whatWouldChange.unknown.length > 0, `${rule}: an open outcome names the unknown facts`);
       }
       for (const [rule, codes] of Object.entries(c.reasons ?? {})) {
         const r = byRule.get(rule)!;
@@ -56,9 +64,21 @@ for (const file of files) {
         seen.exceptions.add(id);
       }
       if (c.next_question) assert.equal(ev.nextQuestion?.fact, c.next_question);
-      for (const [rule, codes] of Object.entries(c.points_to_weigh ?? {})) assert.deepEqual(byRule.get(rule)!.pointsToWeigh.map((p) => p.code), codes);
-      for (const [rule, codes] of Object.entries(c.guidance ?? {})) assert.deepEqual(byRule.get(rule)!.guidance.map((p) => p.code), codes);
-      if (c.rights) assert.deepEqual(ev.rights?.items.map((i) => i.code), c.rights);
+      for (const [rule, codes] of Object.entries(c.points_to_weigh ?? {}))
+        assert.deepEqual(
+          byRule.get(rule)!.pointsToWeigh.map((p) => p.code),
+          codes,
+        );
+      for (const [rule, codes] of Object.entries(c.guidance ?? {}))
+        assert.deepEqual(
+          byRule.get(rule)!.guidance.map((p) => p.code),
+          codes,
+        );
+      if (c.rights)
+        assert.deepEqual(
+          ev.rights?.items.map((i) => i.code),
+          c.rights,
+        );
       // Every evaluation carries its trace and receipt.
       assert.equal(ev.receipt.policyVersion, bundle.hash);
       assert.deepEqual(Object.keys(ev.receipt.dates).sort(), Object.keys(c.dates).sort());
@@ -69,13 +89,17 @@ for (const file of files) {
 
 test('coverage: every rule decided, every exception applied, every reason code shown by some case', () => {
   const allReasons = new Set<string>();
-  const walk = (cs: unknown[]) => cs.forEach((c) => {
-    const o = c as Record<string, unknown>;
-    if (typeof o.reason === 'string') allReasons.add(o.reason);
-    if (Array.isArray(o.any)) walk(o.any);
-    if (Array.isArray(o.all)) walk(o.all);
-  });
-  for (const r of bundle.rules) { walk(r.when); r.exceptions.forEach((e) => walk(e.when)); }
+  const walk = (cs: unknown[]) =>
+    cs.forEach((c) => {
+      const o = c as Record<string, unknown>;
+      if (typeof o.reason === 'string') allReasons.add(o.reason);
+      if (Array.isArray(o.any)) walk(o.any);
+      if (Array.isArray(o.all)) walk(o.all);
+    });
+  for (const r of bundle.rules) {
+    walk(r.when);
+    for (const e of r.exceptions) walk(e.when);
+  }
   const missing = {
     rules: bundle.rules.map((r) => r.id).filter((id) => !seen.rules.has(id)),
     exceptions: bundle.rules.flatMap((r) => r.exceptions.map((e) => e.id)).filter((id) => !seen.exceptions.has(id)),

@@ -17,12 +17,22 @@ function edges(ws: { from: string; to: string | null }[]) {
   return ws.flatMap((w, i) => [
     { date: addDays(w.from, -1), inside: i > 0 && ws[i - 1]!.to === addDays(w.from, -1) ? i - 1 : null, label: `day before ${w.from}` },
     { date: w.from, inside: i, label: `first day ${w.from}` },
-    { date: addDays(w.from, 1), inside: w.to === w.from ? (ws[i + 1]?.from === addDays(w.from, 1) ? i + 1 : null) : i, label: `day after ${w.from}` },
-    ...(w.to ? [
-      { date: addDays(w.to, -1), inside: w.to === w.from ? (i > 0 && ws[i - 1]!.to === addDays(w.to, -1) ? i - 1 : null) : i, label: `day before end ${w.to}` },
-      { date: w.to, inside: i, label: `last day ${w.to}` },
-      { date: addDays(w.to, 1), inside: ws[i + 1]?.from === addDays(w.to, 1) ? i + 1 : null, label: `day after end ${w.to}` },
-    ] : []),
+    {
+      date: addDays(w.from, 1),
+      inside: w.to === w.from ? (ws[i + 1]?.from === addDays(w.from, 1) ? i + 1 : null) : i,
+      label: `day after ${w.from}`,
+    },
+    ...(w.to
+      ? [
+          {
+            date: addDays(w.to, -1),
+            inside: w.to === w.from ? (i > 0 && ws[i - 1]!.to === addDays(w.to, -1) ? i - 1 : null) : i,
+            label: `day before end ${w.to}`,
+          },
+          { date: w.to, inside: i, label: `last day ${w.to}` },
+          { date: addDays(w.to, 1), inside: ws[i + 1]?.from === addDays(w.to, 1) ? i + 1 : null, label: `day after end ${w.to}` },
+        ]
+      : []),
   ]);
 }
 

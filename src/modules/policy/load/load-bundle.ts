@@ -13,7 +13,9 @@ function yaml(path: string): unknown {
 }
 
 export function readRawPolicy(dir = DEFAULT_POLICY_DIR): RawPolicy {
-  const ruleFiles = readdirSync(join(dir, 'rules')).filter((f) => f.endsWith('.yaml')).sort();
+  const ruleFiles = readdirSync(join(dir, 'rules'))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
   return {
     sources: yaml(join(dir, 'sources.yaml')),
     parameters: yaml(join(dir, 'parameters.yaml')),

@@ -5,7 +5,10 @@ import type { PolicyBundle } from '../domain/bundle.types.ts';
 import { buildBundle } from '../domain/validate-bundle.ts';
 import { readRawPolicy } from './load-bundle.ts';
 
-export interface Overlay { parameters?: Record<string, unknown>; sources?: Record<string, unknown> }
+export interface Overlay {
+  parameters?: Record<string, unknown>;
+  sources?: Record<string, unknown>;
+}
 
 export function scenarioBundle(overlay: Overlay): PolicyBundle {
   const raw = readRawPolicy();

@@ -8,9 +8,13 @@ import type { Dates, Facts } from '../engine/evaluate-rules.ts';
 import type { ToleranceChecklist } from '../domain/tolerance-admissibility.ts';
 
 /** @throws VALIDATION.FAILED (unknown fact, value outside the dictionary, bad or missing dates) */
-export function evaluate(input: { facts: Facts; dates: Dates; lang?: Lang; rules?: string[]; checklist?: ToleranceChecklist }, bundle: PolicyBundle = defaultBundle()) {
+export function evaluate(
+  input: { facts: Facts; dates: Dates; lang?: Lang; rules?: string[]; checklist?: ToleranceChecklist },
+  bundle: PolicyBundle = defaultBundle(),
+) {
   const errors = checkRequest(bundle, input.facts, input.dates);
-  for (const id of input.rules ?? []) if (!bundle.rules.some((r) => r.id === id)) errors.push({ field: '/rules', reason: 'UNKNOWN_RULE', message: `No rule "${id}".` });
+  for (const id of input.rules ?? [])
+    if (!bundle.rules.some((r) => r.id === id)) errors.push({ field: '/rules', reason: 'UNKNOWN_RULE', message: `No rule "${id}".` });
   if (errors.length) throw validationFailed(errors);
   return evaluatePolicy(bundle, input);
 }

@@ -28,7 +28,14 @@ export interface ExtendOptions {
   afterBatch?: (done: number) => void | Promise<void>;
 }
 
-export interface ExtendResult { runId: string; ruleId: string; dryRun: boolean; eligible: number; extended: number; plan: MassExtensionPlan }
+export interface ExtendResult {
+  runId: string;
+  ruleId: string;
+  dryRun: boolean;
+  eligible: number;
+  extended: number;
+  plan: MassExtensionPlan;
+}
 
 /** The visas the plan's window selects, before the "not already extended by this rule" test. */
 function windowWhere(plan: MassExtensionPlan, w: MassExtensionPlan['windows'][number]) {
@@ -44,15 +51,25 @@ function eligibleWhere(plan: MassExtensionPlan, w: MassExtensionPlan['windows'][
     and not exists (select 1 from visa_extensions e where e.visa_id = v.id and e.rule_id = ${plan.ruleId})`;
 }
 
-interface WalkKey { issuedOn: string; id: string }
+interface WalkKey {
+  issuedOn: string;
+  id: string;
+}
 
 /**
  * One batch, one transaction: the next `limit` visas of the window after `after` in (issued_on, id)
  * order, locked (skipping rows another transaction holds), extended unless this rule extended them
  * before. Returns how many were extended and the key of the last visa looked at (null: none left).
  */
-async function extendBatch(db: Db, plan: MassExtensionPlan, w: MassExtensionPlan['windows'][number], runId: string,
-  actorId: string | null, limit: number, after: WalkKey | null): Promise<{ extended: number; last: WalkKey | null }> {
+async function extendBatch(
+  db: Db,
+  plan: MassExtensionPlan,
+  w: MassExtensionPlan['windows'][number],
+  runId: string,
+  actorId: string | null,
+  limit: number,
+  after: WalkKey | null,
+): Promise<{ extended: number; last: WalkKey | null }> {
   const from = after ? sql`and (v.issued_on, v.id) > (${after.issuedOn}::date, ${after.id}::uuid)` : sql``;
   return db.transaction().execute(async (trx) => {
     const r = await sql<{ n: number; last_issued_on: string | null; last_id: string | null }>`
@@ -86,7 +103,11 @@ async function extendBatch(db: Db, plan: MassExtensionPlan, w: MassExtensionPlan
              (select issued_on from last) as last_issued_on, (select id from last) as last_id`.execute(trx);
     const row = r.rows[0]!;
     // Progress and a heartbeat with every batch, even one that extended nothing (the job status shows a dead run as interrupted).
-    await trx.updateTable('job_runs').set({ done: sql`done + ${row.n}`, heartbeat_at: sql`now()` }).where('id', '=', runId).execute();
+    await trx
+      .updateTable('job_runs')
+      .set({ done: sql`done + ${row.n}`, heartbeat_at: sql`now()` })
+      .where('id', '=', runId)
+      .execute();
     return { extended: row.n, last: row.last_id ? { issuedOn: String(row.last_issued_on), id: row.last_id } : null };
   });
 }
@@ -105,10 +126,18 @@ export async function extendVisas(db: Db, o: ExtendOptions): Promise<ExtendResul
   const plan = massExtensionPlan(o.ruleId);
   const batch = o.batchSize ?? 5000;
   const eligible = await countEligible(db, plan);
-  const run = await db.insertInto('job_runs').values({
-    kind: 'visa.extend', params: JSON.stringify({ ruleId: o.ruleId, policyVersion: plan.policyVersion, batchSize: batch }),
-    status: o.dryRun ? 'succeeded' : 'running', dry_run: Boolean(o.dryRun), total: eligible, started_by: o.actorId ?? null,
-  }).returning('id').executeTakeFirstOrThrow();
+  const run = await db
+    .insertInto('job_runs')
+    .values({
+      kind: 'visa.extend',
+      params: JSON.stringify({ ruleId: o.ruleId, policyVersion: plan.policyVersion, batchSize: batch }),
+      status: o.dryRun ? 'succeeded' : 'running',
+      dry_run: Boolean(o.dryRun),
+      total: eligible,
+      started_by: o.actorId ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   o.onStart?.(run.id);
   if (o.dryRun) {
     await db.updateTable('job_runs').set({ finished_at: new Date() }).where('id', '=', run.id).execute();
@@ -140,7 +169,11 @@ export async function extendVisas(db: Db, o: ExtendOptions): Promise<ExtendResul
     }
     await db.updateTable('job_runs').set({ status: 'succeeded', finished_at: new Date() }).where('id', '=', run.id).execute();
   } catch (e) {
-    await db.updateTable('job_runs').set({ status: 'failed', finished_at: new Date(), error: e instanceof Error ? e.message.slice(0, 500) : 'failed' }).where('id', '=', run.id).execute();
+    await db
+      .updateTable('job_runs')
+      .set({ status: 'failed', finished_at: new Date(), error: e instanceof Error ? e.message.slice(0, 500) : 'failed' })
+      .where('id', '=', run.id)
+      .execute();
     throw e;
   }
   return { runId: run.id, ruleId: o.ruleId, dryRun: false, eligible, extended: done, plan };

@@ -11,13 +11,31 @@ import { requirePermission } from '../../auth/domain/permissions.ts';
  * module), so the register shows only that it belongs to the programme.
  */
 function visaWithHolder(db: Ctx['db']) {
-  return db.selectFrom('visas as v')
+  return db
+    .selectFrom('visas as v')
     .leftJoin('cases as c', 'c.id', 'v.case_id')
     .leftJoin('applicants as a', 'a.id', 'v.applicant_id')
     .select([
-      'v.id', 'v.visa_number', 'v.visa_code', 'v.status', 'v.valid_from', 'v.valid_to', 'v.issued_on', 'v.war_related', 'v.cancelled_on',
-      'v.cancellation_reason', 'v.case_id', 'v.nomination_id', 'c.case_type', 'c.ground', 'c.office_id',
-      'a.surname', 'a.given_names', 'a.date_of_birth', 'a.nationality', 'a.passport_number',
+      'v.id',
+      'v.visa_number',
+      'v.visa_code',
+      'v.status',
+      'v.valid_from',
+      'v.valid_to',
+      'v.issued_on',
+      'v.war_related',
+      'v.cancelled_on',
+      'v.cancellation_reason',
+      'v.case_id',
+      'v.nomination_id',
+      'c.case_type',
+      'c.ground',
+      'c.office_id',
+      'a.surname',
+      'a.given_names',
+      'a.date_of_birth',
+      'a.nationality',
+      'a.passport_number',
     ]);
 }
 
@@ -28,17 +46,55 @@ export async function getVisa(ctx: Ctx, visaNumber: string) {
     const v = await visaWithHolder(trx).where('v.visa_number', '=', visaNumber).executeTakeFirst();
     if (!v) throw new AppError('NOT_FOUND', 'No visa with that number.');
     await writeAudit(trx, { actorId: ctx.actor.id, action: 'visa.read', entityType: 'visa', entityId: v.id, requestId: ctx.requestId });
-    const ext = await trx.selectFrom('visa_extensions').select(['rule_id', 'old_valid_to', 'new_valid_to', 'extended_at']).where('visa_id', '=', v.id).orderBy('id').execute();
-    const stickers = await trx.selectFrom('visa_stickers as s').leftJoin('appointments as a', 'a.id', 's.appointment_id')
-      .select(['s.sticker_code', 's.sticker_number', 's.affixed_on', 's.office_id', 'a.code as appointment_code']).where('s.visa_id', '=', v.id).orderBy('s.id').execute();
+    const ext = await trx
+      .selectFrom('visa_extensions')
+      .select(['rule_id', 'old_valid_to', 'new_valid_to', 'extended_at'])
+      .where('visa_id', '=', v.id)
+      .orderBy('id')
+      .execute();
+    const stickers = await trx
+      .selectFrom('visa_stickers as s')
+      .leftJoin('appointments as a', 'a.id', 's.appointment_id')
+      .select(['s.sticker_code', 's.sticker_number', 's.affixed_on', 's.office_id', 'a.code as appointment_code'])
+      .where('s.visa_id', '=', v.id)
+      .orderBy('s.id')
+      .execute();
     return {
-      visaNumber: v.visa_number, visaCode: v.visa_code, status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on,
-      warRelated: v.war_related, cancelledOn: v.cancelled_on, caseId: v.case_id,
-      holder: v.case_id ? { surname: v.surname, givenNames: v.given_names, dateOfBirth: v.date_of_birth, nationality: v.nationality, passportNumber: v.passport_number } : null,
-      ground: v.case_id ? { basis: v.case_type, ground: v.ground, officeId: v.office_id } : { basis: 'civil_society_programme', nominationId: v.nomination_id },
+      visaNumber: v.visa_number,
+      visaCode: v.visa_code,
+      status: v.status,
+      validFrom: v.valid_from,
+      validTo: v.valid_to,
+      issuedOn: v.issued_on,
+      warRelated: v.war_related,
+      cancelledOn: v.cancelled_on,
+      caseId: v.case_id,
+      holder: v.case_id
+        ? {
+            surname: v.surname,
+            givenNames: v.given_names,
+            dateOfBirth: v.date_of_birth,
+            nationality: v.nationality,
+            passportNumber: v.passport_number,
+          }
+        : null,
+      ground: v.case_id
+        ? { basis: v.case_type, ground: v.ground, officeId: v.office_id }
+        : { basis: 'civil_society_programme', nominationId: v.nomination_id },
       cancellation: v.cancelled_on ? { on: v.cancelled_on, ground: v.cancellation_reason } : null,
-      extensions: ext.map((e) => ({ rule: e.rule_id, from: e.old_valid_to, to: e.new_valid_to, at: new Date(e.extended_at).toISOString() })),
-      stickers: stickers.map((s) => ({ code: s.sticker_code, number: s.sticker_number, affixedOn: s.affixed_on, officeId: s.office_id, appointment: s.appointment_code })),
+      extensions: ext.map((e) => ({
+        rule: e.rule_id,
+        from: e.old_valid_to,
+        to: e.new_valid_to,
+        at: new Date(e.extended_at).toISOString(),
+      })),
+      stickers: stickers.map((s) => ({
+        code: s.sticker_code,
+        number: s.sticker_number,
+        affixedOn: s.affixed_on,
+        officeId: s.office_id,
+        appointment: s.appointment_code,
+      })),
     };
   });
 }
@@ -53,10 +109,28 @@ export async function findVisasOfHolder(ctx: Ctx, q: { passportNumber: string; d
   requirePermission(ctx.actor, 'visa.read');
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await visaWithHolder(trx)
-      .where('a.passport_number', '=', q.passportNumber).where('a.date_of_birth', '=', q.dateOfBirth)
-      .orderBy('v.issued_on', 'desc').orderBy('v.visa_number').execute();
-    await writeAudit(trx, { actorId: ctx.actor.id, action: 'visa.search', entityType: 'visa', entityId: 'search', requestId: ctx.requestId, after: { found: rows.map((r) => r.id) } });
-    return rows.map((v) => ({ visaNumber: v.visa_number, visaCode: v.visa_code, status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on, basis: v.case_type }));
+      .where('a.passport_number', '=', q.passportNumber)
+      .where('a.date_of_birth', '=', q.dateOfBirth)
+      .orderBy('v.issued_on', 'desc')
+      .orderBy('v.visa_number')
+      .execute();
+    await writeAudit(trx, {
+      actorId: ctx.actor.id,
+      action: 'visa.search',
+      entityType: 'visa',
+      entityId: 'search',
+      requestId: ctx.requestId,
+      after: { found: rows.map((r) => r.id) },
+    });
+    return rows.map((v) => ({
+      visaNumber: v.visa_number,
+      visaCode: v.visa_code,
+      status: v.status,
+      validFrom: v.valid_from,
+      validTo: v.valid_to,
+      issuedOn: v.issued_on,
+      basis: v.case_type,
+    }));
   });
 }
 
@@ -70,15 +144,27 @@ export const JOB_STALE_AFTER_SECONDS = 120;
  */
 export async function getJob(ctx: Ctx, id: string) {
   requirePermission(ctx.actor, 'job.read');
-  const j = await ctx.db.selectFrom('job_runs').selectAll()
+  const j = await ctx.db
+    .selectFrom('job_runs')
+    .selectAll()
     .select(sql<boolean>`status = 'running' and heartbeat_at < now() - make_interval(secs => ${JOB_STALE_AFTER_SECONDS})`.as('stale'))
-    .where('id', '=', id).executeTakeFirst();
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!j) throw new AppError('NOT_FOUND', 'No such job.');
   return {
-    id: j.id, kind: j.kind, status: j.stale ? 'interrupted' : j.status, dryRun: j.dry_run, total: j.total, done: j.done,
-    percent: j.total ? Math.floor((j.done / j.total) * 100) : 100, params: j.params,
-    startedAt: new Date(j.started_at).toISOString(), lastProgressAt: new Date(j.heartbeat_at).toISOString(),
+    id: j.id,
+    kind: j.kind,
+    status: j.stale ? 'interrupted' : j.status,
+    dryRun: j.dry_run,
+    total: j.total,
+    done: j.done,
+    percent: j.total ? Math.floor((j.done / j.total) * 100) : 100,
+    params: j.params,
+    startedAt: new Date(j.started_at).toISOString(),
+    lastProgressAt: new Date(j.heartbeat_at).toISOString(),
     finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null,
-    error: j.stale ? `No progress since ${new Date(j.heartbeat_at).toISOString()}: the process running it stopped. Start the run again; it extends only what is left.` : j.error,
+    error: j.stale
+      ? `No progress since ${new Date(j.heartbeat_at).toISOString()}: the process running it stopped. Start the run again; it extends only what is left.`
+      : j.error,
   };
 }

@@ -25,31 +25,81 @@ export async function recordVisa(trx: Trx, v: NewVisa) {
   const row = await trx
     .insertInto('visas')
     .values({
-      visa_number: visaNumber, case_id: v.caseId, applicant_id: v.applicantId, visa_code: v.visaCode,
-      valid_from: v.validFrom, valid_to: v.validTo, issued_on: v.issuedOn, war_related: v.warRelated,
+      visa_number: visaNumber,
+      case_id: v.caseId,
+      applicant_id: v.applicantId,
+      visa_code: v.visaCode,
+      valid_from: v.validFrom,
+      valid_to: v.validTo,
+      issued_on: v.issuedOn,
+      war_related: v.warRelated,
     })
     .returning(['id', 'visa_number', 'visa_code', 'valid_from', 'valid_to', 'issued_on', 'status'])
     .executeTakeFirstOrThrow();
   await writeAudit(trx, {
-    actorId: v.actorId, action: 'visa.recorded', entityType: 'visa', entityId: row.id, requestId: v.requestId,
+    actorId: v.actorId,
+    action: 'visa.recorded',
+    entityType: 'visa',
+    entityId: row.id,
+    requestId: v.requestId,
     after: { visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, caseId: v.caseId },
   });
-  await trx.insertInto('change_events').values({
-    kind: 'visa.granted', visa_id: row.id,
-    payload: JSON.stringify({ visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, status: 'valid' }),
-  }).execute();
+  await trx
+    .insertInto('change_events')
+    .values({
+      kind: 'visa.granted',
+      visa_id: row.id,
+      payload: JSON.stringify({ visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, status: 'valid' }),
+    })
+    .execute();
   return row;
 }
 
 /** A visa that comes from an approved Civil Society nomination (Schengen C or long-stay D), numbered CSP-<year>-000001. */
-export async function recordNominationVisa(trx: Trx, v: { nominationId: string; visaCode: 'C' | 'D'; validFrom: string; validTo: string; issuedOn: string; actorId: string; requestId: string | null }) {
+export async function recordNominationVisa(
+  trx: Trx,
+  v: {
+    nominationId: string;
+    visaCode: 'C' | 'D';
+    validFrom: string;
+    validTo: string;
+    issuedOn: string;
+    actorId: string;
+    requestId: string | null;
+  },
+) {
   const year = v.issuedOn.slice(0, 4);
   const visaNumber = `CSP-${year}-${pad(await nextNumber(trx, `visa:csp:${year}`))}`;
-  const row = await trx.insertInto('visas').values({
-    visa_number: visaNumber, nomination_id: v.nominationId, case_id: null, applicant_id: null, visa_code: v.visaCode,
-    valid_from: v.validFrom, valid_to: v.validTo, issued_on: v.issuedOn, war_related: false,
-  }).returning(['id', 'visa_number', 'visa_code', 'valid_from', 'valid_to']).executeTakeFirstOrThrow();
-  await writeAudit(trx, { actorId: v.actorId, action: 'visa.recorded', entityType: 'visa', entityId: row.id, requestId: v.requestId, after: { visaNumber, visaCode: v.visaCode, nominationId: v.nominationId } });
-  await trx.insertInto('change_events').values({ kind: 'visa.granted', visa_id: row.id, payload: JSON.stringify({ visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, status: 'valid' }) }).execute();
+  const row = await trx
+    .insertInto('visas')
+    .values({
+      visa_number: visaNumber,
+      nomination_id: v.nominationId,
+      case_id: null,
+      applicant_id: null,
+      visa_code: v.visaCode,
+      valid_from: v.validFrom,
+      valid_to: v.validTo,
+      issued_on: v.issuedOn,
+      war_related: false,
+    })
+    .returning(['id', 'visa_number', 'visa_code', 'valid_from', 'valid_to'])
+    .executeTakeFirstOrThrow();
+  await writeAudit(trx, {
+    actorId: v.actorId,
+    action: 'visa.recorded',
+    entityType: 'visa',
+    entityId: row.id,
+    requestId: v.requestId,
+    after: { visaNumber, visaCode: v.visaCode, nominationId: v.nominationId },
+  });
+  await trx
+    .insertInto('change_events')
+    .values({
+      kind: 'visa.granted',
+      visa_id: row.id,
+      payload: JSON.stringify({ visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, status: 'valid' }),
+    })
+    .execute();
   return row;
 }

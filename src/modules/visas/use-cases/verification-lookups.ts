@@ -5,19 +5,41 @@ import type { Db } from '../../../platform/db/db.ts';
 export type VisaQuery = { visaNumber: string } | { passportNumber: string; dateOfBirth: string };
 
 export async function findVisaForVerification(db: Db, q: VisaQuery) {
-  let query = db.selectFrom('visas as v').innerJoin('applicants as a', 'a.id', 'v.applicant_id')
-    .select(['v.id', 'v.visa_number', 'v.visa_code', 'v.status', 'v.valid_from', 'v.valid_to', 'v.cancelled_on', 'a.surname', 'a.given_names', 'a.date_of_birth']);
-  query = 'visaNumber' in q
-    ? query.where('v.visa_number', '=', q.visaNumber)
-    : query.where('a.passport_number', '=', q.passportNumber).where('a.date_of_birth', '=', q.dateOfBirth);
+  let query = db
+    .selectFrom('visas as v')
+    .innerJoin('applicants as a', 'a.id', 'v.applicant_id')
+    .select([
+      'v.id',
+      'v.visa_number',
+      'v.visa_code',
+      'v.status',
+      'v.valid_from',
+      'v.valid_to',
+      'v.cancelled_on',
+      'a.surname',
+      'a.given_names',
+      'a.date_of_birth',
+    ]);
+  query =
+    'visaNumber' in q
+      ? query.where('v.visa_number', '=', q.visaNumber)
+      : query.where('a.passport_number', '=', q.passportNumber).where('a.date_of_birth', '=', q.dateOfBirth);
   // The newest visa first when a passport holds several.
   return query.orderBy('v.issued_on', 'desc').executeTakeFirst();
 }
 
 /** One row of `visaForRequestRow`: the visa and the holder fields a verification answer is made of. */
 export interface VerificationVisaRow {
-  id: string; visa_number: string; visa_code: string; status: string; valid_from: string; valid_to: string; cancelled_on: string | null;
-  surname: string; given_names: string; date_of_birth: string;
+  id: string;
+  visa_number: string;
+  visa_code: string;
+  status: string;
+  valid_from: string;
+  valid_to: string;
+  cancelled_on: string | null;
+  surname: string;
+  given_names: string;
+  date_of_birth: string;
 }
 
 /**
@@ -38,6 +60,11 @@ export const visaForRequestRow = sql`lateral (
   ) x order by x.issued_on desc limit 1)`;
 
 export function listChangeEvents(db: Db, afterSeq: number, limit: number) {
-  return db.selectFrom('change_events').select(['seq', 'event_id', 'occurred_at', 'kind', 'payload'])
-    .where('seq', '>', String(afterSeq)).orderBy('seq').limit(limit).execute();
+  return db
+    .selectFrom('change_events')
+    .select(['seq', 'event_id', 'occurred_at', 'kind', 'payload'])
+    .where('seq', '>', String(afterSeq))
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
 }

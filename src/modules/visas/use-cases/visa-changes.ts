@@ -15,9 +15,12 @@ import { getVisa } from './read-visas.ts';
 
 /** The visa with the office that granted it (null for a Civil Society visa, granted by the Foreign Ministry). */
 async function visaForChange(trx: Trx, visaNumber: string) {
-  const v = await trx.selectFrom('visas as v').leftJoin('cases as c', 'c.id', 'v.case_id')
+  const v = await trx
+    .selectFrom('visas as v')
+    .leftJoin('cases as c', 'c.id', 'v.case_id')
     .select(['v.id', 'v.visa_number', 'v.visa_code', 'v.status', 'v.valid_from', 'v.valid_to', 'v.issued_on', 'c.office_id'])
-    .where('v.visa_number', '=', visaNumber).executeTakeFirst();
+    .where('v.visa_number', '=', visaNumber)
+    .executeTakeFirst();
   if (!v) throw new AppError('NOT_FOUND', 'No visa with that number.');
   return v;
 }
@@ -33,24 +36,53 @@ export async function cancelVisa(ctx: Ctx, visaNumber: string, input: { ground: 
   const on = input.cancelledOn ?? today;
   await ctx.db.transaction().execute(async (trx) => {
     const v = await visaForChange(trx, visaNumber);
-    if (!v.office_id) throw new AppError('CONFLICT', 'This visa was granted by the Foreign Ministry under the Civil Society programme; it is cancelled there, not by an OAMP office.');
+    if (!v.office_id)
+      throw new AppError(
+        'CONFLICT',
+        'This visa was granted by the Foreign Ministry under the Civil Society programme; it is cancelled there, not by an OAMP office.',
+      );
     requireOffice(ctx.actor, v.office_id);
     if (v.status === 'cancelled') throw new AppError('VISA.ALREADY_CANCELLED', 'The visa is already cancelled.');
-    const errors = cancellationDateErrors({ status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on }, on, today);
+    const errors = cancellationDateErrors(
+      { status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on },
+      on,
+      today,
+    );
     if (errors.length) throw validationFailed(errors);
     // Guarded by status: of two supervisors cancelling at once, one wins and the other gets the 409.
-    const done = await trx.updateTable('visas').set({ status: 'cancelled', cancelled_on: on, cancellation_reason: input.ground, cancelled_by: ctx.actor.id })
-      .where('id', '=', v.id).where('status', '=', 'valid').returning('id').executeTakeFirst();
+    const done = await trx
+      .updateTable('visas')
+      .set({ status: 'cancelled', cancelled_on: on, cancellation_reason: input.ground, cancelled_by: ctx.actor.id })
+      .where('id', '=', v.id)
+      .where('status', '=', 'valid')
+      .returning('id')
+      .executeTakeFirst();
     if (!done) throw new AppError('VISA.ALREADY_CANCELLED', 'The visa is already cancelled.');
     const released = await releaseBookingsOfVisa(trx, v.id, now);
     await writeAudit(trx, {
-      actorId: ctx.actor.id, action: 'visa.cancelled', entityType: 'visa', entityId: v.id, requestId: ctx.requestId,
-      before: { status: v.status }, after: { status: 'cancelled', cancelledOn: on, ground: input.ground, appointmentsReleased: released },
+      actorId: ctx.actor.id,
+      action: 'visa.cancelled',
+      entityType: 'visa',
+      entityId: v.id,
+      requestId: ctx.requestId,
+      before: { status: v.status },
+      after: { status: 'cancelled', cancelledOn: on, ground: input.ground, appointmentsReleased: released },
     });
-    await trx.insertInto('change_events').values({
-      kind: 'visa.cancelled', visa_id: v.id,
-      payload: JSON.stringify({ visaNumber: v.visa_number, visaCode: v.visa_code, validFrom: v.valid_from, validTo: v.valid_to, status: 'cancelled', cancelledOn: on }),
-    }).execute();
+    await trx
+      .insertInto('change_events')
+      .values({
+        kind: 'visa.cancelled',
+        visa_id: v.id,
+        payload: JSON.stringify({
+          visaNumber: v.visa_number,
+          visaCode: v.visa_code,
+          validFrom: v.valid_from,
+          validTo: v.valid_to,
+          status: 'cancelled',
+          cancelledOn: on,
+        }),
+      })
+      .execute();
   });
   return getVisa(ctx, visaNumber);
 }
@@ -61,7 +93,11 @@ export async function cancelVisa(ctx: Ctx, visaNumber: string, input: { ground: 
  * @throws AUTH.FORBIDDEN, NOT_FOUND (visa, or appointment), CONFLICT (appointment at another office),
  * VISA.NOT_IN_FORCE, VALIDATION.FAILED (a day after today)
  */
-export async function recordSticker(ctx: Ctx, visaNumber: string, input: { affixedOn?: string; stickerNumber?: string; appointmentCode?: string }) {
+export async function recordSticker(
+  ctx: Ctx,
+  visaNumber: string,
+  input: { affixedOn?: string; stickerNumber?: string; appointmentCode?: string },
+) {
   requirePermission(ctx.actor, 'visa.sticker');
   const officeId = ctx.actor.officeId;
   if (!officeId) throw new AppError('AUTH.FORBIDDEN', 'Only staff of an office record stickers.');
@@ -72,13 +108,28 @@ export async function recordSticker(ctx: Ctx, visaNumber: string, input: { affix
     const refusal = stickerRefusal({ status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on }, on, today);
     if (refusal?.field) throw validationFailed([{ field: refusal.field, reason: refusal.reason, message: refusal.message }]);
     if (refusal) throw new AppError('VISA.NOT_IN_FORCE', refusal.message, { reason: refusal.reason });
-    const appointmentId = input.appointmentCode ? await attendAppointment(trx, { visaId: v.id, code: input.appointmentCode, officeId }) : null;
-    const s = await trx.insertInto('visa_stickers').values({
-      visa_id: v.id, sticker_code: v.visa_code, sticker_number: input.stickerNumber ?? null, affixed_on: on, office_id: officeId,
-      appointment_id: appointmentId, recorded_by: ctx.actor.id,
-    }).returning('id').executeTakeFirstOrThrow();
+    const appointmentId = input.appointmentCode
+      ? await attendAppointment(trx, { visaId: v.id, code: input.appointmentCode, officeId })
+      : null;
+    const s = await trx
+      .insertInto('visa_stickers')
+      .values({
+        visa_id: v.id,
+        sticker_code: v.visa_code,
+        sticker_number: input.stickerNumber ?? null,
+        affixed_on: on,
+        office_id: officeId,
+        appointment_id: appointmentId,
+        recorded_by: ctx.actor.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await writeAudit(trx, {
-      actorId: ctx.actor.id, action: 'visa.sticker_affixed', entityType: 'visa', entityId: v.id, requestId: ctx.requestId,
+      actorId: ctx.actor.id,
+      action: 'visa.sticker_affixed',
+      entityType: 'visa',
+      entityId: v.id,
+      requestId: ctx.requestId,
       after: { sticker: s.id, affixedOn: on, officeId, appointment: appointmentId },
     });
   });

@@ -1,5 +1,14 @@
 import { LetterInputError } from '../letter.errors.ts';
-import { VISA_APPLICATION_OBJECT, bullet, heading, paragraph, requireDate, requireKindData, requireText, endSentence } from '../letter-parts.ts';
+import {
+  VISA_APPLICATION_OBJECT,
+  bullet,
+  heading,
+  paragraph,
+  requireDate,
+  requireKindData,
+  requireText,
+  endSentence,
+} from '../letter-parts.ts';
 import type { LetterBlock, LetterInput } from '../letter.types.ts';
 
 export const GRANT_TITLE = 'Rozhodnutí';

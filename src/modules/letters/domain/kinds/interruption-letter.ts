@@ -37,7 +37,9 @@ export function buildInterruptionBody(input: LetterInput): { title: string; bloc
       paragraph(`Ministerstvo Vás vyzývá k odstranění těchto nedostatků žádosti, a to nejpozději do ${respondBy}:`),
       ...requested.map(bullet),
       heading('Výrok'),
-      paragraph(`Řízení o žádosti se do ${respondBy} přerušuje podle ${endSentence(requireText(data.legalGround, '/interruption/legalGround'))}`),
+      paragraph(
+        `Řízení o žádosti se do ${respondBy} přerušuje podle ${endSentence(requireText(data.legalGround, '/interruption/legalGround'))}`,
+      ),
       heading('Odůvodnění'),
       paragraph(
         'Žádost nelze projednat, dokud nebudou odstraněny nedostatky uvedené ve výzvě. Po dobu přerušení řízení neběží lhůta pro vydání rozhodnutí.',

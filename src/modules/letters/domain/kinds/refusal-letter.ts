@@ -20,7 +20,8 @@ export const REFUSAL_TITLE = 'Rozhodnutí';
  * Act 500/2004 Coll.); whether and where a refusal of this visa can be appealed has not been verified.
  */
 export function refusalAppealNotice(appealDays: number): string[] {
-  if (!Number.isInteger(appealDays) || appealDays < 1) throw LetterInputError.of('/refusal/appealDays', 'INVALID', 'appealDays is a whole number of days');
+  if (!Number.isInteger(appealDays) || appealDays < 1)
+    throw LetterInputError.of('/refusal/appealDays', 'INVALID', 'appealDays is a whole number of days');
   return [
     `Proti tomuto rozhodnutí lze podat odvolání ve lhůtě ${appealDays} dnů ode dne jeho oznámení.`,
     'Odvolání se podává u správního orgánu, který rozhodnutí vydal.',
@@ -39,7 +40,9 @@ export function buildRefusalBody(input: LetterInput): { title: string; blocks: L
         `Ministerstvo vnitra, Odbor azylové a migrační politiky (dále jen „ministerstvo“), rozhodlo o žádosti ${VISA_APPLICATION_OBJECT}, kterou dne ${requireDate(input.receivedOn, '/receivedOn')} podal účastník řízení ${describeApplicant(input)}, takto:`,
       ),
       heading('Výrok'),
-      paragraph(`Žádost ${VISA_APPLICATION_OBJECT} se zamítá podle ${endSentence(requireText(refusal.legalGround, '/refusal/legalGround'))}`),
+      paragraph(
+        `Žádost ${VISA_APPLICATION_OBJECT} se zamítá podle ${endSentence(requireText(refusal.legalGround, '/refusal/legalGround'))}`,
+      ),
       heading('Odůvodnění'),
       paragraph(`Žádost byla posouzena podle ${endSentence(requireText(input.legalBasis, '/legalBasis'))}`),
       ...reasons.map(paragraph),

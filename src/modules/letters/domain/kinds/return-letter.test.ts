@@ -11,8 +11,17 @@ const bullets = (items: MissingItem[]) =>
     .map((b) => b.text);
 
 const ALL_CODES: MissingItemCode[] = [
-  'FORM_MISSING', 'FORM_NOT_CAPITAL_LATIN', 'FORM_NOT_IN_CZECH', 'PASSPORT_MISSING', 'PASSPORT_EXPIRED',
-  'PHOTO_MISSING', 'FEE_MISSING', 'FEE_SHORT', 'FEE_METHOD_NOT_ACCEPTED', 'AFFIDAVIT_MISSING', 'AFFIDAVIT_NOT_NOTARISED',
+  'FORM_MISSING',
+  'FORM_NOT_CAPITAL_LATIN',
+  'FORM_NOT_IN_CZECH',
+  'PASSPORT_MISSING',
+  'PASSPORT_EXPIRED',
+  'PHOTO_MISSING',
+  'FEE_MISSING',
+  'FEE_SHORT',
+  'FEE_METHOD_NOT_ACCEPTED',
+  'AFFIDAVIT_MISSING',
+  'AFFIDAVIT_NOT_NOTARISED',
 ];
 const completeItem = (code: MissingItemCode): MissingItem =>
   code === 'FORM_NOT_CAPITAL_LATIN' ? { code, field: 'Jméno' } : code === 'FEE_SHORT' ? { code, expected: 300, paid: 100 } : { code };
@@ -21,7 +30,10 @@ test('return letter says the application is inadmissible, not filed, and what is
   const content = buildLetterContent(sampleLetterInput('return'));
   const text = content.blocks.map((b) => b.text).join('\n');
   assert.equal(content.title, 'Sdělení o nepřijatelnosti žádosti');
-  assert.match(text, /žádost o udělení víza k pobytu nad 90 dnů za účelem strpění pobytu na území, přijatá dne 2\. 11\. 2026, je nepřijatelná/);
+  assert.match(
+    text,
+    /žádost o udělení víza k pobytu nad 90 dnů za účelem strpění pobytu na území, přijatá dne 2\. 11\. 2026, je nepřijatelná/,
+  );
   assert.match(text, /žádost se považuje za nepodanou/);
   assert.match(text, /vrací formulář žádosti, všechny předložené doklady a kolkové známky/);
   assert.match(text, /Můžete kdykoli podat novou žádost/);

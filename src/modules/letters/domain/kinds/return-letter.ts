@@ -34,8 +34,7 @@ function describeMissingItem(item: MissingItem, index: number): string {
       `zaplaceno bylo ${amount(item.paid, `${at}/paid`)}`,
     FEE_METHOD_NOT_ACCEPTED: () =>
       `správní poplatek nebyl zaplacen předepsaným způsobem; ${FEE_NOTE}, nikoli v hotovosti ani platební kartou`,
-    AFFIDAVIT_MISSING: () =>
-      'nebylo předloženo čestné prohlášení o tom, že Vašemu vycestování brání překážka nezávislá na Vaší vůli',
+    AFFIDAVIT_MISSING: () => 'nebylo předloženo čestné prohlášení o tom, že Vašemu vycestování brání překážka nezávislá na Vaší vůli',
     // The statute asks for a čestné prohlášení; notarisation is OAMP practice per the seed (facts.md § 1.1, [P]).
     AFFIDAVIT_NOT_NOTARISED: () => 'předložené čestné prohlášení není notářsky ověřeno',
   };
