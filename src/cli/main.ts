@@ -10,6 +10,9 @@ import { startServer } from '../server.ts';
 import { registerPolicyCommands } from './policy.commands.ts';
 import { registerVisaCommands } from './visas.commands.ts';
 import { ensureMasterKeyFile, registerKeyCommands } from './keys.commands.ts';
+import { registerCaseTypes } from '../case-types.ts';
+
+registerCaseTypes();
 
 const program = new Command().name('pobyt').description('Visa and residence case management');
 

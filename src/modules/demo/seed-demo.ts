@@ -13,9 +13,7 @@ import type { Db } from '../../platform/db/db.ts';
 import { upsertDirectory } from '../offices/index.ts';
 import { createStaffUser } from '../auth/use-cases/create-staff-user.ts';
 import { addDays, todayInPrague } from '../calendar/index.ts';
-import { receiveApplication, type IntakeInput } from '../cases/use-cases/receive-application.ts';
-import { interruptProceedings } from '../cases/use-cases/interrupt-proceedings.ts';
-import { grantVisa } from '../cases/use-cases/decide-case.ts';
+import { actOnOfficeCase, openOfficeCase, type ToleranceIntake } from '../cases/index.ts';
 import { DEMO_HOURS, generateSlots, setOfficeHours } from '../appointments/use-cases/slots.ts';
 import { createAuthorityClient } from '../agencies/use-cases/authority-clients.ts';
 
@@ -64,7 +62,7 @@ export function readDemoLogins(config: Config): DemoLogin[] {
   return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as DemoLogin[]) : [];
 }
 
-function applicant(surname: string, given: string, native: string, dob: string, passport: string): IntakeInput['applicant'] {
+function applicant(surname: string, given: string, native: string, dob: string, passport: string): ToleranceIntake['applicant'] {
   return {
     surname,
     givenNames: given,
@@ -78,7 +76,7 @@ function applicant(surname: string, given: string, native: string, dob: string, 
   };
 }
 
-function checklist(over: Partial<IntakeInput['checklist']> = {}): IntakeInput['checklist'] {
+function checklist(over: Partial<ToleranceIntake['checklist']> = {}): ToleranceIntake['checklist'] {
   return {
     applicationForm: {
       submitted: true,
@@ -122,45 +120,80 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   };
   const ctx = { db, clock, config, actor, requestId: 'seed' };
   const today = todayInPrague(clock.now());
-  await receiveApplication(ctx, {
-    ground: '33-1-a',
-    receivedOn: addDays(today, -26),
-    applicant: applicant('KOVALENKO', 'OLENA', 'Коваленко Олена', '1986-04-12', 'FE123456'),
-    checklist: checklist(),
-  });
-  await receiveApplication(ctx, {
-    ground: '33-1-a',
-    receivedOn: addDays(today, -3),
-    applicant: applicant('BONDARENKO', 'MYKOLA', 'Бондаренко Микола', '1971-11-02', 'FK654321'),
-    checklist: checklist(),
-  });
-  await receiveApplication(ctx, {
-    ground: '33-1-a',
-    receivedOn: addDays(today, -1),
-    applicant: applicant('TKACHENKO', 'IRYNA', 'Ткаченко Ірина', '1993-07-30', 'FM777001'),
-    checklist: checklist({ fee: { method: 'cash', amountCzk: 300 }, photo: { submitted: false } }),
-  });
-  const c4 = await receiveApplication(ctx, {
-    ground: '33-1-a',
-    receivedOn: addDays(today, -12),
-    applicant: applicant('MELNYK', 'ANDRII', 'Мельник Андрій', '1980-01-15', 'FN100200'),
-    checklist: checklist(),
-  });
-  await interruptProceedings(ctx, {
+  await openOfficeCase(
+    ctx,
+    'tolerance_visa',
+    {
+      ground: '33-1-a',
+      receivedOn: addDays(today, -26),
+      applicant: applicant('KOVALENKO', 'OLENA', 'Коваленко Олена', '1986-04-12', 'FE123456'),
+      checklist: checklist(),
+    },
+    null,
+  );
+  await openOfficeCase(
+    ctx,
+    'tolerance_visa',
+    {
+      ground: '33-1-a',
+      receivedOn: addDays(today, -3),
+      applicant: applicant('BONDARENKO', 'MYKOLA', 'Бондаренко Микола', '1971-11-02', 'FK654321'),
+      checklist: checklist(),
+    },
+    null,
+  );
+  await openOfficeCase(
+    ctx,
+    'tolerance_visa',
+    {
+      ground: '33-1-a',
+      receivedOn: addDays(today, -1),
+      applicant: applicant('TKACHENKO', 'IRYNA', 'Ткаченко Ірина', '1993-07-30', 'FM777001'),
+      checklist: checklist({ fee: { method: 'cash', amountCzk: 300 }, photo: { submitted: false } }),
+    },
+    null,
+  );
+  const c4 = await openOfficeCase(
+    ctx,
+    'tolerance_visa',
+    {
+      ground: '33-1-a',
+      receivedOn: addDays(today, -12),
+      applicant: applicant('MELNYK', 'ANDRII', 'Мельник Андрій', '1980-01-15', 'FN100200'),
+      checklist: checklist(),
+    },
+    null,
+  );
+  await actOnOfficeCase(ctx, {
     caseId: c4.id,
+    action: 'interrupt',
     version: c4.version,
-    on: addDays(today, -5),
-    requested: 'Doložte prosím úředně přeložený doklad o zdravotním stavu.',
-    respondBy: addDays(today, 10),
+    input: {
+      on: addDays(today, -5),
+      requested: 'Doložte prosím úředně přeložený doklad o zdravotním stavu.',
+      respondBy: addDays(today, 10),
+    },
+    idempotencyKey: null,
   });
   // A granted visa whose holder can book a sticker appointment, and slots to book.
-  const c5 = await receiveApplication(ctx, {
-    ground: '33-1-a',
-    receivedOn: addDays(today, -20),
-    applicant: applicant('SAVCHUK', 'DARYNA', 'Савчук Дарина', '1990-05-05', 'FP246810'),
-    checklist: checklist(),
+  const c5 = await openOfficeCase(
+    ctx,
+    'tolerance_visa',
+    {
+      ground: '33-1-a',
+      receivedOn: addDays(today, -20),
+      applicant: applicant('SAVCHUK', 'DARYNA', 'Савчук Дарина', '1990-05-05', 'FP246810'),
+      checklist: checklist(),
+    },
+    null,
+  );
+  const granted = await actOnOfficeCase(ctx, {
+    caseId: c5.id,
+    action: 'grant',
+    version: c5.version,
+    input: { validFrom: today, validTo: addDays(today, 364) },
+    idempotencyKey: null,
   });
-  const granted = await grantVisa(ctx, { caseId: c5.id, version: c5.version, validFrom: today, validTo: addDays(addDays(today, 364), 0) });
   for (const o of ['PHA-ZUK', 'PHA-CHO', 'JHM-BRN']) {
     await setOfficeHours(db, o, DEMO_HOURS);
     await generateSlots(db, { officeId: o, from: addDays(today, 1), to: addDays(today, 14), minutes: 30, capacity: 3 });

@@ -6,7 +6,9 @@ export type {
   LetterInput,
   LetterBlock,
   LetterContent,
+  LetterWording,
 } from './domain/letter.types.ts';
+export { TOLERANCE_WORDING } from './domain/letter-parts.ts';
 export { buildLetterContent } from './domain/build-letter-content.ts';
 export { LetterInputError } from './domain/letter.errors.ts';
 export { LETTER_TEMPLATE_VERSION } from './domain/template-version.ts';

@@ -56,8 +56,10 @@ export interface CasesTable {
   id: Generated<string>;
   reference: string;
   case_type: string;
-  office_id: string;
-  applicant_id: string;
+  /** Null for a programme case (a Civil Society nomination has no OAMP office). */
+  office_id: string | null;
+  /** Null where the subject is not an applicant row (a nominee lives in `nominations`). */
+  applicant_id: string | null;
   status: string;
   version: Generated<number>;
   ground: string;

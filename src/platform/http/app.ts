@@ -18,6 +18,7 @@ import { resolveSession } from '../../modules/auth/use-cases/sessions.ts';
 import { authRoutes, SESSION_COOKIE } from '../../modules/auth/http/auth.routes.ts';
 import { officeRoutes } from '../../modules/offices/http/offices.routes.ts';
 import { caseRoutes } from '../../modules/cases/http/cases.routes.ts';
+import { registerCaseTypes } from '../../case-types.ts';
 import { systemRoutes } from './system.routes.ts';
 import { policyRoutes } from '../../modules/policy/http/policy.routes.ts';
 import { visaRoutes } from '../../modules/visas/http/visas.routes.ts';
@@ -65,6 +66,7 @@ function bearer(req: FastifyRequest): string | null {
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {
+  registerCaseTypes();
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     genReqId: () => randomUUID(),

@@ -1,7 +1,8 @@
-/** All SQL of the cases module: applicants, the case projection and its action log. */
+/** All SQL of the cases module: applicants, the case projection and its action log — for every case type. */
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../../platform/db/db.ts';
-import type { ActionPayload, CaseStatus, CaseActionType } from '../domain/case-model.ts';
+import type { CaseRow, LogEntry } from '../domain/case-type.ts';
+import type { Projection } from '../domain/projection.ts';
 
 export interface ApplicantInput {
   surname: string;
@@ -38,30 +39,25 @@ export function findApplicant(db: Db | Trx, id: string) {
   return db.selectFrom('applicants').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-export interface Projection {
-  status: CaseStatus;
-  dueOn: string | null;
-  clockRunning: boolean;
-  decidedOn: string | null;
-}
-
 export async function insertCase(
   trx: Trx,
   c: {
+    id: string;
+    caseType: string;
     reference: string;
-    officeId: string;
-    applicantId: string;
+    officeId: string | null;
+    applicantId: string | null;
     ground: string;
     receivedOn: string;
     createdBy: string;
-    caseType?: 'tolerance_visa' | 'study_residence';
   } & Projection,
 ) {
-  const r = await trx
+  await trx
     .insertInto('cases')
     .values({
+      id: c.id,
       reference: c.reference,
-      case_type: c.caseType ?? 'tolerance_visa',
+      case_type: c.caseType,
       office_id: c.officeId,
       applicant_id: c.applicantId,
       status: c.status,
@@ -72,27 +68,22 @@ export async function insertCase(
       decided_on: c.decidedOn,
       created_by: c.createdBy,
     })
-    .returning(['id', 'version'])
-    .executeTakeFirstOrThrow();
-  return r;
+    .execute();
 }
 
-export function findCase(db: Db | Trx, id: string) {
+export function findCase(db: Db | Trx, id: string): Promise<CaseRow | undefined> {
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /**
- * Claims the case for one command: bumps the version only if it is still the one the caller saw.
- * Under concurrency the second claimant waits on the row lock, then matches no row — one winner.
+ * Claims the case for one command: bumps the version only if it is still the one the caller saw
+ * (`expectedVersion` null: whatever it is). Under concurrency the second claimant waits on the row
+ * lock, then matches no row — one winner.
  */
-export async function claimCase(trx: Trx, id: string, expectedVersion: number) {
-  return trx
-    .updateTable('cases')
-    .set({ version: sql`version + 1`, updated_at: sql`now()` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
+export async function claimCase(trx: Trx, id: string, expectedVersion: number | null): Promise<CaseRow | undefined> {
+  let q = trx.updateTable('cases').set({ version: sql`version + 1`, updated_at: sql`now()` }).where('id', '=', id);
+  if (expectedVersion !== null) q = q.where('version', '=', expectedVersion);
+  return q.returningAll().executeTakeFirst();
 }
 
 export async function updateProjection(trx: Trx, id: string, p: Projection) {
@@ -112,17 +103,34 @@ export async function listActions(db: Db | Trx, caseId: string) {
     .execute();
 }
 
+export function toLogEntries(rows: Awaited<ReturnType<typeof listActions>>): LogEntry[] {
+  return rows.map((r) => ({
+    type: r.action_type,
+    payload: r.payload as Record<string, unknown>,
+    actorId: r.actor_id,
+    effectiveOn: r.effective_on,
+  }));
+}
+
 export async function insertAction(
   trx: Trx,
-  a: { caseId: string; seq: number; payload: ActionPayload; actorId: string; effectiveOn: string; idempotencyKey: string | null },
+  a: {
+    caseId: string;
+    seq: number;
+    type: string;
+    payload: Record<string, unknown>;
+    actorId: string;
+    effectiveOn: string;
+    idempotencyKey: string | null;
+  },
 ) {
   await trx
     .insertInto('case_actions')
     .values({
       case_id: a.caseId,
       seq: a.seq,
-      action_type: a.payload.type,
-      payload: JSON.stringify(a.payload),
+      action_type: a.type,
+      payload: JSON.stringify({ type: a.type, ...a.payload }),
       actor_id: a.actorId,
       effective_on: a.effectiveOn,
       idempotency_key: a.idempotencyKey,
@@ -130,7 +138,7 @@ export async function insertAction(
     .execute();
 }
 
-export function findActionByKey(db: Db | Trx, type: CaseActionType, key: string) {
+export function findActionByKey(db: Db | Trx, type: string, key: string) {
   return db
     .selectFrom('case_actions')
     .select(['case_id', 'seq'])
@@ -139,14 +147,25 @@ export function findActionByKey(db: Db | Trx, type: CaseActionType, key: string)
     .executeTakeFirst();
 }
 
-export function listOpenCases(db: Db, officeId: string) {
+/** Open cases of an office (the statuses every office type declares open), by days left. */
+export function listOpenCases(db: Db, officeId: string, openStatuses: readonly string[]) {
   return db
     .selectFrom('cases')
-    .select(['id', 'reference', 'status', 'version', 'received_on', 'due_on', 'clock_running'])
+    .select(['id', 'reference', 'case_type', 'status', 'version', 'received_on', 'due_on', 'clock_running'])
     .where('office_id', '=', officeId)
-    .where('status', 'in', ['under_assessment', 'interrupted'])
+    .where('status', 'in', [...openStatuses])
     .orderBy(sql`due_on asc nulls last`)
     .orderBy('received_on')
+    .orderBy('reference')
+    .execute();
+}
+
+/** Open cases of the given types, for `pobyt policy simulate`. */
+export function listOpenCasesOfTypes(db: Db, types: { id: string; openStatuses: readonly string[] }[]) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'reference', 'status', 'case_type'])
+    .where((eb) => eb.or(types.map((t) => eb.and([eb('case_type', '=', t.id), eb('status', 'in', [...t.openStatuses])]))))
     .orderBy('reference')
     .execute();
 }

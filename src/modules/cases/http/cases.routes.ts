@@ -1,12 +1,14 @@
-/** Thin routes: validate at the edge, call one use case, shape the reply. */
+/**
+ * The routes of OAMP cases. The intake and action routes are not written here one by one: they come
+ * from the registered case types' declarations (an intake route per type, a route per action name —
+ * types that share an action share its route), so a new type brings its routes with it.
+ */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ctxOf, type AppDeps } from '../../../platform/http/app.ts';
-import { receiveApplication } from '../use-cases/receive-application.ts';
-import { receiveStudyApplication } from '../use-cases/receive-study-application.ts';
-import { interruptProceedings, resumeProceedings } from '../use-cases/interrupt-proceedings.ts';
-import { discontinueProceedings, grantVisa, refuseVisa, withdrawApplication } from '../use-cases/decide-case.ts';
-import { postLetter, recordDelivery } from '../use-cases/record-letter-steps.ts';
+import type { HttpDeclaration } from '../domain/case-type.ts';
+import { registeredCaseTypes } from '../engine/registry.ts';
+import { openOfficeCase, actOnOfficeCase } from '../use-cases/office-cases.ts';
 import { getCase, getLetterPdf, listWorkQueue } from '../use-cases/read-cases.ts';
 import * as S from './cases.schema.ts';
 
@@ -18,39 +20,64 @@ function reply201or200(reply: FastifyReply, r: { replayed: boolean }, created = 
   return reply.status(created && !r.replayed ? 201 : 200).send(body);
 }
 
+/** Each action route once, with the names of the actions and types it serves; a clash in one path is a declaration error. */
+export function actionRoutes() {
+  const byPath = new Map<string, { http: HttpDeclaration; action: string; types: string[] }>();
+  for (const type of registeredCaseTypes().filter((t) => t.scope.kind === 'office')) {
+    for (const [action, decl] of Object.entries(type.actions)) {
+      if (!decl.http) continue;
+      const seen = byPath.get(decl.http.path);
+      if (seen && (seen.action !== action || seen.http.body !== decl.http.body)) {
+        throw new Error(`route ${decl.http.path}: ${type.id} declares ${action} with another body than ${seen.types.join(', ')}`);
+      }
+      if (seen) seen.types.push(type.id);
+      else byPath.set(decl.http.path, { http: decl.http, action, types: [type.id] });
+    }
+  }
+  return [...byPath.values()];
+}
+
 export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
 
-    app.post(
-      '/cases/tolerance',
-      {
-        schema: {
-          tags,
-          summary: 'Intake of a tolerance-visa application at the counter; decides admissibility',
-          body: S.IntakeBody,
-          headers: S.IdempotencyHeaders,
-          response: S.CaseReply,
+    for (const type of registeredCaseTypes().filter((t) => t.scope.kind === 'office')) {
+      const http = type.intake.http;
+      if (!http) continue;
+      app.post(
+        http.path,
+        { schema: { tags, summary: http.summary, body: http.body, headers: S.IdempotencyHeaders, response: S.CaseReply } },
+        async (req, reply) => {
+          const key = (req.headers as { 'idempotency-key'?: string })['idempotency-key'] ?? null;
+          return reply201or200(reply, await openOfficeCase(ctxOf(req, deps), type.id, req.body, key), true);
         },
-      },
-      async (req, reply) => {
-        const r = await receiveApplication(ctxOf(req, deps), { ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null });
-        return reply201or200(reply, r, true);
-      },
-    );
+      );
+    }
 
-    app.post(
-      '/cases/study',
-      {
-        schema: {
-          tags,
-          summary: 'Intake of an application for long-term residence for study (Belarusian scholarship holders)',
-          body: S.StudyIntakeBody,
-          response: S.CaseReply,
+    for (const { http, action, types } of actionRoutes()) {
+      app.post(
+        http.path,
+        {
+          schema: {
+            tags,
+            summary: `${http.summary} (${types.join(', ')})`,
+            params: http.params,
+            body: http.body,
+            headers: S.IdempotencyHeaders,
+            response: S.CaseReply,
+          },
         },
-      },
-      async (req, reply) => reply.status(201).send(await receiveStudyApplication(ctxOf(req, deps), req.body)),
-    );
+        async (req, reply) => {
+          const { version, input } = http.toInput(req.params as Record<string, string>, req.body as Record<string, unknown>);
+          const key = (req.headers as { 'idempotency-key'?: string })['idempotency-key'] ?? null;
+          const params = req.params as { id: string };
+          return reply201or200(
+            reply,
+            await actOnOfficeCase(ctxOf(req, deps), { caseId: params.id, action, version, input, idempotencyKey: key }),
+          );
+        },
+      );
+    }
 
     app.get(
       '/cases/:id',
@@ -65,145 +92,9 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req) => getCase(ctxOf(req, deps), req.params.id),
     );
 
-    app.post(
-      '/cases/:id/interrupt',
-      {
-        schema: {
-          tags,
-          summary: 'Interrupt the proceedings with a request to the applicant; the clock stops',
-          params: S.CaseParams,
-          body: S.InterruptBody,
-          headers: S.IdempotencyHeaders,
-          response: S.CaseReply,
-        },
-      },
-      async (req, reply) =>
-        reply201or200(
-          reply,
-          await interruptProceedings(ctxOf(req, deps), {
-            caseId: req.params.id,
-            ...req.body,
-            idempotencyKey: req.headers['idempotency-key'] ?? null,
-          }),
-        ),
-    );
-
-    app.post(
-      '/cases/:id/resume',
-      {
-        schema: {
-          tags,
-          summary: 'Resume interrupted proceedings; the clock runs on, ending no sooner than 15 days later',
-          params: S.CaseParams,
-          body: S.ResumeBody,
-          headers: S.IdempotencyHeaders,
-          response: S.CaseReply,
-        },
-      },
-      async (req, reply) =>
-        reply201or200(
-          reply,
-          await resumeProceedings(ctxOf(req, deps), {
-            caseId: req.params.id,
-            ...req.body,
-            idempotencyKey: req.headers['idempotency-key'] ?? null,
-          }),
-        ),
-    );
-
-    app.post(
-      '/cases/:id/grant',
-      {
-        schema: {
-          tags,
-          summary: 'Grant the visa (at most one year); records the visa and issues the decision letter',
-          params: S.CaseParams,
-          body: S.GrantBody,
-          headers: S.IdempotencyHeaders,
-          response: S.CaseReply,
-        },
-      },
-      async (req, reply) =>
-        reply201or200(
-          reply,
-          await grantVisa(ctxOf(req, deps), { caseId: req.params.id, ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null }),
-        ),
-    );
-
-    app.post(
-      '/cases/:id/refuse',
-      {
-        schema: {
-          tags,
-          summary: 'Refuse with reasons and legal ground; issues the decision letter',
-          params: S.CaseParams,
-          body: S.RefuseBody,
-          headers: S.IdempotencyHeaders,
-          response: S.CaseReply,
-        },
-      },
-      async (req, reply) =>
-        reply201or200(
-          reply,
-          await refuseVisa(ctxOf(req, deps), {
-            caseId: req.params.id,
-            ...req.body,
-            idempotencyKey: req.headers['idempotency-key'] ?? null,
-          }),
-        ),
-    );
-
-    app.post(
-      '/cases/:id/withdraw',
-      {
-        schema: {
-          tags,
-          summary: 'The applicant withdrew: proceedings are discontinued',
-          params: S.CaseParams,
-          body: S.WithdrawBody,
-          headers: S.IdempotencyHeaders,
-          response: S.CaseReply,
-        },
-      },
-      async (req, reply) =>
-        reply201or200(
-          reply,
-          await withdrawApplication(ctxOf(req, deps), {
-            caseId: req.params.id,
-            ...req.body,
-            idempotencyKey: req.headers['idempotency-key'] ?? null,
-          }),
-        ),
-    );
-
-    app.post(
-      '/cases/:id/discontinue',
-      {
-        schema: {
-          tags,
-          summary: 'Discontinue the proceedings on another legal ground',
-          params: S.CaseParams,
-          body: S.DiscontinueBody,
-          headers: S.IdempotencyHeaders,
-          response: S.CaseReply,
-        },
-      },
-      async (req, reply) =>
-        reply201or200(
-          reply,
-          await discontinueProceedings(ctxOf(req, deps), {
-            caseId: req.params.id,
-            ...req.body,
-            idempotencyKey: req.headers['idempotency-key'] ?? null,
-          }),
-        ),
-    );
-
     app.get(
       '/cases/:id/letters/:letterId/pdf',
-      {
-        schema: { tags, summary: 'The letter exactly as issued (PDF; the read is audited)', params: S.LetterParams },
-      },
+      { schema: { tags, summary: 'The letter exactly as issued (PDF; the read is audited)', params: S.LetterParams } },
       async (req, reply) => {
         const l = await getLetterPdf(ctxOf(req, deps), req.params.id, req.params.letterId);
         const file = `${l.reference.replace(/[^A-Za-z0-9-]+/g, '_')}-${l.kind}.pdf`;
@@ -213,54 +104,6 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
           .header('x-content-sha256', l.sha256)
           .send(l.pdf);
       },
-    );
-
-    app.post(
-      '/cases/:id/letters/:letterId/posting',
-      {
-        schema: {
-          tags,
-          summary: 'Record that the letter was handed to the post',
-          params: S.LetterParams,
-          body: S.PostingBody,
-          headers: S.IdempotencyHeaders,
-          response: S.CaseReply,
-        },
-      },
-      async (req, reply) =>
-        reply201or200(
-          reply,
-          await postLetter(ctxOf(req, deps), {
-            caseId: req.params.id,
-            letterId: req.params.letterId,
-            ...req.body,
-            idempotencyKey: req.headers['idempotency-key'] ?? null,
-          }),
-        ),
-    );
-
-    app.post(
-      '/cases/:id/letters/:letterId/delivery',
-      {
-        schema: {
-          tags,
-          summary: 'Record delivery: handed over, collected, or deemed delivered after 10 days stored',
-          params: S.LetterParams,
-          body: S.DeliveryBody,
-          headers: S.IdempotencyHeaders,
-          response: S.CaseReply,
-        },
-      },
-      async (req, reply) =>
-        reply201or200(
-          reply,
-          await recordDelivery(ctxOf(req, deps), {
-            caseId: req.params.id,
-            letterId: req.params.letterId,
-            ...req.body,
-            idempotencyKey: req.headers['idempotency-key'] ?? null,
-          }),
-        ),
     );
 
     app.get(

@@ -107,9 +107,9 @@ const NullableString = Type.Union([Type.String(), Type.Null()]);
 export const CaseView = Type.Object({
   id: Type.String({ format: 'uuid' }),
   reference: Type.String({ description: 'č. j., e.g. OAM-000123/PHA-ZUK-2026' }),
-  caseType: Type.String(),
+  caseType: Type.String({ description: 'tolerance_visa, study_residence, humanitarian_exception' }),
   officeId: Type.String(),
-  status: Type.String({ enum: ['inadmissible', 'under_assessment', 'interrupted', 'granted', 'refused', 'withdrawn', 'discontinued'] }),
+  status: Type.String({ description: 'One of the statuses the case type declares (docs/ARCHITECTURE.md lists them)' }),
   version: Type.Integer({ description: 'Send it back with the next command' }),
   ground: Type.String(),
   receivedOn: IsoDate,
@@ -180,6 +180,7 @@ export const QueueView = Type.Object({
     Type.Object({
       id: Type.String({ format: 'uuid' }),
       reference: Type.String(),
+      caseType: Type.String(),
       status: Type.String(),
       version: Type.Integer(),
       receivedOn: IsoDate,

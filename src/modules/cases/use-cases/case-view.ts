@@ -3,21 +3,25 @@ import type { Db, Trx } from '../../../platform/db/db.ts';
 import { calendarDaysLeft, todayInPrague } from '../../calendar/index.ts';
 import { findVisaByCase } from '../../visas/index.ts';
 import { listLettersOfCase } from '../../letters/db/letters.queries.ts';
-import { ALLOWED_ACTIONS, type ActionPayload, type CaseStatus } from '../domain/case-model.ts';
-import { findApplicant, type findCase, listActions } from '../db/cases.queries.ts';
+import type { CaseRow } from '../domain/case-type.ts';
+import { allowedActions } from '../domain/fold.ts';
+import { caseTypeOf } from '../engine/registry.ts';
+import { findApplicant, listActions } from '../db/cases.queries.ts';
 
-export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
+export type { CaseRow };
 
+/** An OAMP case (a type of office scope: it has an applicant and an office). */
 export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
+  if (!row.applicant_id || !row.office_id) throw new Error(`case ${row.id} is not an office case`);
   const [applicant, actions, visa, letters] = await Promise.all([
     findApplicant(db, row.applicant_id),
     listActions(db, row.id),
     findVisaByCase(db, row.id),
     listLettersOfCase(db, row.id),
   ]);
-  const intake = actions[0]?.payload as Extract<ActionPayload, { type: 'intake' }> | undefined;
+  const intake = actions[0]?.payload as { admissible: boolean; missing: { code: string; field?: string }[] } | undefined;
   const today = todayInPrague(now);
-  const status = row.status as CaseStatus;
+  const status = row.status;
   return {
     id: row.id,
     reference: row.reference,
@@ -32,7 +36,7 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
     daysLeft: row.due_on && row.clock_running ? calendarDaysLeft(row.due_on, today) : null,
     overdue: Boolean(row.due_on && row.clock_running && row.due_on < today),
     decidedOn: row.decided_on,
-    allowedActions: [...ALLOWED_ACTIONS[status]],
+    allowedActions: allowedActions(caseTypeOf(row.case_type), status),
     admissibility: intake ? { admissible: intake.admissible, missing: intake.missing } : null,
     applicant: {
       surname: applicant.surname,

@@ -5,16 +5,16 @@ import { writeAudit } from '../../../platform/audit.ts';
 import { requireOffice, requirePermission } from '../../auth/domain/permissions.ts';
 import { calendarDaysLeft, todayInPrague } from '../../calendar/index.ts';
 import { findLetterPdf } from '../../letters/db/letters.queries.ts';
-import { findCase, listOpenCases } from '../db/cases.queries.ts';
+import { listOpenCases } from '../db/cases.queries.ts';
+import { loadCaseInScope } from '../engine/run-case-action.ts';
+import { registeredCaseTypes } from '../engine/registry.ts';
 import { buildCaseView } from './case-view.ts';
 
 /** @throws CASE.NOT_FOUND, AUTH.FORBIDDEN */
 export async function getCase(ctx: Ctx, caseId: string) {
   requirePermission(ctx.actor, 'case.read');
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await findCase(trx, caseId);
-    if (!row) throw new AppError('CASE.NOT_FOUND', 'No such case.');
-    requireOffice(ctx.actor, row.office_id);
+    const { row } = await loadCaseInScope(trx, ctx, caseId, 'office', null);
     await writeAudit(trx, { actorId: ctx.actor.id, action: 'case.read', entityType: 'case', entityId: caseId, requestId: ctx.requestId });
     return buildCaseView(trx, row, ctx.clock.now());
   });
@@ -24,9 +24,7 @@ export async function getCase(ctx: Ctx, caseId: string) {
 export async function getLetterPdf(ctx: Ctx, caseId: string, letterId: string) {
   requirePermission(ctx.actor, 'letter.read');
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await findCase(trx, caseId);
-    if (!row) throw new AppError('CASE.NOT_FOUND', 'No such case.');
-    requireOffice(ctx.actor, row.office_id);
+    const { row } = await loadCaseInScope(trx, ctx, caseId, 'office', null);
     const letter = await findLetterPdf(trx, caseId, letterId);
     if (!letter) throw new AppError('LETTER.NOT_FOUND', 'No such letter in this case.');
     await writeAudit(trx, {
@@ -46,13 +44,17 @@ export async function listWorkQueue(ctx: Ctx, officeId?: string) {
   const office = officeId ?? ctx.actor.officeId!;
   requireOffice(ctx.actor, office);
   const today = todayInPrague(ctx.clock.now());
-  const rows = await listOpenCases(ctx.db, office);
+  const open = registeredCaseTypes()
+    .filter((t) => t.scope.kind === 'office')
+    .flatMap((t) => t.openStatuses);
+  const rows = await listOpenCases(ctx.db, office, [...new Set(open)]);
   return {
     officeId: office,
     asOf: today,
     items: rows.map((r) => ({
       id: r.id,
       reference: r.reference,
+      caseType: r.case_type,
       status: r.status,
       version: r.version,
       receivedOn: r.received_on,

@@ -4,7 +4,9 @@
  */
 import type { Db } from '../../../platform/db/db.ts';
 import { caseDeadline, defaultBundle, type PolicyBundle } from '../../policy/index.ts';
-import { foldCase, OPEN_STATUSES, type ActionPayload } from '../domain/case-model.ts';
+import { foldLog } from '../domain/fold.ts';
+import { caseTypeOf, registeredCaseTypes } from '../engine/registry.ts';
+import { listActions, listOpenCasesOfTypes, toLogEntries } from '../db/cases.queries.ts';
 
 export interface SimulatedCase {
   reference: string;
@@ -16,18 +18,15 @@ export interface SimulatedCase {
 
 export async function simulatePolicyChange(db: Db, scenario: PolicyBundle, onProgress?: (done: number, total: number) => void) {
   const base = defaultBundle();
-  const open = await db
-    .selectFrom('cases')
-    .select(['id', 'reference', 'status', 'case_type'])
-    .where('status', 'in', [...OPEN_STATUSES])
-    .orderBy('reference')
-    .execute();
+  const withClock = registeredCaseTypes().filter((t) => 'parameter' in t.deadline);
+  const open = await listOpenCasesOfTypes(db, withClock);
   const out: SimulatedCase[] = [];
   for (const [i, c] of open.entries()) {
-    const log = await db.selectFrom('case_actions').select('payload').where('case_id', '=', c.id).orderBy('seq').execute();
-    const s = foldCase(log.map((a) => a.payload as ActionPayload));
-    const now = deadline(c.case_type, s.receivedOn, s.interruptions, base);
-    const then = deadline(c.case_type, s.receivedOn, s.interruptions, scenario);
+    const type = caseTypeOf(c.case_type);
+    const s = foldLog(type, toLogEntries(await listActions(db, c.id)));
+    const period = (type.deadline as { parameter: string }).parameter;
+    const now = deadline(period, s.receivedOn, s.interruptions, base);
+    const then = deadline(period, s.receivedOn, s.interruptions, scenario);
     out.push({
       reference: c.reference,
       status: c.status,
@@ -41,13 +40,13 @@ export async function simulatePolicyChange(db: Db, scenario: PolicyBundle, onPro
 }
 
 function deadline(
-  caseType: string,
+  period: string,
   receivedOn: string,
   interruptions: { from: string; to: string | null }[],
   bundle: PolicyBundle,
 ): string | null {
   try {
-    return caseDeadline(caseType, receivedOn, interruptions, bundle).dueOn;
+    return caseDeadline(period, receivedOn, interruptions, bundle).dueOn;
   } catch {
     return 'no rule in force';
   }

@@ -1,9 +1,34 @@
 import { LetterInputError } from './letter.errors.ts';
 import { formatCzechDate, parseIsoDate } from './czech-format.ts';
-import type { LetterBlock, LetterInput } from './letter.types.ts';
+import type { LetterBlock, LetterInput, LetterWording } from './letter.types.ts';
 
 /** What is applied for, as it follows "žádost"/"žádosti"; the statutory name of the visa (§ 33 Act 326/1999 Coll.). */
 export const VISA_APPLICATION_OBJECT = 'o udělení víza k pobytu nad 90 dnů za účelem strpění pobytu na území';
+
+/** The tolerance visa's wording: the default of every letter. */
+export const TOLERANCE_WORDING: LetterWording = {
+  applicationObject: VISA_APPLICATION_OBJECT,
+  grantStatement: 'Vízum k pobytu nad 90 dnů za účelem strpění pobytu na území bylo uděleno',
+  // Rights as stated by MV/refugee.info (seed, facts.md § 1.1); not yet checked against the statute.
+  rights: [
+    'Vízum samo neopravňuje k výkonu zaměstnání. Pracovat můžete pouze s povolením k zaměstnání, o které je nutné požádat Úřad práce České republiky.',
+    'Vízum nezakládá účast ve veřejném zdravotním pojištění.',
+    'Vízum nezakládá nárok na humanitární dávku ani na jinou pomoc od státu.',
+    'S platným vízem můžete vycestovat z území České republiky a znovu se na ně vrátit.',
+  ],
+  collection:
+    'Vízový štítek si převezměte osobně na pracovišti ministerstva ({office}). Vezměte s sebou cestovní doklad, do kterého bude štítek vlepen.',
+};
+
+/** The wording of the letter's case type. */
+export function wordingOf(input: LetterInput): LetterWording {
+  return input.wording ?? TOLERANCE_WORDING;
+}
+
+/** What is applied for, in the letter's case type's words. */
+export function applicationObject(input: LetterInput): string {
+  return requireText(wordingOf(input).applicationObject, '/wording/applicationObject');
+}
 
 export const heading = (text: string): LetterBlock => ({ type: 'heading', text });
 export const paragraph = (text: string): LetterBlock => ({ type: 'paragraph', text });

@@ -45,6 +45,20 @@ export interface LetterInput {
   refusal?: { reasons: string; legalGround: string; appealDays: number };
   discontinuation?: { reason: 'withdrawn' | 'other'; legalGround: string; note?: string };
   interruption?: { requested: string; respondBy: string; legalGround: string };
+  /** The case type's own words; the tolerance visa's when absent. */
+  wording?: LetterWording;
+}
+
+/**
+ * What differs between the letters of one case type and another: what is applied for (as it follows
+ * "žádost"), what a grant states, the rights listed under the grant, and where the sticker is collected
+ * (`{office}` stands for the office's name and address).
+ */
+export interface LetterWording {
+  applicationObject: string;
+  grantStatement: string;
+  rights: readonly string[];
+  collection: string;
 }
 
 /**

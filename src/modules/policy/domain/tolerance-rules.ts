@@ -78,15 +78,12 @@ export function letterDelivery(readyOn: string, collectedOn: string | null, shif
   return { ...out, parameters: [days] };
 }
 
-/** The decision period of each case type (its parameter in policy/parameters.yaml). */
-export const DECISION_PERIOD_PARAM: Record<string, string> = {
-  tolerance_visa: 'tolerance_visa.decision_period_days',
-  study_residence: 'study_residence.decision_period_days',
-};
-
-/** The statutory deadline of a case of any type: the same counting, the type's own period. */
-export function caseDeadline(caseType: string, receivedOn: string, interruptions: Interruption[], bundle?: PolicyBundle): DeadlineResult {
-  const id = DECISION_PERIOD_PARAM[caseType];
-  if (!id) throw new Error(`no decision period for case type ${caseType}`);
-  return toleranceDeadline(receivedOn, interruptions, bundle, id);
+/** The statutory deadline of a case of any type: the same counting, the type's own period parameter. */
+export function caseDeadline(
+  periodParameterId: string,
+  receivedOn: string,
+  interruptions: Interruption[],
+  bundle?: PolicyBundle,
+): DeadlineResult {
+  return toleranceDeadline(receivedOn, interruptions, bundle, periodParameterId);
 }

@@ -1,5 +1,5 @@
 import {
-  VISA_APPLICATION_OBJECT,
+  applicationObject,
   describeApplicant,
   heading,
   paragraph,
@@ -34,10 +34,10 @@ export function buildDiscontinuationBody(input: LetterInput): { title: string; b
     blocks: [
       heading(DISCONTINUATION_TITLE),
       paragraph(
-        `Ministerstvo vnitra, Odbor azylové a migrační politiky (dále jen „ministerstvo“), ve věci žádosti ${VISA_APPLICATION_OBJECT}, kterou dne ${requireDate(input.receivedOn, '/receivedOn')} podal účastník řízení ${describeApplicant(input)}, rozhodlo takto:`,
+        `Ministerstvo vnitra, Odbor azylové a migrační politiky (dále jen „ministerstvo“), ve věci žádosti ${applicationObject(input)}, kterou dne ${requireDate(input.receivedOn, '/receivedOn')} podal účastník řízení ${describeApplicant(input)}, rozhodlo takto:`,
       ),
       heading('Výrok'),
-      paragraph(`Řízení o žádosti ${VISA_APPLICATION_OBJECT} se zastavuje podle ${endSentence(legalGround)}`),
+      paragraph(`Řízení o žádosti ${applicationObject(input)} se zastavuje podle ${endSentence(legalGround)}`),
       heading('Odůvodnění'),
       paragraph(reasoning),
       ...note.map(paragraph),

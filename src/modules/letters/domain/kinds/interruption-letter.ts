@@ -1,6 +1,6 @@
 import { LetterInputError } from '../letter.errors.ts';
 import {
-  VISA_APPLICATION_OBJECT,
+  applicationObject,
   bullet,
   heading,
   paragraph,
@@ -31,7 +31,7 @@ export function buildInterruptionBody(input: LetterInput): { title: string; bloc
     blocks: [
       heading(INTERRUPTION_TITLE),
       paragraph(
-        `Ministerstvo vnitra, Odbor azylové a migrační politiky (dále jen „ministerstvo“), posoudilo Vaši žádost ${VISA_APPLICATION_OBJECT}, přijatou dne ${requireDate(input.receivedOn, '/receivedOn')}, a zjistilo, že žádost má nedostatky, které brání jejímu projednání.`,
+        `Ministerstvo vnitra, Odbor azylové a migrační politiky (dále jen „ministerstvo“), posoudilo Vaši žádost ${applicationObject(input)}, přijatou dne ${requireDate(input.receivedOn, '/receivedOn')}, a zjistilo, že žádost má nedostatky, které brání jejímu projednání.`,
       ),
       heading('Výzva'),
       paragraph(`Ministerstvo Vás vyzývá k odstranění těchto nedostatků žádosti, a to nejpozději do ${respondBy}:`),

@@ -1,5 +1,5 @@
 import {
-  VISA_APPLICATION_OBJECT,
+  applicationObject,
   describeApplicant,
   heading,
   paragraph,
@@ -37,11 +37,11 @@ export function buildRefusalBody(input: LetterInput): { title: string; blocks: L
     blocks: [
       heading(REFUSAL_TITLE),
       paragraph(
-        `Ministerstvo vnitra, Odbor azylové a migrační politiky (dále jen „ministerstvo“), rozhodlo o žádosti ${VISA_APPLICATION_OBJECT}, kterou dne ${requireDate(input.receivedOn, '/receivedOn')} podal účastník řízení ${describeApplicant(input)}, takto:`,
+        `Ministerstvo vnitra, Odbor azylové a migrační politiky (dále jen „ministerstvo“), rozhodlo o žádosti ${applicationObject(input)}, kterou dne ${requireDate(input.receivedOn, '/receivedOn')} podal účastník řízení ${describeApplicant(input)}, takto:`,
       ),
       heading('Výrok'),
       paragraph(
-        `Žádost ${VISA_APPLICATION_OBJECT} se zamítá podle ${endSentence(requireText(refusal.legalGround, '/refusal/legalGround'))}`,
+        `Žádost ${applicationObject(input)} se zamítá podle ${endSentence(requireText(refusal.legalGround, '/refusal/legalGround'))}`,
       ),
       heading('Odůvodnění'),
       paragraph(`Žádost byla posouzena podle ${endSentence(requireText(input.legalBasis, '/legalBasis'))}`),

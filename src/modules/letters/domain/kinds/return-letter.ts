@@ -1,6 +1,6 @@
 import { LetterInputError } from '../letter.errors.ts';
 import { formatCzk } from '../czech-format.ts';
-import { VISA_APPLICATION_OBJECT, bullet, heading, paragraph, requireDate, requireText, endSentence } from '../letter-parts.ts';
+import { applicationObject, bullet, heading, paragraph, requireDate, requireText, endSentence } from '../letter-parts.ts';
 import type { LetterBlock, LetterInput, MissingItem, MissingItemCode } from '../letter.types.ts';
 
 export const RETURN_TITLE = 'Sdělení o nepřijatelnosti žádosti';
@@ -68,7 +68,7 @@ export function buildReturnBody(input: LetterInput): { title: string; blocks: Le
     blocks: [
       heading(RETURN_TITLE),
       paragraph(
-        `Ministerstvo vnitra, Odbor azylové a migrační politiky (dále jen „ministerstvo“), Vám sděluje, že Vaše žádost ${VISA_APPLICATION_OBJECT}, přijatá dne ${receivedOn}, je nepřijatelná podle ${endSentence(requireText(input.legalBasis, '/legalBasis'))}`,
+        `Ministerstvo vnitra, Odbor azylové a migrační politiky (dále jen „ministerstvo“), Vám sděluje, že Vaše žádost ${applicationObject(input)}, přijatá dne ${receivedOn}, je nepřijatelná podle ${endSentence(requireText(input.legalBasis, '/legalBasis'))}`,
       ),
       paragraph('Žádost nesplňuje tyto náležitosti:'),
       ...reasons.map(bullet),

@@ -1,0 +1,9 @@
+/**
+ * The case types the engine runs: a new type is declared in its module and listed here, nowhere else.
+ * Called by the composition root (the HTTP app) and the CLI before anything touches a case.
+ */
+import { humanitarianException, registerCaseType, studyResidence, toleranceVisa } from './modules/cases/index.ts';
+
+export function registerCaseTypes(): void {
+  for (const t of [toleranceVisa, studyResidence, humanitarianException]) registerCaseType(t);
+}

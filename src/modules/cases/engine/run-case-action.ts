@@ -1,0 +1,172 @@
+/**
+ * One command on an existing case of any type, in one transaction: idempotency check, the type's
+ * scope, permission, claim by version, fold the log, the transition table, the declared guards, the
+ * action's own work, its letter, the new action in the log, the refreshed projection (and the
+ * module's own, if the type keeps one), and an audit event. Any error rolls all of it back.
+ */
+import { AppError } from '../../../platform/errors.ts';
+import { writeAudit } from '../../../platform/audit.ts';
+import { isUniqueViolation } from '../../../platform/pg-errors.ts';
+import { requireOffice, requirePermission } from '../../auth/domain/permissions.ts';
+import { todayInPrague } from '../../calendar/index.ts';
+import type { Trx } from '../../../platform/db/db.ts';
+import type { ActionArgs, AnyCaseType, CaseRow, CaseState, Performed } from '../domain/case-type.ts';
+import { allowedActions, applyEntry, foldLog, isAllowed } from '../domain/fold.ts';
+import { projectionOf } from '../domain/projection.ts';
+import { caseTypeOf } from './registry.ts';
+import { issueCaseLetter } from './case-letters.ts';
+import {
+  claimCase,
+  findActionByKey,
+  findApplicant,
+  findCase,
+  insertAction,
+  listActions,
+  toLogEntries,
+  updateProjection,
+} from '../db/cases.queries.ts';
+import type { StaffCtx } from './staff-ctx.ts';
+
+export interface CaseCommand {
+  caseId: string;
+  action: string;
+  /** The version the caller saw; null only for an action declared `versioned: false`. */
+  version: number | null;
+  input: unknown;
+  idempotencyKey: string | null;
+  /** Which kinds of case the caller's route serves: a case of another scope answers as not found. */
+  scope: 'office' | 'programme';
+  /** The error a missing case answers with on this route. */
+  notFound?: { code: string; message: string };
+}
+
+export interface CaseCommandResult {
+  row: CaseRow;
+  state: CaseState;
+  type: AnyCaseType;
+  replayed: boolean;
+  /** What the action's work returned for the reply (e.g. the visa recorded). */
+  output: Record<string, unknown>;
+}
+
+const NOT_FOUND = { code: 'CASE.NOT_FOUND', message: 'No such case.' };
+
+/** Loads a case of the route's scope and checks the caller may reach it. @throws the route's not-found code, AUTH.FORBIDDEN */
+export async function loadCaseInScope(
+  trx: Trx,
+  ctx: StaffCtx,
+  caseId: string,
+  scope: CaseCommand['scope'],
+  action: string | null,
+  notFound = NOT_FOUND,
+) {
+  const row = await findCase(trx, caseId);
+  const type = row ? caseTypeOf(row.case_type) : null;
+  if (!row || !type || type.scope.kind !== scope) throw new AppError(notFound.code as never, notFound.message);
+  if (type.scope.kind === 'office') requireOffice(ctx.actor, row.office_id ?? '');
+  else await type.scope.check({ trx, ctx, row, action });
+  return { row, type };
+}
+
+/** @throws CASE.NOT_FOUND, AUTH.FORBIDDEN, CASE.VERSION_CONFLICT, CASE.ILLEGAL_TRANSITION, CASE.DUPLICATE_ACTION, plus the type's guards and the action's own */
+export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<CaseCommandResult> {
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      if (cmd.idempotencyKey) {
+        const prior = await findActionByKey(trx, cmd.action, cmd.idempotencyKey);
+        if (prior && prior.case_id !== cmd.caseId)
+          throw new AppError('CASE.DUPLICATE_ACTION', 'This idempotency key was used for another case.');
+        if (prior) {
+          const { row, type } = await loadCaseInScope(trx, ctx, cmd.caseId, cmd.scope, cmd.action, cmd.notFound);
+          const state = foldLog(type, toLogEntries(await listActions(trx, row.id)));
+          return { row, state, type, replayed: true, output: {} };
+        }
+      }
+      const { row: current, type } = await loadCaseInScope(trx, ctx, cmd.caseId, cmd.scope, cmd.action, cmd.notFound);
+      const action = Object.hasOwn(type.actions, cmd.action) ? type.actions[cmd.action] : undefined;
+      if (!action) {
+        throw new AppError('CASE.ILLEGAL_TRANSITION', `A ${type.title} case has no action “${cmd.action}”.`, {
+          caseStatus: current.status,
+          allowedActions: allowedActions(type, current.status),
+        });
+      }
+      requirePermission(ctx.actor, action.permission);
+      if (cmd.version === null && action.versioned !== false) throw new Error(`${cmd.action} needs the version the caller saw`);
+      const claimed = await claimCase(trx, cmd.caseId, action.versioned === false ? null : cmd.version);
+      if (!claimed) {
+        const now = await findCase(trx, cmd.caseId);
+        throw new AppError(
+          'CASE.VERSION_CONFLICT',
+          `The case is at version ${now?.version}, not ${cmd.version}: someone else changed it. Reload and decide again.`,
+          { currentVersion: now?.version },
+        );
+      }
+      const log = toLogEntries(await listActions(trx, cmd.caseId));
+      const state = foldLog(type, log);
+      if (!isAllowed(type, state.status, cmd.action)) {
+        throw new AppError('CASE.ILLEGAL_TRANSITION', `“${cmd.action}” is not allowed while the case is ${state.status}.`, {
+          caseStatus: state.status,
+          allowedActions: allowedActions(type, state.status),
+        });
+      }
+      const args: ActionArgs<never> = {
+        trx,
+        ctx,
+        row: claimed,
+        state,
+        input: cmd.input as never,
+        type,
+        today: todayInPrague(ctx.clock.now()),
+        applicant: () => {
+          if (!claimed.applicant_id) throw new Error(`a ${type.id} case has no applicant`);
+          return findApplicant(trx, claimed.applicant_id);
+        },
+      };
+      for (const g of action.guards ?? []) await g.check(args);
+      const performed: Performed = await action.perform(args);
+      if ('kind' in action.letter) {
+        const fields = action.letter.fields(args, performed);
+        await issueCaseLetter(
+          trx,
+          ctx,
+          type,
+          {
+            id: claimed.id,
+            reference: claimed.reference,
+            officeId: claimed.office_id,
+            applicantId: claimed.applicant_id,
+            receivedOn: claimed.received_on,
+          },
+          performed.effectiveOn,
+          action.letter.kind,
+          fields,
+        );
+      }
+      const entry = { type: cmd.action, payload: performed.payload, actorId: ctx.actor.id, effectiveOn: performed.effectiveOn };
+      const next = applyEntry(type, state, entry);
+      const projection = projectionOf(type, next);
+      await insertAction(trx, { caseId: cmd.caseId, seq: log.length + 1, ...entry, idempotencyKey: cmd.idempotencyKey });
+      await updateProjection(trx, cmd.caseId, projection);
+      await type.project?.({ trx, caseId: cmd.caseId, state: next, version: claimed.version, history: [...log, entry] });
+      await writeAudit(trx, {
+        actorId: ctx.actor.id,
+        action: `${type.audit.prefix}.${cmd.action}`,
+        entityType: type.audit.entityType,
+        entityId: cmd.caseId,
+        requestId: ctx.requestId,
+        before: { status: state.status, version: current.version, dueOn: current.due_on },
+        after: {
+          status: projection.status,
+          version: claimed.version,
+          dueOn: projection.dueOn,
+          ...(performed.output?.audit as object | undefined),
+        },
+      });
+      const row = (await findCase(trx, cmd.caseId))!;
+      return { row, state: next, type, replayed: false, output: performed.output ?? {} };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError('CASE.VERSION_CONFLICT', 'A concurrent action on this case won; reload and try again.');
+    throw e;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The cases module's public surface: the case engine (declare a type, register it, run it), the
+ * OAMP case types, and the use cases other modules, the CLI and the composition root call.
+ */
+export {
+  type ActionArgs,
+  type ActionDeclaration,
+  type AnyCaseType,
+  type CaseRow,
+  type CaseState,
+  type CaseTypeDefinition,
+  defineAction,
+  defineCaseType,
+  defineIntake,
+  type Guard,
+  type IntakePrepared,
+  type LogEntry,
+  type Performed,
+} from './domain/case-type.ts';
+export { allowedActions, foldLog } from './domain/fold.ts';
+export { caseTypeOf, registerCaseType, registeredCaseTypes, checkDeclaration } from './engine/registry.ts';
+export { openCase } from './engine/open-case.ts';
+export { runCaseAction, loadCaseInScope, type CaseCommand, type CaseCommandResult } from './engine/run-case-action.ts';
+export { actionDate } from './engine/standard-actions.ts';
+export { requireNotSuspended, requireRoute } from './engine/policy-guards.ts';
+export { openOfficeCase, actOnOfficeCase } from './use-cases/office-cases.ts';
+export { getCase, getLetterPdf, listWorkQueue } from './use-cases/read-cases.ts';
+export { simulatePolicyChange } from './use-cases/simulate-policy-change.ts';
+export { caseRoutes } from './http/cases.routes.ts';
+export { toleranceVisa, type ToleranceIntake } from './types/tolerance-visa.ts';
+export { studyResidence, type StudyIntake } from './types/study-residence.ts';
+export { humanitarianException, type HumanitarianIntake } from './types/humanitarian-exception.ts';

@@ -1,0 +1,130 @@
+/**
+ * The tolerance visa (vízum za účelem strpění pobytu, § 33(1)(a) Act 326/1999 Coll.): filed in
+ * person at the OAMP office of the applicant's region; admissible only with the form in capital
+ * Latin letters in Czech, passport, photo, the fee in duty stamps and a notarised affidavit (the
+ * policy module decides, on the filing date); otherwise returned with a letter. 30 days to decide,
+ * stopped while interrupted; a grant is at most one year and is recorded in the register.
+ */
+import { fieldError } from '../../../platform/errors.ts';
+import {
+  assessToleranceAdmissibility,
+  defaultBundle,
+  parameterReceipt,
+  TOLERANCE_LEGAL_BASIS,
+  type ToleranceChecklist,
+} from '../../policy/index.ts';
+import { TOLERANCE_WORDING } from '../../letters/index.ts';
+import { defineCaseType, defineIntake } from '../domain/case-type.ts';
+import {
+  type ApplicantInput,
+  checkIntakeDates,
+  createApplicant,
+  OFFICE_CASE_REFERENCE,
+  receivingOffice,
+  throwIfAny,
+} from '../engine/office-intake.ts';
+import {
+  discontinueAction,
+  grantAction,
+  interruptAction,
+  letterDeliveryAction,
+  LETTER_STEPS,
+  letterPostedAction,
+  refuseAction,
+  resumeAction,
+  withdrawAction,
+} from '../engine/standard-actions.ts';
+import * as S from '../http/cases.schema.ts';
+
+export interface ToleranceIntake {
+  receivedOn?: string;
+  /** § 33(1)(a): departure prevented by an obstacle beyond the applicant's control. */
+  ground: '33-1-a';
+  applicant: ApplicantInput;
+  checklist: ToleranceChecklist;
+}
+
+export const toleranceVisa = defineCaseType({
+  id: 'tolerance_visa',
+  title: 'tolerance visa',
+  audit: { entityType: 'case', prefix: 'case' },
+  scope: { kind: 'office' },
+  statuses: ['inadmissible', 'under_assessment', 'interrupted', 'granted', 'refused', 'withdrawn', 'discontinued'],
+  openStatuses: ['under_assessment', 'interrupted'],
+  transitions: {
+    // Returned application: no proceedings; only the return letter's posting and delivery.
+    inadmissible: { ...LETTER_STEPS },
+    under_assessment: {
+      interrupt: 'interrupted',
+      grant: 'granted',
+      refuse: 'refused',
+      withdraw: 'withdrawn',
+      discontinue: 'discontinued',
+      ...LETTER_STEPS,
+    },
+    // While interrupted the clock stands; the officer resumes before deciding. The applicant may still withdraw.
+    interrupted: { resume: 'under_assessment', withdraw: 'withdrawn', discontinue: 'discontinued', ...LETTER_STEPS },
+    granted: { ...LETTER_STEPS },
+    refused: { ...LETTER_STEPS },
+    withdrawn: { ...LETTER_STEPS },
+    discontinued: { ...LETTER_STEPS },
+  },
+  actions: {
+    interrupt: interruptAction('letter'),
+    resume: resumeAction(),
+    // § 33(1)(a) for a Ukrainian citizen is the war-related case unless the officer says otherwise.
+    grant: grantAction({ letter: 'letter', warRelatedByDefault: (nationality) => nationality === 'UKR' }),
+    refuse: refuseAction('letter'),
+    withdraw: withdrawAction('letter'),
+    discontinue: discontinueAction('letter'),
+    letter_posted: letterPostedAction(),
+    letter_delivery: letterDeliveryAction(),
+  },
+  intake: defineIntake<ToleranceIntake>({
+    action: 'intake',
+    permission: 'case.intake',
+    http: {
+      path: '/cases/tolerance',
+      summary: 'Intake of a tolerance-visa application at the counter; decides admissibility',
+      body: S.IntakeBody,
+    },
+    prepare: async ({ ctx, input, today }) => {
+      const receivedOn = input.receivedOn ?? today;
+      const errors = checkIntakeDates(receivedOn, input.applicant, today);
+      const office = await receivingOffice(ctx);
+      // Applicants file at the OAMP office of their region (facts §2.1); Prague offices serve all of Prague.
+      if (input.applicant.regionCode !== office.region_code) {
+        errors.push(
+          fieldError(
+            '/applicant/regionCode',
+            'OTHER_REGION',
+            `This office serves region ${office.region_code}; the applicant files at an office of region ${input.applicant.regionCode}.`,
+          ),
+        );
+      }
+      throwIfAny(errors);
+      const a = assessToleranceAdmissibility(input.checklist, receivedOn);
+      const missing = a.missing.map((m) => ({
+        code: m.code,
+        ...(m.field ? { field: m.field } : {}),
+        ...(m.expected !== undefined ? { expected: m.expected, paid: m.paid } : {}),
+      }));
+      return {
+        receivedOn,
+        officeId: office.id,
+        ground: input.ground,
+        admissible: a.admissible,
+        missing,
+        payload: { policy: parameterReceipt(defaultBundle(), { filed_on: receivedOn }, a.parameters) },
+        audit: { policy: a.parameters.map((p) => ({ id: p.id, from: p.from, to: p.to })) },
+      };
+    },
+    createSubject: createApplicant<ToleranceIntake>(),
+    reference: OFFICE_CASE_REFERENCE,
+    initial: { admissible: 'under_assessment', inadmissible: 'inadmissible' },
+    inadmissibleLetter: { kind: 'return', fields: (p) => ({ missingItems: p.missing }) },
+  }),
+  deadline: { parameter: 'tolerance_visa.decision_period_days' },
+  visa: { codeParameter: 'tolerance_visa.sticker_code', maxValidityYearsParameter: 'tolerance_visa.max_validity_years' },
+  letters: { legalBasis: TOLERANCE_LEGAL_BASIS, ...TOLERANCE_WORDING },
+});
