@@ -3,7 +3,12 @@
  * Called by the composition root (the HTTP app) and the CLI before anything touches a case.
  */
 import { humanitarianException, registerCaseType, studyResidence, toleranceVisa } from './modules/cases/index.ts';
+import { civilSocietyNomination } from './modules/civil-society/index.ts';
+
+export function caseTypes() {
+  return [toleranceVisa, studyResidence, humanitarianException, civilSocietyNomination];
+}
 
 export function registerCaseTypes(): void {
-  for (const t of [toleranceVisa, studyResidence, humanitarianException]) registerCaseType(t);
+  for (const t of caseTypes()) registerCaseType(t);
 }

@@ -11,9 +11,11 @@ import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 export interface Tier {
   name: 'pglite' | 'postgres';
   open(): Promise<DatabaseHandle>;
+  /** A fresh database with no migration applied (for tests of a migration's data move). */
+  openEmpty(): Promise<DatabaseHandle>;
 }
 
-async function openServerDb(baseUrl: string): Promise<DatabaseHandle> {
+async function openServerDb(baseUrl: string, migrate = true): Promise<DatabaseHandle> {
   const name = `pobyt_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -22,7 +24,7 @@ async function openServerDb(baseUrl: string): Promise<DatabaseHandle> {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   const h = await openDatabase({ url: url.toString(), poolSize: 20 });
-  await migrateToLatest(h.db);
+  if (migrate) await migrateToLatest(h.db);
   return {
     ...h,
     close: async () => {
@@ -44,10 +46,11 @@ export function dbTiers(): Tier[] {
         await migrateToLatest(h.db);
         return h;
       },
+      openEmpty: () => openDatabase({ pgliteDir: 'memory://' }),
     },
   ];
   const url = process.env.TEST_DATABASE_URL;
-  if (url) tiers.push({ name: 'postgres', open: () => openServerDb(url) });
+  if (url) tiers.push({ name: 'postgres', open: () => openServerDb(url), openEmpty: () => openServerDb(url, false) });
   else if (process.env.REQUIRE_PG_TIER === '1') throw new Error('REQUIRE_PG_TIER=1 but TEST_DATABASE_URL is not set');
   return tiers;
 }

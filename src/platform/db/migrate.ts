@@ -27,14 +27,15 @@ export interface MigrationReport {
   applied: string[];
 }
 
-export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+/** Migrates to the latest version, or up to and including `upTo` (a migration's name, for tests of a migration's data move). */
+export async function migrateToLatest(db: Db, upTo?: string): Promise<MigrationReport> {
   const migrator = new Migrator({
     db,
     provider: new SqlFileProvider(),
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

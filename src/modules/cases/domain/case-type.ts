@@ -171,6 +171,7 @@ export interface IntakeDeclaration<I> {
     ctx: StaffCtx;
     input: I;
     caseId: string;
+    reference: string;
     prepared: IntakePrepared;
   }) => Promise<{ applicantId: string | null }>;
   /** The reference: its sequence scope and format. */
@@ -223,7 +224,14 @@ export interface CaseTypeDefinition<S extends string = string, A extends string 
   visa?: VisaDeclaration;
   letters?: LetterWordingDeclaration;
   /** A module's own projection of the case (e.g. the nomination row's status), written in the same transaction. */
-  project?: (args: { trx: Trx; caseId: string; state: CaseState<S>; version: number; history: readonly LogEntry[] }) => Promise<void>;
+  project?: (args: {
+    trx: Trx;
+    caseId: string;
+    state: CaseState<S>;
+    version: number;
+    history: readonly LogEntry[];
+    now: Date;
+  }) => Promise<void>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds types of every status and action set

@@ -44,9 +44,9 @@ export async function openCase(ctx: StaffCtx, typeId: string, input: unknown, id
         }
       }
       const id = randomUUID();
-      const { applicantId } = await intake.createSubject({ trx, ctx, input: input as never, caseId: id, prepared });
       const year = prepared.receivedOn.slice(0, 4);
       const reference = intake.reference.format(await nextNumber(trx, intake.reference.scope(prepared, year)), prepared, year);
+      const { applicantId } = await intake.createSubject({ trx, ctx, input: input as never, caseId: id, reference, prepared });
       await insertCase(trx, {
         id,
         caseType: type.id,
@@ -63,7 +63,7 @@ export async function openCase(ctx: StaffCtx, typeId: string, input: unknown, id
         const subject = { id, reference, officeId: prepared.officeId, applicantId, receivedOn: prepared.receivedOn };
         await issueCaseLetter(trx, ctx, type, subject, today, 'return', intake.inadmissibleLetter.fields(prepared));
       }
-      await type.project?.({ trx, caseId: id, state, version: 1, history: [entry] });
+      await type.project?.({ trx, caseId: id, state, version: 1, history: [entry], now: ctx.clock.now() });
       await writeAudit(trx, {
         actorId: ctx.actor.id,
         action: intake.auditAction ?? `${type.audit.prefix}.${intake.action}`,

@@ -147,7 +147,14 @@ export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<Ca
       const projection = projectionOf(type, next);
       await insertAction(trx, { caseId: cmd.caseId, seq: log.length + 1, ...entry, idempotencyKey: cmd.idempotencyKey });
       await updateProjection(trx, cmd.caseId, projection);
-      await type.project?.({ trx, caseId: cmd.caseId, state: next, version: claimed.version, history: [...log, entry] });
+      await type.project?.({
+        trx,
+        caseId: cmd.caseId,
+        state: next,
+        version: claimed.version,
+        history: [...log, entry],
+        now: ctx.clock.now(),
+      });
       await writeAudit(trx, {
         actorId: ctx.actor.id,
         action: `${type.audit.prefix}.${cmd.action}`,

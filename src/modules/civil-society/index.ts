@@ -1,0 +1,5 @@
+/** The Civil Society programme's public surface: its case type, use cases and routes. */
+export { civilSocietyNomination } from './case-type/nomination.ts';
+export { civilSocietyRoutes } from './http/civil-society.routes.ts';
+export { simulateNominations } from './use-cases/simulate-nominations.ts';
+export { rotateKeys } from './use-cases/rotate-keys.ts';
