@@ -75,7 +75,8 @@ export function deepImports(files: SourceFile[]): Violation[] {
   return out;
 }
 
-const IMPURE_PACKAGES = /^(node:)?(fs|fs\/promises|child_process|net|http|https)$|^(pg|pg-boss|kysely|fastify)$|^@fastify\/|^@electric-sql\//;
+const IMPURE_PACKAGES =
+  /^(node:)?(fs|fs\/promises|child_process|net|http|https)$|^(pg|pg-boss|kysely|fastify)$|^@fastify\/|^@electric-sql\//;
 const IMPURE_LAYERS = /\/(db|http|use-cases|load|jobs|webhooks|web)\//;
 const IMPURE_PLATFORM = /^src\/platform\/(db\/|http\/|audit\.ts|outbox\.ts|jobs\.ts|numbering\.ts|boot\.ts)/;
 

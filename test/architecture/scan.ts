@@ -63,11 +63,19 @@ export function parseText(path: string, text: string): SourceFile {
   const ast = ts.createSourceFile(abs, text, ts.ScriptTarget.ES2022, true);
   const imports: Import[] = [];
   const add = (spec: string, node: ts.Node, typeOnly: boolean) => {
-    const target = spec.startsWith('.') ? relative(ROOT, resolve(dirname(abs), spec)).split('\\').join('/') : null;
+    const target = spec.startsWith('.')
+      ? relative(ROOT, resolve(dirname(abs), spec))
+          .split('\\')
+          .join('/')
+      : null;
     imports.push({ spec, target, line: ast.getLineAndCharacterOfPosition(node.getStart(ast)).line + 1, typeOnly });
   };
   const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       const typeOnly = ts.isImportDeclaration(node) ? !!node.importClause?.isTypeOnly : node.isTypeOnly;
       add(node.moduleSpecifier.text, node, typeOnly);
     } else if (

@@ -11,13 +11,13 @@ import type { Config } from '../../platform/config.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { upsertDirectory } from '../offices/index.ts';
-import { createStaffUser } from '../auth/use-cases/create-staff-user.ts';
+import { createStaffUser } from '../auth/index.ts';
 import { addDays, todayInPrague } from '../calendar/index.ts';
-import { receiveApplication, type IntakeInput } from '../cases/use-cases/receive-application.ts';
-import { interruptProceedings } from '../cases/use-cases/interrupt-proceedings.ts';
-import { grantVisa } from '../cases/use-cases/decide-case.ts';
-import { DEMO_HOURS, generateSlots, setOfficeHours } from '../appointments/use-cases/slots.ts';
-import { createAuthorityClient } from '../agencies/use-cases/authority-clients.ts';
+import { receiveApplication, type IntakeInput } from '../cases/index.ts';
+import { interruptProceedings } from '../cases/index.ts';
+import { grantVisa } from '../cases/index.ts';
+import { DEMO_HOURS, generateSlots, setOfficeHours } from '../appointments/index.ts';
+import { createAuthorityClient } from '../agencies/index.ts';
 
 export interface DemoLogin {
   username: string;

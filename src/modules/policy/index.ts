@@ -12,3 +12,5 @@ export { evaluate } from './use-cases/evaluate.ts';
 export { diffPolicy, type PolicyChange } from './use-cases/diff-policy.ts';
 export { massExtensionPlan, NotAMassExtensionRule, type MassExtensionPlan } from './engine/mass-extension-plan.ts';
 export { message } from './engine/explain.ts';
+export { ChecklistSchema } from './http/checklist.schema.ts';
+export { policyRoutes } from './http/policy.routes.ts';

@@ -9,3 +9,7 @@ export {
   type VisaQuery,
   type VerificationVisaRow,
 } from './use-cases/verification-lookups.ts';
+export { visaRoutes } from './http/visas.routes.ts';
+
+/** The holder lookup the appointments module takes as its `FindHolderVisa` port. */
+export { findHolderVisa } from './use-cases/verification-lookups.ts';

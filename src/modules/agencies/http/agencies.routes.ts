@@ -16,7 +16,7 @@ import {
 import { readChangeFeed, verifyStatus } from '../use-cases/verify-status.ts';
 import { VerificationBatcher } from '../use-cases/verification-batcher.ts';
 import { listDeadLetters, replayDeadLetter, subscribe } from '../webhooks/deliver.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import { requirePermission } from '../../auth/index.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 
 const IsoDate = Type.String({ format: 'date' });

@@ -7,7 +7,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import { requirePermission } from '../../auth/index.ts';
 import { DEFAULT_SCOPES, FIELDS, type AuthorityKind } from '../domain/scopes.ts';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');

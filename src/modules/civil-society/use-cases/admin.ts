@@ -3,8 +3,8 @@ import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
-import { createStaffUser, type NewStaffUser } from '../../auth/use-cases/create-staff-user.ts';
+import { requirePermission } from '../../auth/index.ts';
+import { createStaffUser, type NewStaffUser } from '../../auth/index.ts';
 
 export async function createPartnerOrg(ctx: Ctx, name: string) {
   requirePermission(ctx.actor, 'org.manage');

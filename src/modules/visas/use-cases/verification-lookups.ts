@@ -28,6 +28,11 @@ export async function findVisaForVerification(db: Db, q: VisaQuery) {
   return query.orderBy('v.issued_on', 'desc').executeTakeFirst();
 }
 
+/** A holder's visa by its number (the appointments module's port). */
+export function findHolderVisa(db: Db, visaNumber: string) {
+  return findVisaForVerification(db, { visaNumber });
+}
+
 /** One row of `visaForRequestRow`: the visa and the holder fields a verification answer is made of. */
 export interface VerificationVisaRow {
   id: string;

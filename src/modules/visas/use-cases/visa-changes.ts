@@ -7,7 +7,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Trx } from '../../../platform/db/db.ts';
 import { AppError, validationFailed } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import { requireOffice, requirePermission } from '../../auth/domain/permissions.ts';
+import { requireOffice, requirePermission } from '../../auth/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { attendAppointment, releaseBookingsOfVisa } from '../../appointments/index.ts';
 import { cancellationDateErrors, stickerRefusal, type CancellationGround } from '../domain/cancellation.ts';
