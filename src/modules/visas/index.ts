@@ -4,7 +4,6 @@ export { findVisaByCase } from './db/visas.queries.ts';
 export { extendVisas, countEligible, type ExtendOptions, type ExtendResult } from './use-cases/extend-visas.ts';
 export {
   findVisaForVerification,
-  listChangeEvents,
   visaForRequestRow,
   type VisaQuery,
   type VerificationVisaRow,

@@ -8,6 +8,7 @@
 import { fromKysely } from 'pg-boss';
 import type { Boss } from '../../../platform/jobs.ts';
 import type { Db } from '../../../platform/db/db.ts';
+import { findChangeEvent, readChangeEvents } from '../../../platform/outbox.ts';
 import type { Keyring } from '../../../platform/crypto.ts';
 import { pick } from '../domain/scopes.ts';
 import { signPayload } from './signing.ts';
@@ -57,13 +58,7 @@ export async function dispatchPending(db: Db, boss: Boss, batch = 500): Promise<
         .where('client_id', '=', s.client_id)
         .forUpdate()
         .executeTakeFirstOrThrow();
-      const events = await trx
-        .selectFrom('change_events')
-        .select(['seq'])
-        .where('seq', '>', sub.cursor_seq)
-        .orderBy('seq')
-        .limit(batch)
-        .execute();
+      const events = await readChangeEvents(trx, sub.cursor_seq, batch);
       if (!events.length) return 0;
       await boss.insert(
         DELIVER,
@@ -82,27 +77,16 @@ export async function dispatchPending(db: Db, boss: Boss, batch = 500): Promise<
 }
 
 async function deliverOne(db: Db, ring: Keyring | null, job: DeliverJob, timeoutMs: number) {
-  const row = await db
-    .selectFrom('change_events as e')
-    .innerJoin('authority_subscriptions as s', (j) => j.on('s.client_id', '=', job.clientId))
-    .innerJoin('authority_clients as c', 'c.id', 's.client_id')
-    .select([
-      'e.seq',
-      'e.event_id',
-      'e.kind',
-      'e.occurred_at',
-      'e.payload',
-      's.url',
-      's.client_id',
-      's.secret',
-      's.secret_sealed',
-      's.secret_master_id',
-      's.active',
-      'c.scopes',
-      'c.revoked_at',
-    ])
-    .where('e.seq', '=', job.seq)
-    .executeTakeFirst();
+  const e = await findChangeEvent(db, job.seq);
+  const sub = e
+    ? await db
+        .selectFrom('authority_subscriptions as s')
+        .innerJoin('authority_clients as c', 'c.id', 's.client_id')
+        .select(['s.url', 's.client_id', 's.secret', 's.secret_sealed', 's.secret_master_id', 's.active', 'c.scopes', 'c.revoked_at'])
+        .where('s.client_id', '=', job.clientId)
+        .executeTakeFirst()
+    : undefined;
+  const row = e && sub ? { ...e, ...sub } : undefined;
   if (!row?.active || row.revoked_at) return; // unsubscribed or revoked meanwhile: nothing to send
   const done = await db
     .selectFrom('webhook_deliveries')

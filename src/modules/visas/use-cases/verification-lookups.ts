@@ -1,4 +1,4 @@
-/** What the authorities' module may ask of the register: one visa by number or by passport + birth date, and the change feed. */
+/** What the authorities' module may ask of the register: one visa by number or by passport + birth date. */
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/db.ts';
 
@@ -63,13 +63,3 @@ export const visaForRequestRow = sql`lateral (
        from applicants a join visas v on v.applicant_id = a.id
       where r.visa_number is null and a.passport_number = r.passport_number and a.date_of_birth = r.date_of_birth)
   ) x order by x.issued_on desc limit 1)`;
-
-export function listChangeEvents(db: Db, afterSeq: number, limit: number) {
-  return db
-    .selectFrom('change_events')
-    .select(['seq', 'event_id', 'occurred_at', 'kind', 'payload'])
-    .where('seq', '>', String(afterSeq))
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
-}

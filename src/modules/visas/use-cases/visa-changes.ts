@@ -7,6 +7,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Trx } from '../../../platform/db/db.ts';
 import { AppError, validationFailed } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
+import { appendChangeEvent } from '../../../platform/outbox.ts';
 import { requireOffice, requirePermission } from '../../auth/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { attendAppointment, releaseBookingsOfVisa } from '../../appointments/index.ts';
@@ -68,21 +69,18 @@ export async function cancelVisa(ctx: Ctx, visaNumber: string, input: { ground: 
       before: { status: v.status },
       after: { status: 'cancelled', cancelledOn: on, ground: input.ground, appointmentsReleased: released },
     });
-    await trx
-      .insertInto('change_events')
-      .values({
-        kind: 'visa.cancelled',
-        visa_id: v.id,
-        payload: JSON.stringify({
-          visaNumber: v.visa_number,
-          visaCode: v.visa_code,
-          validFrom: v.valid_from,
-          validTo: v.valid_to,
-          status: 'cancelled',
-          cancelledOn: on,
-        }),
-      })
-      .execute();
+    await appendChangeEvent(trx, {
+      kind: 'visa.cancelled',
+      visaId: v.id,
+      payload: {
+        visaNumber: v.visa_number,
+        visaCode: v.visa_code,
+        validFrom: v.valid_from,
+        validTo: v.valid_to,
+        status: 'cancelled',
+        cancelledOn: on,
+      },
+    });
   });
   return getVisa(ctx, visaNumber);
 }
