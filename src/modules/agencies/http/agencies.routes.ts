@@ -136,7 +136,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req, reply) => {
         requirePermission(ctxOf(req, deps).actor, 'authority.manage');
         if (!deps.boss) throw new AppError('CONFLICT', 'This process runs no job queue (WEBHOOKS_ENABLED=false).');
-        if (!(await replayDeadLetter(deps.db, deps.boss, req.params.id)))
+        if (!(await replayDeadLetter(deps.db, deps.boss, req.params.id, deps.clock.now())))
           throw new AppError('NOT_FOUND', 'No unreplayed dead letter with that id.');
         return reply.status(202).send({ replayed: req.params.id });
       },

@@ -52,7 +52,7 @@ export async function revokeAuthorityClient(ctx: Ctx, id: string) {
   await ctx.db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('authority_clients')
-      .set({ revoked_at: new Date() })
+      .set({ revoked_at: ctx.clock.now() })
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
       .returning('id')

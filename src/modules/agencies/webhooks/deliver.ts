@@ -7,6 +7,7 @@
  */
 import { fromKysely } from 'pg-boss';
 import type { Boss } from '../../../platform/jobs.ts';
+import { systemClock, type Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import { findChangeEvent, readChangeEvents } from '../../../platform/outbox.ts';
 import type { Keyring } from '../../../platform/crypto.ts';
@@ -22,6 +23,8 @@ export interface WebhookSettings {
   retryDelaySeconds: number;
   retryDelayMaxSeconds: number;
   timeoutMs: number;
+  /** The source of "now" for signature timestamps (default: the system clock). */
+  clock?: Clock;
 }
 
 interface DeliverJob {
@@ -76,7 +79,7 @@ export async function dispatchPending(db: Db, boss: Boss, batch = 500): Promise<
   return queued;
 }
 
-async function deliverOne(db: Db, ring: Keyring | null, job: DeliverJob, timeoutMs: number) {
+async function deliverOne(db: Db, ring: Keyring | null, job: DeliverJob, timeoutMs: number, clock: Clock) {
   const e = await findChangeEvent(db, job.seq);
   const sub = e
     ? await db
@@ -104,7 +107,7 @@ async function deliverOne(db: Db, ring: Keyring | null, job: DeliverJob, timeout
     visaNumber: p.visaNumber,
     ...pick(p, row.scopes),
   });
-  const ts = Math.floor(Date.now() / 1000);
+  const ts = Math.floor(clock.now().getTime() / 1000);
   const res = await fetch(row.url, {
     method: 'POST',
     body,
@@ -134,7 +137,7 @@ export async function startWebhookWorkers(db: Db, ring: Keyring | null, boss: Bo
     deadLetter: DEAD,
   });
   await boss.work<DeliverJob>(DELIVER, { pollingIntervalSeconds: pollSeconds, batchSize: 1 }, async ([job]) =>
-    deliverOne(db, ring, job!.data, s.timeoutMs),
+    deliverOne(db, ring, job!.data, s.timeoutMs, s.clock ?? systemClock),
   );
   await boss.work<DeliverJob>(DEAD, { pollingIntervalSeconds: pollSeconds }, async (jobs) => {
     for (const j of jobs)
@@ -146,10 +149,10 @@ export async function startWebhookWorkers(db: Db, ring: Keyring | null, boss: Bo
 }
 
 /** Queues a dead letter again; it keeps its idempotency key, so a receiver that got it meanwhile can drop it. */
-export async function replayDeadLetter(db: Db, boss: Boss, id: string): Promise<boolean> {
+export async function replayDeadLetter(db: Db, boss: Boss, id: string, now: Date): Promise<boolean> {
   const d = await db
     .updateTable('webhook_dead_letters')
-    .set({ replayed_at: new Date() })
+    .set({ replayed_at: now })
     .where('id', '=', id)
     .where('replayed_at', 'is', null)
     .returning(['client_id', 'seq'])

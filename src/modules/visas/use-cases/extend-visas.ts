@@ -149,7 +149,7 @@ export async function extendVisas(db: Db, o: ExtendOptions): Promise<ExtendResul
     .executeTakeFirstOrThrow();
   o.onStart?.(run.id);
   if (o.dryRun) {
-    await db.updateTable('job_runs').set({ finished_at: new Date() }).where('id', '=', run.id).execute();
+    await db.updateTable('job_runs').set({ finished_at: sql`now()` }).where('id', '=', run.id).execute();
     return { runId: run.id, ruleId: o.ruleId, dryRun: true, eligible, extended: 0, plan };
   }
   let done = 0;
@@ -176,11 +176,11 @@ export async function extendVisas(db: Db, o: ExtendOptions): Promise<ExtendResul
         if (left.rows[0]!.n === 0) break;
       }
     }
-    await db.updateTable('job_runs').set({ status: 'succeeded', finished_at: new Date() }).where('id', '=', run.id).execute();
+    await db.updateTable('job_runs').set({ status: 'succeeded', finished_at: sql`now()` }).where('id', '=', run.id).execute();
   } catch (e) {
     await db
       .updateTable('job_runs')
-      .set({ status: 'failed', finished_at: new Date(), error: e instanceof Error ? e.message.slice(0, 500) : 'failed' })
+      .set({ status: 'failed', finished_at: sql`now()`, error: e instanceof Error ? e.message.slice(0, 500) : 'failed' })
       .where('id', '=', run.id)
       .execute();
     throw e;
