@@ -1,9 +1,9 @@
 /** The policy module: the one place where legal dates, amounts and periods live. */
 export * from './domain/bundle.types.ts';
-export * from './domain/parameters.ts';
+export * from './parameters.ts';
 export * from './domain/lookup.ts';
 export * from './domain/tolerance-admissibility.ts';
-export * from './domain/tolerance-rules.ts';
+export * from './rules.ts';
 export { defaultBundle } from './load/load-bundle.ts';
 export { scenarioBundle, readOverlay, type Overlay } from './load/scenario.ts';
 export { PolicyLoadError } from './domain/validate-bundle.ts';

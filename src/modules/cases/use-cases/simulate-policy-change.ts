@@ -5,6 +5,7 @@
 import type { Db } from '../../../platform/db/db.ts';
 import { caseDeadline, defaultBundle, type PolicyBundle } from '../../policy/index.ts';
 import { foldCase, OPEN_STATUSES, type ActionPayload } from '../domain/case-model.ts';
+import { decisionPeriodOf } from '../domain/projection.ts';
 
 export interface SimulatedCase {
   reference: string;
@@ -47,7 +48,7 @@ function deadline(
   bundle: PolicyBundle,
 ): string | null {
   try {
-    return caseDeadline(caseType, receivedOn, interruptions, bundle).dueOn;
+    return caseDeadline(decisionPeriodOf(caseType), receivedOn, interruptions, bundle).dueOn;
   } catch {
     return 'no rule in force';
   }
