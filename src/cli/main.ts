@@ -4,7 +4,7 @@ import { loadConfig } from '../platform/config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openAndMigrate } from '../platform/boot.ts';
 import { readDemoExtras, readDemoLogins, seedDemo } from '../modules/demo/index.ts';
-import { createStaffUser } from '../modules/auth/index.ts';
+import { createStaffUser, hasStaffUsers } from '../modules/auth/index.ts';
 import { upsertDirectory } from '../modules/offices/index.ts';
 import { startServer } from '../server.ts';
 import { registerPolicyCommands } from './policy.commands.ts';
@@ -31,8 +31,7 @@ program
     }
     await startServer(config, {
       prepare: async (h) => {
-        const staff = await h.db.selectFrom('staff_users').select('id').limit(1).execute();
-        if (opts.demo && staff.length === 0) {
+        if (opts.demo && !(await hasStaffUsers(h.db))) {
           const r = await seedDemo(h.db, config, systemClock);
           console.log(`Demo data created: the office directory, ${r.logins.length} staff users, ${r.createdCases} cases.`);
         } else {

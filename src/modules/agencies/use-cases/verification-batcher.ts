@@ -150,7 +150,7 @@ export function verificationStatement(reqs: VerificationRequest[]) {
       select req.*, c.id as client_id, c.name as client_name, c.kind as client_kind, c.scopes as client_scopes
       from req join authority_clients c on c.key_prefix = req.key_prefix and c.key_hash = req.key_hash and c.revoked_at is null
     ), found as (
-      select r.i, f.* from authed r cross join ${visaForRequestRow} f
+      select r.i, f.* from authed r cross join ${visaForRequestRow()} f
     ), audited as (
       ${writeAuditFrom({
         actorId: null,

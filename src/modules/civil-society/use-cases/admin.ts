@@ -6,6 +6,11 @@ import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { requirePermission } from '../../auth/index.ts';
 import { createStaffUser, type NewStaffUser } from '../../auth/index.ts';
 
+/** Inserts a partner organisation without an actor (the demo seed); createPartnerOrg is the audited command. */
+export function insertPartnerOrg(db: Ctx['db'], name: string) {
+  return db.insertInto('partner_orgs').values({ name }).returning('id').executeTakeFirstOrThrow();
+}
+
 export async function createPartnerOrg(ctx: Ctx, name: string) {
   requirePermission(ctx.actor, 'org.manage');
   try {

@@ -10,6 +10,7 @@ import { writeAudit } from '../../../platform/audit.ts';
 import { appendChangeEvent } from '../../../platform/outbox.ts';
 import { requireOffice, requirePermission } from '../../auth/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
+import { caseGroundRows } from '../../cases/index.ts';
 import { attendAppointment, releaseBookingsOfVisa } from '../../appointments/index.ts';
 import { cancellationDateErrors, stickerRefusal, type CancellationGround } from '../domain/cancellation.ts';
 import { getVisa } from './read-visas.ts';
@@ -18,7 +19,7 @@ import { getVisa } from './read-visas.ts';
 async function visaForChange(trx: Trx, visaNumber: string) {
   const v = await trx
     .selectFrom('visas as v')
-    .leftJoin('cases as c', 'c.id', 'v.case_id')
+    .leftJoin(caseGroundRows(trx).as('c'), 'c.id', 'v.case_id')
     .select(['v.id', 'v.visa_number', 'v.visa_code', 'v.status', 'v.valid_from', 'v.valid_to', 'v.issued_on', 'c.office_id'])
     .where('v.visa_number', '=', visaNumber)
     .executeTakeFirst();
