@@ -5,8 +5,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { openAndMigrate } from '../platform/boot.ts';
 import { newMasterKey } from '../platform/crypto.ts';
-import { rotateKeys } from '../modules/civil-society/use-cases/rotate-keys.ts';
-import { sealWebhookSecrets } from '../modules/agencies/webhooks/secrets.ts';
+import { rotateKeys } from '../modules/civil-society/index.ts';
+import { sealWebhookSecrets } from '../modules/agencies/index.ts';
 import { progressBar } from './progress.ts';
 
 /** For a first local start only: a key file under the data folder (never in the repository). */

@@ -3,8 +3,8 @@ import { Command } from 'commander';
 import { loadConfig } from '../platform/config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openAndMigrate } from '../platform/boot.ts';
-import { readDemoExtras, readDemoLogins, seedDemo } from '../modules/demo/seed-demo.ts';
-import { createStaffUser } from '../modules/auth/use-cases/create-staff-user.ts';
+import { readDemoExtras, readDemoLogins, seedDemo } from '../modules/demo/index.ts';
+import { createStaffUser, hasStaffUsers } from '../modules/auth/index.ts';
 import { upsertDirectory } from '../modules/offices/index.ts';
 import { startServer } from '../server.ts';
 import { registerPolicyCommands } from './policy.commands.ts';
@@ -34,8 +34,7 @@ program
     }
     await startServer(config, {
       prepare: async (h) => {
-        const staff = await h.db.selectFrom('staff_users').select('id').limit(1).execute();
-        if (opts.demo && staff.length === 0) {
+        if (opts.demo && !(await hasStaffUsers(h.db))) {
           const r = await seedDemo(h.db, config, systemClock);
           console.log(`Demo data created: the office directory, ${r.logins.length} staff users, ${r.createdCases} cases.`);
         } else {

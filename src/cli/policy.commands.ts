@@ -5,8 +5,8 @@ import { loadConfig } from '../platform/config.ts';
 import { openAndMigrate } from '../platform/boot.ts';
 import { AppError } from '../platform/errors.ts';
 import { defaultBundle, diffPolicy, evaluate, readOverlay, scenarioBundle, type Lang } from '../modules/policy/index.ts';
-import { simulatePolicyChange } from '../modules/cases/use-cases/simulate-policy-change.ts';
-import { simulateNominations } from '../modules/civil-society/use-cases/simulate-nominations.ts';
+import { simulatePolicyChange } from '../modules/cases/index.ts';
+import { simulateNominations } from '../modules/civil-society/index.ts';
 import { progressBar } from './progress.ts';
 
 function explainError(e: unknown): never {

@@ -5,7 +5,7 @@ import { dbTiers } from '../support/db-tiers.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { intakeBody } from '../support/fixtures.ts';
 import { seedVisas } from '../support/seed-visas.ts';
-import { DEMO_HOURS, setOfficeHours } from '../../src/modules/appointments/use-cases/slots.ts';
+import { DEMO_HOURS, setOfficeHours } from '../../src/modules/appointments/index.ts';
 
 for (const tier of dbTiers()) {
   describe(`appointments [${tier.name}]`, () => {

@@ -6,8 +6,8 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { intakeBody } from '../support/fixtures.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
-import { VerificationBatcher } from '../../src/modules/agencies/use-cases/verification-batcher.ts';
-import { parseApiKey } from '../../src/modules/agencies/use-cases/authority-clients.ts';
+import { VerificationBatcher } from '../../src/modules/agencies/index.ts';
+import { parseApiKey } from '../../src/modules/agencies/index.ts';
 
 for (const tier of dbTiers()) {
   describe(`authority API [${tier.name}]`, () => {

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { dbTiers } from '../support/db-tiers.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { upsertDirectory } from '../../src/modules/offices/index.ts';
-import { createStaffUser } from '../../src/modules/auth/use-cases/create-staff-user.ts';
+import { createStaffUser } from '../../src/modules/auth/index.ts';
 import { caseTypeOf, foldLog } from '../../src/modules/cases/index.ts';
 import { registerCaseTypes } from '../../src/case-types.ts';
 

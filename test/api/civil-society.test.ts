@@ -7,8 +7,8 @@ import { PASSWORD, startTestApp, TEST_MASTER_KEY, type TestApp } from '../suppor
 import { buildApp } from '../../src/platform/http/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { newMasterKey } from '../../src/platform/crypto.ts';
-import { rotateKeys } from '../../src/modules/civil-society/use-cases/rotate-keys.ts';
-import { simulateNominations } from '../../src/modules/civil-society/use-cases/simulate-nominations.ts';
+import { rotateKeys } from '../../src/modules/civil-society/index.ts';
+import { simulateNominations } from '../../src/modules/civil-society/index.ts';
 import { readOverlay, scenarioBundle } from '../../src/modules/policy/index.ts';
 import { fileURLToPath } from 'node:url';
 

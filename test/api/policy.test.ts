@@ -5,7 +5,7 @@ import { dbTiers } from '../support/db-tiers.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { intakeBody } from '../support/fixtures.ts';
 import { scenarioBundle } from '../../src/modules/policy/index.ts';
-import { simulatePolicyChange } from '../../src/modules/cases/use-cases/simulate-policy-change.ts';
+import { simulatePolicyChange } from '../../src/modules/cases/index.ts';
 
 for (const tier of dbTiers()) {
   describe(`policy over HTTP [${tier.name}]`, () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { dbTiers } from '../support/db-tiers.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { intakeBody } from '../support/fixtures.ts';
-import { DEMO_HOURS, setOfficeHours } from '../../src/modules/appointments/use-cases/slots.ts';
+import { DEMO_HOURS, setOfficeHours } from '../../src/modules/appointments/index.ts';
 
 for (const tier of dbTiers()) {
   describe(`visa register: cancellation and stickers [${tier.name}]`, () => {

@@ -10,10 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { dbTiers } from '../support/db-tiers.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { intakeBody } from '../support/fixtures.ts';
-import { verifyWebhookSignature } from '../../src/modules/agencies/webhooks/signing.ts';
+import { verifyWebhookSignature } from '../../src/modules/agencies/index.ts';
 import { seedVisas } from '../support/seed-visas.ts';
 import { extendVisas } from '../../src/modules/visas/index.ts';
-import { sealWebhookSecrets, webhookSecretOf } from '../../src/modules/agencies/webhooks/secrets.ts';
+import { sealWebhookSecrets, webhookSecretOf } from '../../src/modules/agencies/index.ts';
 import { loadKeyring, newMasterKey } from '../../src/platform/crypto.ts';
 import { TEST_MASTER_KEY } from '../support/test-app.ts';
 

@@ -5,8 +5,8 @@ import { newMasterKey } from '../../src/platform/crypto.ts';
 import type { DatabaseHandle } from '../../src/platform/db/db.ts';
 import { buildApp, type App } from '../../src/platform/http/app.ts';
 import { upsertDirectory } from '../../src/modules/offices/index.ts';
-import { createStaffUser } from '../../src/modules/auth/use-cases/create-staff-user.ts';
-import { startWebhookService, type WebhookService } from '../../src/modules/agencies/webhooks/service.ts';
+import { createStaffUser } from '../../src/modules/auth/index.ts';
+import { startWebhookService, type WebhookService } from '../../src/modules/agencies/index.ts';
 
 export class TestClock implements Clock {
   private t: Date;

@@ -1,2 +1,5 @@
-/** The appointments module's use cases that other modules may call. */
-export { releaseBookingsOfVisa, attendAppointment } from './use-cases/visa-bookings.ts';
+/** The appointments module's public surface. */
+export { releaseBookingsOfVisa, attendAppointment, appointmentCodes } from './use-cases/visa-bookings.ts';
+export { DEMO_HOURS, generateSlots, setOfficeHours } from './use-cases/slots.ts';
+export { appointmentRoutes } from './http/appointments.routes.ts';
+export type { FindHolderVisa, HolderVisa } from './use-cases/holder-visas.ts';

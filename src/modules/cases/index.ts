@@ -1,3 +1,4 @@
+export { caseGroundRows, hasCases, holderRows, holdersRelation } from './db/holders.queries.ts';
 /**
  * The cases module's public surface: the case engine (declare a type, register it, run it), the
  * OAMP case types, and the use cases other modules, the CLI and the composition root call.

@@ -3,3 +3,4 @@ export { civilSocietyNomination } from './case-type/nomination.ts';
 export { civilSocietyRoutes } from './http/civil-society.routes.ts';
 export { simulateNominations } from './use-cases/simulate-nominations.ts';
 export { rotateKeys } from './use-cases/rotate-keys.ts';
+export { insertPartnerOrg } from './use-cases/admin.ts';

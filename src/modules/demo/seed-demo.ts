@@ -11,11 +11,12 @@ import type { Config } from '../../platform/config.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { upsertDirectory } from '../offices/index.ts';
-import { createStaffUser } from '../auth/use-cases/create-staff-user.ts';
+import { createStaffUser, findActorByUsername, hasStaffUsers } from '../auth/index.ts';
+import { insertPartnerOrg } from '../civil-society/index.ts';
 import { addDays, todayInPrague } from '../calendar/index.ts';
-import { actOnOfficeCase, openOfficeCase, type ToleranceIntake } from '../cases/index.ts';
-import { DEMO_HOURS, generateSlots, setOfficeHours } from '../appointments/use-cases/slots.ts';
-import { createAuthorityClient } from '../agencies/use-cases/authority-clients.ts';
+import { actOnOfficeCase, hasCases, openOfficeCase, type ToleranceIntake } from '../cases/index.ts';
+import { DEMO_HOURS, generateSlots, setOfficeHours } from '../appointments/index.ts';
+import { createAuthorityClient } from '../agencies/index.ts';
 
 export interface DemoLogin {
   username: string;
@@ -94,10 +95,9 @@ function checklist(over: Partial<ToleranceIntake['checklist']> = {}): ToleranceI
 export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ logins: DemoLogin[]; createdCases: number }> {
   await upsertDirectory(db);
   let logins = readDemoLogins(config);
-  const existing = await db.selectFrom('staff_users').select('username').execute();
-  if (existing.length === 0) {
+  if (!(await hasStaffUsers(db))) {
     logins = [];
-    const org = await db.insertInto('partner_orgs').values({ name: 'Demo partner NGO' }).returning('id').executeTakeFirstOrThrow();
+    const org = await insertPartnerOrg(db, 'Demo partner NGO');
     for (const u of DEMO_USERS) {
       const password = randomBytes(12).toString('base64url');
       await createStaffUser(db, { ...u, displayName: NAMES[u.username]!, password, orgId: u.role === 'caseworker' ? org.id : null });
@@ -106,18 +106,10 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
     mkdirSync(config.dataDir, { recursive: true });
     writeFileSync(credentialsFile(config), JSON.stringify(logins, null, 2), { mode: 0o600 });
   }
-  const cases = await db.selectFrom('cases').select('id').limit(1).execute();
-  if (cases.length > 0) return { logins, createdCases: 0 };
-  const officer = await db.selectFrom('staff_users').selectAll().where('username', '=', 'officer').executeTakeFirst();
+  if (await hasCases(db)) return { logins, createdCases: 0 };
+  const officer = await findActorByUsername(db, 'officer');
   if (!officer) return { logins, createdCases: 0 };
-  const actor: Actor = {
-    id: officer.id,
-    username: officer.username,
-    displayName: officer.display_name,
-    role: officer.role,
-    officeId: officer.office_id,
-    orgId: null,
-  };
+  const actor: Actor = { ...officer, orgId: null };
   const ctx = { db, clock, config, actor, requestId: 'seed' };
   const today = todayInPrague(clock.now());
   await openOfficeCase(
@@ -199,15 +191,9 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
     await generateSlots(db, { officeId: o, from: addDays(today, 1), to: addDays(today, 14), minutes: 30, capacity: 3 });
   }
   // A demo health-insurance client; its key is kept with the demo logins.
-  const adminRow = await db.selectFrom('staff_users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
-  const adminActor: Actor = {
-    id: adminRow.id,
-    username: adminRow.username,
-    displayName: adminRow.display_name,
-    role: adminRow.role,
-    officeId: null,
-    orgId: null,
-  };
+  const admin = await findActorByUsername(db, 'admin');
+  if (!admin) throw new Error('the demo admin is missing');
+  const adminActor: Actor = { ...admin, officeId: null, orgId: null };
   const authority = await createAuthorityClient({ ...ctx, actor: adminActor }, { name: 'Demo health insurer', kind: 'health_insurance' });
   writeDemoExtras(config, {
     holder: { visaNumber: granted.visa!.visaNumber, dateOfBirth: '1990-05-05' },

@@ -14,3 +14,5 @@ export { LetterInputError } from './domain/letter.errors.ts';
 export { LETTER_TEMPLATE_VERSION } from './domain/template-version.ts';
 export { formatCzechDate } from './domain/czech-format.ts';
 export { renderLetterPdf } from './render/render-letter-pdf.ts';
+export { issueLetter, recordLetterDelivery, recordLetterPosting, type DeliveryRecord } from './use-cases/issue-letter.ts';
+export { findLetterPdf, listLettersOfCase, type LetterRowSummary } from './db/letters.queries.ts';

@@ -1,9 +1,9 @@
 /** The policy module: the one place where legal dates, amounts and periods live. */
 export * from './domain/bundle.types.ts';
-export * from './domain/parameters.ts';
+export * from './parameters.ts';
 export * from './domain/lookup.ts';
 export * from './domain/tolerance-admissibility.ts';
-export * from './domain/tolerance-rules.ts';
+export * from './rules.ts';
 export { defaultBundle } from './load/load-bundle.ts';
 export { scenarioBundle, readOverlay, type Overlay } from './load/scenario.ts';
 export { PolicyLoadError } from './domain/validate-bundle.ts';
@@ -13,3 +13,5 @@ export { diffPolicy, type PolicyChange } from './use-cases/diff-policy.ts';
 export { massExtensionPlan, NotAMassExtensionRule, type MassExtensionPlan } from './engine/mass-extension-plan.ts';
 export { message } from './engine/explain.ts';
 export type { Facts, Dates, FactValue } from './engine/evaluate-rules.ts';
+export { ChecklistSchema } from './http/checklist.schema.ts';
+export { policyRoutes } from './http/policy.routes.ts';

@@ -4,8 +4,11 @@ export { findVisaByCase } from './db/visas.queries.ts';
 export { extendVisas, countEligible, type ExtendOptions, type ExtendResult } from './use-cases/extend-visas.ts';
 export {
   findVisaForVerification,
-  listChangeEvents,
   visaForRequestRow,
   type VisaQuery,
   type VerificationVisaRow,
 } from './use-cases/verification-lookups.ts';
+export { visaRoutes } from './http/visas.routes.ts';
+
+/** The holder lookup the appointments module takes as its `FindHolderVisa` port. */
+export { findHolderVisa } from './use-cases/verification-lookups.ts';

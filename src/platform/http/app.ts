@@ -24,6 +24,7 @@ import { policyRoutes } from '../../modules/policy/http/policy.routes.ts';
 import { visaRoutes } from '../../modules/visas/http/visas.routes.ts';
 import { agencyRoutes } from '../../modules/agencies/http/agencies.routes.ts';
 import { appointmentRoutes } from '../../modules/appointments/http/appointments.routes.ts';
+import { findHolderVisa } from '../../modules/visas/index.ts';
 import { civilSocietyRoutes } from '../../modules/civil-society/http/civil-society.routes.ts';
 
 declare module 'fastify' {
@@ -123,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(policyRoutes(deps), { prefix: '/api/v1' });
   await app.register(visaRoutes(deps), { prefix: '/api/v1' });
   await app.register(agencyRoutes(deps), { prefix: '/api/v1' });
-  await app.register(appointmentRoutes(deps), { prefix: '/api/v1' });
+  await app.register(appointmentRoutes(deps, findHolderVisa), { prefix: '/api/v1' });
   await app.register(civilSocietyRoutes(deps), { prefix: '/api/v1' });
   return app;
 }

@@ -16,7 +16,7 @@ import {
 import { readChangeFeed, verifyStatus } from '../use-cases/verify-status.ts';
 import { VerificationBatcher } from '../use-cases/verification-batcher.ts';
 import { listDeadLetters, replayDeadLetter, subscribe } from '../webhooks/deliver.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import { requirePermission } from '../../auth/index.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 
 const IsoDate = Type.String({ format: 'date' });
@@ -136,7 +136,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req, reply) => {
         requirePermission(ctxOf(req, deps).actor, 'authority.manage');
         if (!deps.boss) throw new AppError('CONFLICT', 'This process runs no job queue (WEBHOOKS_ENABLED=false).');
-        if (!(await replayDeadLetter(deps.db, deps.boss, req.params.id)))
+        if (!(await replayDeadLetter(deps.db, deps.boss, req.params.id, deps.clock.now())))
           throw new AppError('NOT_FOUND', 'No unreplayed dead letter with that id.');
         return reply.status(202).send({ replayed: req.params.id });
       },

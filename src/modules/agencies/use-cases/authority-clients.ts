@@ -7,7 +7,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import { requirePermission } from '../../auth/index.ts';
 import { DEFAULT_SCOPES, FIELDS, type AuthorityKind } from '../domain/scopes.ts';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -52,7 +52,7 @@ export async function revokeAuthorityClient(ctx: Ctx, id: string) {
   await ctx.db.transaction().execute(async (trx) => {
     const r = await trx
       .updateTable('authority_clients')
-      .set({ revoked_at: new Date() })
+      .set({ revoked_at: ctx.clock.now() })
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
       .returning('id')

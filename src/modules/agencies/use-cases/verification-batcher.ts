@@ -14,6 +14,7 @@
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { queryPrepared, type Db } from '../../../platform/db/db.ts';
+import { writeAuditFrom } from '../../../platform/audit.ts';
 import { visaForRequestRow, type VerificationVisaRow, type VisaQuery } from '../../visas/index.ts';
 import type { AuthorityKind } from '../domain/scopes.ts';
 import type { AuthorityClient } from './authority-clients.ts';
@@ -149,13 +150,17 @@ export function verificationStatement(reqs: VerificationRequest[]) {
       select req.*, c.id as client_id, c.name as client_name, c.kind as client_kind, c.scopes as client_scopes
       from req join authority_clients c on c.key_prefix = req.key_prefix and c.key_hash = req.key_hash and c.revoked_at is null
     ), found as (
-      select r.i, f.* from authed r cross join ${visaForRequestRow} f
+      select r.i, f.* from authed r cross join ${visaForRequestRow()} f
     ), audited as (
-      insert into audit_events (actor_id, action, entity_type, entity_id, after, request_id)
-      select null, 'authority.verify', 'visa', coalesce(f.id::text, 'not-found'),
-             jsonb_build_object('client', a.client_id, 'by', case when a.visa_number is null then 'passport' else 'visa_number' end, 'found', f.id is not null),
-             a.request_id
-      from authed a left join found f on f.i = a.i
+      ${writeAuditFrom({
+        actorId: null,
+        action: 'authority.verify',
+        entityType: 'visa',
+        entityId: sql`coalesce(f.id::text, 'not-found')`,
+        after: sql`jsonb_build_object('client', a.client_id, 'by', case when a.visa_number is null then 'passport' else 'visa_number' end, 'found', f.id is not null)`,
+        requestId: sql`a.request_id`,
+        from: sql`authed a left join found f on f.i = a.i`,
+      })}
     )
     select a.i, a.client_id, a.client_name, a.client_kind, a.client_scopes, f.id is not null as found,
            f.id, f.visa_number, f.visa_code, f.status, f.valid_from, f.valid_to, f.cancelled_on, f.surname, f.given_names, f.date_of_birth

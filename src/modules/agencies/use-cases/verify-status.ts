@@ -7,7 +7,8 @@
 import type { Db } from '../../../platform/db/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { defaultBundle, valueOn } from '../../policy/index.ts';
-import { listChangeEvents, type VisaQuery } from '../../visas/index.ts';
+import { readChangeEvents } from '../../../platform/outbox.ts';
+import type { VisaQuery } from '../../visas/index.ts';
 import { pick } from '../domain/scopes.ts';
 import { parseApiKey, type AuthorityClient } from './authority-clients.ts';
 import type { VerificationBatcher } from './verification-batcher.ts';
@@ -52,7 +53,7 @@ export async function verifyStatus(batcher: VerificationBatcher, apiKey: string 
 
 /** The pull feed: events after a cursor, each with its idempotency key; payloads cut to the caller's scopes. */
 export async function readChangeFeed(db: Db, client: AuthorityClient, after: number, limit: number) {
-  const rows = await listChangeEvents(db, after, limit);
+  const rows = await readChangeEvents(db, after, limit);
   return {
     events: rows.map((r) => {
       const p = r.payload as Record<string, unknown>;

@@ -7,7 +7,9 @@
  */
 import { fromKysely } from 'pg-boss';
 import type { Boss } from '../../../platform/jobs.ts';
+import { systemClock, type Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/db.ts';
+import { findChangeEvent, readChangeEvents } from '../../../platform/outbox.ts';
 import type { Keyring } from '../../../platform/crypto.ts';
 import { pick } from '../domain/scopes.ts';
 import { signPayload } from './signing.ts';
@@ -21,6 +23,8 @@ export interface WebhookSettings {
   retryDelaySeconds: number;
   retryDelayMaxSeconds: number;
   timeoutMs: number;
+  /** The source of "now" for signature timestamps (default: the system clock). */
+  clock?: Clock;
 }
 
 interface DeliverJob {
@@ -57,13 +61,7 @@ export async function dispatchPending(db: Db, boss: Boss, batch = 500): Promise<
         .where('client_id', '=', s.client_id)
         .forUpdate()
         .executeTakeFirstOrThrow();
-      const events = await trx
-        .selectFrom('change_events')
-        .select(['seq'])
-        .where('seq', '>', sub.cursor_seq)
-        .orderBy('seq')
-        .limit(batch)
-        .execute();
+      const events = await readChangeEvents(trx, sub.cursor_seq, batch);
       if (!events.length) return 0;
       await boss.insert(
         DELIVER,
@@ -81,28 +79,17 @@ export async function dispatchPending(db: Db, boss: Boss, batch = 500): Promise<
   return queued;
 }
 
-async function deliverOne(db: Db, ring: Keyring | null, job: DeliverJob, timeoutMs: number) {
-  const row = await db
-    .selectFrom('change_events as e')
-    .innerJoin('authority_subscriptions as s', (j) => j.on('s.client_id', '=', job.clientId))
-    .innerJoin('authority_clients as c', 'c.id', 's.client_id')
-    .select([
-      'e.seq',
-      'e.event_id',
-      'e.kind',
-      'e.occurred_at',
-      'e.payload',
-      's.url',
-      's.client_id',
-      's.secret',
-      's.secret_sealed',
-      's.secret_master_id',
-      's.active',
-      'c.scopes',
-      'c.revoked_at',
-    ])
-    .where('e.seq', '=', job.seq)
-    .executeTakeFirst();
+async function deliverOne(db: Db, ring: Keyring | null, job: DeliverJob, timeoutMs: number, clock: Clock) {
+  const e = await findChangeEvent(db, job.seq);
+  const sub = e
+    ? await db
+        .selectFrom('authority_subscriptions as s')
+        .innerJoin('authority_clients as c', 'c.id', 's.client_id')
+        .select(['s.url', 's.client_id', 's.secret', 's.secret_sealed', 's.secret_master_id', 's.active', 'c.scopes', 'c.revoked_at'])
+        .where('s.client_id', '=', job.clientId)
+        .executeTakeFirst()
+    : undefined;
+  const row = e && sub ? { ...e, ...sub } : undefined;
   if (!row?.active || row.revoked_at) return; // unsubscribed or revoked meanwhile: nothing to send
   const done = await db
     .selectFrom('webhook_deliveries')
@@ -120,7 +107,7 @@ async function deliverOne(db: Db, ring: Keyring | null, job: DeliverJob, timeout
     visaNumber: p.visaNumber,
     ...pick(p, row.scopes),
   });
-  const ts = Math.floor(Date.now() / 1000);
+  const ts = Math.floor(clock.now().getTime() / 1000);
   const res = await fetch(row.url, {
     method: 'POST',
     body,
@@ -150,7 +137,7 @@ export async function startWebhookWorkers(db: Db, ring: Keyring | null, boss: Bo
     deadLetter: DEAD,
   });
   await boss.work<DeliverJob>(DELIVER, { pollingIntervalSeconds: pollSeconds, batchSize: 1 }, async ([job]) =>
-    deliverOne(db, ring, job!.data, s.timeoutMs),
+    deliverOne(db, ring, job!.data, s.timeoutMs, s.clock ?? systemClock),
   );
   await boss.work<DeliverJob>(DEAD, { pollingIntervalSeconds: pollSeconds }, async (jobs) => {
     for (const j of jobs)
@@ -162,10 +149,10 @@ export async function startWebhookWorkers(db: Db, ring: Keyring | null, boss: Bo
 }
 
 /** Queues a dead letter again; it keeps its idempotency key, so a receiver that got it meanwhile can drop it. */
-export async function replayDeadLetter(db: Db, boss: Boss, id: string): Promise<boolean> {
+export async function replayDeadLetter(db: Db, boss: Boss, id: string, now: Date): Promise<boolean> {
   const d = await db
     .updateTable('webhook_dead_letters')
-    .set({ replayed_at: new Date() })
+    .set({ replayed_at: now })
     .where('id', '=', id)
     .where('replayed_at', 'is', null)
     .returning(['client_id', 'seq'])

@@ -7,12 +7,14 @@ import { LANGS } from '../../policy/index.ts';
 import { bookAppointment, cancelAppointment, rebookAppointment } from '../use-cases/book-appointment.ts';
 import { generateSlotsAsStaff, listFreeSlots } from '../use-cases/slots.ts';
 import { requestTpExtension } from '../use-cases/tp-extension-channel.ts';
+import type { FindHolderVisa } from '../use-cases/holder-visas.ts';
 
 const IsoDate = Type.String({ format: 'date' });
 const Holder = { visaNumber: Type.String({ minLength: 3, maxLength: 60 }), dateOfBirth: IsoDate };
 const tags = ['appointments'];
 
-export function appointmentRoutes(deps: AppDeps): FastifyPluginAsync {
+/** `findVisa`: the visa register's holder lookup, passed in by the composition root (see holder-visas.ts). */
+export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
     // Holders identify themselves with two facts; a tight limit per address stops guessing.
@@ -68,7 +70,7 @@ export function appointmentRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (req, reply) => {
-        const r = await bookAppointment(deps.db, deps.clock.now(), {
+        const r = await bookAppointment(deps.db, findVisa, deps.clock.now(), {
           ...req.body,
           idempotencyKey: req.headers['idempotency-key'] ?? null,
           requestId: String(req.id),
@@ -91,7 +93,8 @@ export function appointmentRoutes(deps: AppDeps): FastifyPluginAsync {
           body: Type.Object(Holder, { additionalProperties: false }),
         },
       },
-      async (req) => cancelAppointment(deps.db, deps.clock.now(), { ...req.body, code: req.params.code, requestId: String(req.id) }),
+      async (req) =>
+        cancelAppointment(deps.db, findVisa, deps.clock.now(), { ...req.body, code: req.params.code, requestId: String(req.id) }),
     );
 
     app.post(
@@ -106,7 +109,8 @@ export function appointmentRoutes(deps: AppDeps): FastifyPluginAsync {
           body: Type.Object({ ...Holder, slotId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
         },
       },
-      async (req) => rebookAppointment(deps.db, deps.clock.now(), { ...req.body, code: req.params.code, requestId: String(req.id) }),
+      async (req) =>
+        rebookAppointment(deps.db, findVisa, deps.clock.now(), { ...req.body, code: req.params.code, requestId: String(req.id) }),
     );
 
     app.post(
@@ -123,7 +127,7 @@ export function appointmentRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
         },
       },
-      async (req) => requestTpExtension(deps.db, deps.clock.now(), req.body),
+      async (req) => requestTpExtension(deps.db, findVisa, deps.clock.now(), req.body),
     );
   };
 }

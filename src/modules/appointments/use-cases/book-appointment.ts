@@ -9,7 +9,7 @@ import type { Db, Trx } from '../../../platform/db/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
-import { findVisaForVerification } from '../../visas/index.ts';
+import type { FindHolderVisa } from './holder-visas.ts';
 import { defaultBundle, valueOn } from '../../policy/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 
@@ -21,8 +21,8 @@ export interface Holder {
   dateOfBirth: string;
 }
 
-async function holderVisa(db: Db | Trx, h: Holder, now: Date) {
-  const v = await findVisaForVerification(db as Db, { visaNumber: h.visaNumber });
+async function holderVisa(db: Db, findVisa: FindHolderVisa, h: Holder, now: Date) {
+  const v = await findVisa(db, h.visaNumber);
   // The same answer for a wrong number and a wrong birth date: nothing to learn by guessing.
   if (!v || v.date_of_birth !== h.dateOfBirth) throw new AppError('NOT_FOUND', 'No visa matches this number and date of birth.');
   const stickerCodes = defaultBundle().parameters['tolerance_visa.sticker_code']!;
@@ -69,10 +69,11 @@ async function takeSeat(trx: Trx, slotId: string, now: Date) {
 /** @throws NOT_FOUND, APPOINTMENT.NOT_ELIGIBLE, APPOINTMENT.SLOT_FULL, APPOINTMENT.ALREADY_BOOKED */
 export async function bookAppointment(
   db: Db,
+  findVisa: FindHolderVisa,
   now: Date,
   input: Holder & { slotId: string; idempotencyKey?: string | null; requestId?: string | null },
 ) {
-  const v = await holderVisa(db, input, now);
+  const v = await holderVisa(db, findVisa, input, now);
   try {
     return await db.transaction().execute(async (trx) => {
       if (input.idempotencyKey) {
@@ -127,8 +128,13 @@ async function findActive(trx: Trx, code: string, visaId: string) {
 }
 
 /** @throws NOT_FOUND */
-export async function cancelAppointment(db: Db, now: Date, input: Holder & { code: string; requestId?: string | null }) {
-  const v = await holderVisa(db, input, now);
+export async function cancelAppointment(
+  db: Db,
+  findVisa: FindHolderVisa,
+  now: Date,
+  input: Holder & { code: string; requestId?: string | null },
+) {
+  const v = await holderVisa(db, findVisa, input, now);
   return db.transaction().execute(async (trx) => {
     const a = await findActive(trx, input.code, v.id);
     await trx.updateTable('appointments').set({ status: 'cancelled', cancelled_at: now }).where('id', '=', a.id).execute();
@@ -149,8 +155,13 @@ export async function cancelAppointment(db: Db, now: Date, input: Holder & { cod
 }
 
 /** Moves a booking to another slot in one transaction: the old seat is freed only if the new one is taken. */
-export async function rebookAppointment(db: Db, now: Date, input: Holder & { code: string; slotId: string; requestId?: string | null }) {
-  const v = await holderVisa(db, input, now);
+export async function rebookAppointment(
+  db: Db,
+  findVisa: FindHolderVisa,
+  now: Date,
+  input: Holder & { code: string; slotId: string; requestId?: string | null },
+) {
+  const v = await holderVisa(db, findVisa, input, now);
   return db.transaction().execute(async (trx) => {
     const a = await findActive(trx, input.code, v.id);
     if (a.slot_id === input.slotId) return view(trx, a.id);

@@ -7,11 +7,16 @@ import type { Db } from '../../../platform/db/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { evaluate, type Lang } from '../../policy/index.ts';
-import { findVisaForVerification } from '../../visas/index.ts';
+import type { FindHolderVisa } from './holder-visas.ts';
 
 /** @throws CHANNEL.WRONG_CHANNEL (a tolerance-visa holder), NOT_FOUND, APPOINTMENT.NOT_ELIGIBLE */
-export async function requestTpExtension(db: Db, now: Date, input: { visaNumber: string; dateOfBirth: string; lang?: Lang }) {
-  const v = await findVisaForVerification(db, { visaNumber: input.visaNumber });
+export async function requestTpExtension(
+  db: Db,
+  findVisa: FindHolderVisa,
+  now: Date,
+  input: { visaNumber: string; dateOfBirth: string; lang?: Lang },
+) {
+  const v = await findVisa(db, input.visaNumber);
   if (!v || v.date_of_birth !== input.dateOfBirth) throw new AppError('NOT_FOUND', 'No visa matches this number and date of birth.');
   const asOf = todayInPrague(now);
   const ev = evaluate({

@@ -2,7 +2,7 @@
  * What other modules may do to a visa's bookings, inside their own transaction: release them when the
  * visa is cancelled (each seat goes back to its slot), or mark one attended when the sticker is affixed.
  */
-import type { Trx } from '../../../platform/db/db.ts';
+import type { Db, Trx } from '../../../platform/db/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 
 /** Cancels the visa's active bookings for slots not yet started and frees their seats; returns how many. */
@@ -43,4 +43,9 @@ export async function attendAppointment(trx: Trx, input: { visaId: string; code:
   if (a.office_id !== input.officeId) throw new AppError('CONFLICT', `The appointment is at office ${a.office_id}, not here.`);
   await trx.updateTable('appointments').set({ status: 'attended' }).where('id', '=', a.id).execute();
   return a.id;
+}
+
+/** Appointment codes by id, joinable as `appointmentCodes(db).as('a')` (the register shows a sticker's appointment). */
+export function appointmentCodes(db: Db | Trx) {
+  return db.selectFrom('appointments').select(['id', 'code']);
 }

@@ -45,3 +45,23 @@ export async function insertStaffUser(
     .returning(['id', 'username', 'role', 'office_id', 'org_id'])
     .executeTakeFirstOrThrow();
 }
+
+/** The role of an active staff user, or undefined (no such user, or deactivated). */
+export function findActiveStaffRole(db: Db | Trx, id: string) {
+  return db.selectFrom('staff_users').select(['id', 'role']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
+}
+
+/** A staff user as the Actor they act as, by username (active or not), or null. */
+export async function findActorByUsername(db: Db | Trx, username: string): Promise<Actor | null> {
+  const u = await db
+    .selectFrom('staff_users')
+    .select(['id', 'username', 'display_name', 'role', 'office_id', 'org_id'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return u ? { id: u.id, username: u.username, displayName: u.display_name, role: u.role, officeId: u.office_id, orgId: u.org_id } : null;
+}
+
+/** Whether any staff user exists (a fresh installation has none). */
+export async function hasStaffUsers(db: Db | Trx): Promise<boolean> {
+  return (await db.selectFrom('staff_users').select('id').limit(1).execute()).length > 0;
+}

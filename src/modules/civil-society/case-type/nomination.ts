@@ -16,7 +16,7 @@ import type { Config } from '../../../platform/config.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
 import { defaultBundle, type Parameter, valueOn } from '../../policy/index.ts';
 import { recordNominationVisa } from '../../visas/index.ts';
-import { activeStaffRole } from '../../auth/use-cases/staff-lookup.ts';
+import { isActiveOfficer } from '../../auth/index.ts';
 import { defineAction, defineCaseType, defineIntake, type Guard, requireNotSuspended } from '../../cases/index.ts';
 import type { NominationStatus } from '../domain/nomination-model.ts';
 import {
@@ -148,8 +148,7 @@ const assign = defineAction<{ officerId: string }>({
   effect: 'aside',
   versioned: false,
   perform: async ({ trx, ctx, row, input, today }) => {
-    const role = await activeStaffRole(trx, input.officerId);
-    if (role !== 'officer' && role !== 'supervisor')
+    if (!(await isActiveOfficer(trx, input.officerId)))
       throw validationFailed([fieldError('/officerId', 'NOT_AN_OFFICER', 'Assign an active officer or supervisor.')]);
     await insertAssignment(trx, { nominationId: row.id, officerId: input.officerId, assignedBy: ctx.actor.id });
     return { payload: { officerId: input.officerId }, effectiveOn: today, output: { audit: { officerId: input.officerId } } };

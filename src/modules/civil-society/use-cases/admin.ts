@@ -3,8 +3,13 @@ import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
-import { createStaffUser, type NewStaffUser } from '../../auth/use-cases/create-staff-user.ts';
+import { requirePermission } from '../../auth/index.ts';
+import { createStaffUser, type NewStaffUser } from '../../auth/index.ts';
+
+/** Inserts a partner organisation without an actor (the demo seed); createPartnerOrg is the audited command. */
+export function insertPartnerOrg(db: Ctx['db'], name: string) {
+  return db.insertInto('partner_orgs').values({ name }).returning('id').executeTakeFirstOrThrow();
+}
 
 export async function createPartnerOrg(ctx: Ctx, name: string) {
   requirePermission(ctx.actor, 'org.manage');

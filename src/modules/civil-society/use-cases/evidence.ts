@@ -4,7 +4,7 @@ import type { Ctx } from '../../../platform/context.ts';
 import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { sealField, unwrapRecordKey, openField } from '../../../platform/crypto.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import { requirePermission } from '../../auth/index.ts';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from '../domain/nomination-model.ts';
 
 /** @throws NOT_FOUND (not the caller's organisation's nomination), VALIDATION.FAILED (type, size) */

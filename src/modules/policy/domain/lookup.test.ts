@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NoRuleInForceError, valueOn } from './lookup.ts';
-import * as parameters from './parameters.ts';
-import type { Parameter, Source } from './parameters.ts';
+import * as parameters from '../parameters.ts';
+import type { Parameter, Source } from '../parameters.ts';
 
 const source: Source = { id: 'test', act: 'synthetic act for tests', verification: 'V' };
 

@@ -9,13 +9,8 @@
 // overpayment), § 5.2 (CZK 300 unverified [U]).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  assessToleranceAdmissibility,
-  isCapitalLatin,
-  type MissingItem,
-  type PaymentMethod,
-  type ToleranceChecklist,
-} from './tolerance-admissibility.ts';
+import { isCapitalLatin, type MissingItem, type PaymentMethod, type ToleranceChecklist } from './tolerance-admissibility.ts';
+import { assessToleranceAdmissibility } from '../rules.ts';
 import { NoRuleInForceError } from './lookup.ts';
 
 /** An ordinary filing date inside the fee window (Thu 2 May 2024). */

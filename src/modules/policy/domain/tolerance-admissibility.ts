@@ -4,7 +4,7 @@
  * application inadmissible: no proceedings start and everything is returned (facts §1.1, FRS glossary).
  */
 import { isValidIsoDate, InvalidDateError } from '../../calendar/index.ts';
-import { TOLERANCE_FEE } from './parameters.ts';
+import type { Parameter, PolicyBundle } from './bundle.types.ts';
 import { valueOn, type UsedParameter } from './lookup.ts';
 
 export type PaymentMethod = 'duty_stamps' | 'cash' | 'card' | 'none';
@@ -60,9 +60,12 @@ export function isCapitalLatin(raw: string): boolean {
   return CAPITAL_LATIN.test(text) && /[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ0-9]/u.test(text);
 }
 
-export function assessToleranceAdmissibility(c: ToleranceChecklist, filedOn: string): AdmissibilityResult {
+/** Pure: the fee is read from `bundle` (policy/rules.ts defaults it to the policy in policy/). */
+export function assessToleranceAdmissibilityIn(bundle: PolicyBundle, c: ToleranceChecklist, filedOn: string): AdmissibilityResult {
   if (!isValidIsoDate(filedOn)) throw new InvalidDateError(filedOn, 'expected YYYY-MM-DD');
-  const fee = valueOn(TOLERANCE_FEE, filedOn);
+  const feeParam = bundle.parameters['tolerance_visa.fee'] as Parameter<{ amount_czk: number; methods: string[] }> | undefined;
+  if (!feeParam) throw new Error('policy parameter tolerance_visa.fee is missing from the bundle');
+  const fee = valueOn(feeParam, filedOn);
   const missing: MissingItem[] = [];
 
   if (!c.applicationForm.submitted) {

@@ -2,7 +2,7 @@
 // out by hand (python3 datetime for the weekdays) from facts.md § 1.1, § 1.2 and § 2.3.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkToleranceValidity, letterDelivery, toleranceDeadline } from './tolerance-rules.ts';
+import { checkToleranceValidity, letterDelivery, toleranceDeadline } from '../rules.ts';
 import { NoRuleInForceError } from './lookup.ts';
 
 // ---- toleranceDeadline: 30 days from receipt, stopped while interrupted, ≥ 15 days after --------

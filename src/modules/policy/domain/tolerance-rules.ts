@@ -1,15 +1,17 @@
 /** Deadline, validity and delivery rules of the tolerance-visa case, on the dates the law reads. */
 import { computeStatutoryDeadline, deliveryOutcome, InvalidDateError, isValidIsoDate } from '../../calendar/index.ts';
-import {
-  DEEMED_DELIVERY_DAYS,
-  MIN_DAYS_AFTER_INTERRUPTION,
-  TOLERANCE_DECISION_PERIOD_DAYS,
-  TOLERANCE_MAX_VALIDITY_YEARS,
-  TOLERANCE_VISA_CODE,
-} from './parameters.ts';
+/*
+ * Pure: every function reads its parameters from the bundle it is given. The defaulting to the
+ * bundle in policy/ lives outside domain/ (../rules.ts), so this file needs no loader.
+ */
 import { valueOn, type UsedParameter } from './lookup.ts';
-import type { PolicyBundle } from './bundle.types.ts';
-import { defaultBundle } from '../load/load-bundle.ts';
+import type { Parameter, PolicyBundle } from './bundle.types.ts';
+
+function paramOf<T>(bundle: PolicyBundle, id: string): Parameter<T> {
+  const p = bundle.parameters[id];
+  if (!p) throw new Error(`policy parameter ${id} is missing from the bundle`);
+  return p as Parameter<T>;
+}
 
 export interface Interruption {
   from: string;
@@ -24,16 +26,13 @@ export interface DeadlineResult {
 
 /** 30 days from receipt (read on the filing date), stopped while interrupted, ≥ 15 days after each resumption. */
 export function toleranceDeadline(
+  bundle: PolicyBundle,
   receivedOn: string,
   interruptions: Interruption[],
-  bundle?: PolicyBundle,
-  periodId: string = TOLERANCE_DECISION_PERIOD_DAYS.id,
+  periodId = 'tolerance_visa.decision_period_days',
 ): DeadlineResult {
-  // A scenario bundle (policy simulate) may replace the parameters; by default those in policy/.
-  const periodParam = ((bundle ?? defaultBundle()).parameters[periodId] ??
-    TOLERANCE_DECISION_PERIOD_DAYS) as typeof TOLERANCE_DECISION_PERIOD_DAYS;
-  const floorParam = (bundle?.parameters[MIN_DAYS_AFTER_INTERRUPTION.id] ??
-    MIN_DAYS_AFTER_INTERRUPTION) as typeof MIN_DAYS_AFTER_INTERRUPTION;
+  const periodParam = paramOf<number>(bundle, periodId);
+  const floorParam = paramOf<number>(bundle, 'proceedings.min_days_after_interruption');
   const period = valueOn(periodParam, receivedOn);
   const lastResume = [...interruptions].reverse().find((i) => i.to !== null)?.to ?? receivedOn;
   const floor = valueOn(floorParam, lastResume);
@@ -63,27 +62,30 @@ export interface ValidityCheck {
 }
 
 /** A tolerance visa is granted for at most one year (§ 33 Act 326/1999), read on the decision date. */
-export function checkToleranceValidity(decidedOn: string, validFrom: string, validTo: string): ValidityCheck {
+export function checkToleranceValidity(bundle: PolicyBundle, decidedOn: string, validFrom: string, validTo: string): ValidityCheck {
   for (const d of [validFrom, validTo]) if (!isValidIsoDate(d)) throw new InvalidDateError(d, 'expected YYYY-MM-DD');
-  const max = valueOn(TOLERANCE_MAX_VALIDITY_YEARS, decidedOn);
-  const code = valueOn(TOLERANCE_VISA_CODE, decidedOn);
+  const max = valueOn(paramOf<number>(bundle, 'tolerance_visa.max_validity_years'), decidedOn);
+  const code = valueOn(paramOf<string>(bundle, 'tolerance_visa.sticker_code'), decidedOn);
   const latestValidTo = addYearsMinusOneDay(validFrom, max.value);
   return { ok: validFrom <= validTo && validTo <= latestValidTo, latestValidTo, visaCode: code.value, parameters: [max, code] };
 }
 
 /** § 24(1) Act 500/2004: a stored letter not collected within 10 days is deemed delivered on the last day. */
-export function letterDelivery(readyOn: string, collectedOn: string | null, shiftToWorkingDay: boolean) {
-  const days = valueOn(DEEMED_DELIVERY_DAYS, readyOn);
+export function letterDelivery(bundle: PolicyBundle, readyOn: string, collectedOn: string | null, shiftToWorkingDay: boolean) {
+  const days = valueOn(paramOf<number>(bundle, 'delivery.deemed_after_days'), readyOn);
   const out = deliveryOutcome({ readyForCollectionOn: readyOn, collectedOn, days: days.value, shiftToWorkingDay });
   return { ...out, parameters: [days] };
 }
 
-/** The statutory deadline of a case of any type: the same counting, the type's own period parameter. */
+/**
+ * The statutory deadline of a case of any type: the same counting, the period the case type declares
+ * (`periodParameterId`, e.g. 'tolerance_visa.decision_period_days').
+ */
 export function caseDeadline(
+  bundle: PolicyBundle,
   periodParameterId: string,
   receivedOn: string,
   interruptions: Interruption[],
-  bundle?: PolicyBundle,
 ): DeadlineResult {
-  return toleranceDeadline(receivedOn, interruptions, bundle, periodParameterId);
+  return toleranceDeadline(bundle, receivedOn, interruptions, periodParameterId);
 }

@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 import { LANGS, type Lang, type PolicyBundle, type Source } from '../domain/bundle.types.ts';
 import { valueOn } from '../domain/lookup.ts';
 import { evaluateRules, type Dates, type Facts, type ReasonItem, type RuleResult } from './evaluate-rules.ts';
-import { assessToleranceAdmissibility, type ToleranceChecklist } from '../domain/tolerance-admissibility.ts';
-import { toleranceDeadline } from '../domain/tolerance-rules.ts';
+import type { ToleranceChecklist } from '../domain/tolerance-admissibility.ts';
+import { assessToleranceAdmissibility } from '../rules.ts';
+import { toleranceDeadline } from '../rules.ts';
 
 export const ENGINE_VERSION = '1';
 

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ctxOf, type AppDeps } from '../../../platform/http/app.ts';
 import { AppError } from '../../../platform/errors.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import { requirePermission } from '../../auth/index.ts';
 import { massExtensionPlan, NotAMassExtensionRule } from '../../policy/index.ts';
 import { extendVisas } from '../use-cases/extend-visas.ts';
 import { findVisasOfHolder, getJob, getVisa } from '../use-cases/read-visas.ts';

@@ -14,6 +14,8 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/db.ts';
+import { writeAuditFrom } from '../../../platform/audit.ts';
+import { appendChangeEventsFrom } from '../../../platform/outbox.ts';
 import { massExtensionPlan, type MassExtensionPlan } from '../../policy/index.ts';
 
 export interface ExtendOptions {
@@ -86,16 +88,23 @@ async function extendBatch(
         update visas v set valid_to = ext.new_valid_to from ext where v.id = ext.visa_id
         returning v.id, v.visa_number, v.valid_from, v.visa_code
       ), aud as (
-        insert into audit_events (actor_id, action, entity_type, entity_id, before, after)
-        select ${actorId}::uuid, 'visa.extended', 'visa', ext.visa_id::text,
-               jsonb_build_object('validTo', ext.old_valid_to),
-               jsonb_build_object('validTo', ext.new_valid_to, 'rule', ${plan.ruleId}::text, 'run', ${runId}::text, 'policyVersion', ${plan.policyVersion}::text)
-        from ext
+        ${writeAuditFrom({
+          actorId,
+          action: 'visa.extended',
+          entityType: 'visa',
+          entityId: sql`ext.visa_id::text`,
+          before: sql`jsonb_build_object('validTo', ext.old_valid_to)`,
+          after: sql`jsonb_build_object('validTo', ext.new_valid_to, 'rule', ${plan.ruleId}::text, 'run', ${runId}::text, 'policyVersion', ${plan.policyVersion}::text)`,
+          from: sql`ext`,
+        })}
       ), feed as (
-        insert into change_events (kind, visa_id, payload)
-        select 'visa.extended', upd.id, jsonb_build_object('visaNumber', upd.visa_number, 'visaCode', upd.visa_code,
-               'validFrom', upd.valid_from, 'validTo', ${w.extendTo}::date, 'status', 'valid', 'rule', ${plan.ruleId}::text)
-        from upd
+        ${appendChangeEventsFrom({
+          kind: 'visa.extended',
+          visaId: sql`upd.id`,
+          payload: sql`jsonb_build_object('visaNumber', upd.visa_number, 'visaCode', upd.visa_code,
+               'validFrom', upd.valid_from, 'validTo', ${w.extendTo}::date, 'status', 'valid', 'rule', ${plan.ruleId}::text)`,
+          from: sql`upd`,
+        })}
       ), last as (
         select issued_on, id from picked order by issued_on desc, id desc limit 1
       )
@@ -140,7 +149,7 @@ export async function extendVisas(db: Db, o: ExtendOptions): Promise<ExtendResul
     .executeTakeFirstOrThrow();
   o.onStart?.(run.id);
   if (o.dryRun) {
-    await db.updateTable('job_runs').set({ finished_at: new Date() }).where('id', '=', run.id).execute();
+    await db.updateTable('job_runs').set({ finished_at: sql`now()` }).where('id', '=', run.id).execute();
     return { runId: run.id, ruleId: o.ruleId, dryRun: true, eligible, extended: 0, plan };
   }
   let done = 0;
@@ -167,11 +176,11 @@ export async function extendVisas(db: Db, o: ExtendOptions): Promise<ExtendResul
         if (left.rows[0]!.n === 0) break;
       }
     }
-    await db.updateTable('job_runs').set({ status: 'succeeded', finished_at: new Date() }).where('id', '=', run.id).execute();
+    await db.updateTable('job_runs').set({ status: 'succeeded', finished_at: sql`now()` }).where('id', '=', run.id).execute();
   } catch (e) {
     await db
       .updateTable('job_runs')
-      .set({ status: 'failed', finished_at: new Date(), error: e instanceof Error ? e.message.slice(0, 500) : 'failed' })
+      .set({ status: 'failed', finished_at: sql`now()`, error: e instanceof Error ? e.message.slice(0, 500) : 'failed' })
       .where('id', '=', run.id)
       .execute();
     throw e;

@@ -3,7 +3,9 @@ import { sql } from 'kysely';
 import type { Ctx } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import { requirePermission } from '../../auth/index.ts';
+import { caseGroundRows, holderRows } from '../../cases/index.ts';
+import { appointmentCodes } from '../../appointments/index.ts';
 
 /**
  * A visa with its holder and legal ground, from its case (tolerance, study). A Civil Society visa has
@@ -13,8 +15,8 @@ import { requirePermission } from '../../auth/domain/permissions.ts';
 function visaWithHolder(db: Ctx['db']) {
   return db
     .selectFrom('visas as v')
-    .leftJoin('cases as c', 'c.id', 'v.case_id')
-    .leftJoin('applicants as a', 'a.id', 'v.applicant_id')
+    .leftJoin(caseGroundRows(db).as('c'), 'c.id', 'v.case_id')
+    .leftJoin(holderRows(db).as('a'), 'a.id', 'v.applicant_id')
     .select([
       'v.id',
       'v.visa_number',
@@ -54,7 +56,7 @@ export async function getVisa(ctx: Ctx, visaNumber: string) {
       .execute();
     const stickers = await trx
       .selectFrom('visa_stickers as s')
-      .leftJoin('appointments as a', 'a.id', 's.appointment_id')
+      .leftJoin(appointmentCodes(trx).as('a'), 'a.id', 's.appointment_id')
       .select(['s.sticker_code', 's.sticker_number', 's.affixed_on', 's.office_id', 'a.code as appointment_code'])
       .where('s.visa_id', '=', v.id)
       .orderBy('s.id')

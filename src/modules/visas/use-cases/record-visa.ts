@@ -2,6 +2,7 @@
 import type { Trx } from '../../../platform/db/db.ts';
 import { nextNumber, pad } from '../../../platform/numbering.ts';
 import { writeAudit } from '../../../platform/audit.ts';
+import { appendChangeEvent } from '../../../platform/outbox.ts';
 
 export interface NewVisa {
   caseId: string;
@@ -44,14 +45,11 @@ export async function recordVisa(trx: Trx, v: NewVisa) {
     requestId: v.requestId,
     after: { visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, caseId: v.caseId },
   });
-  await trx
-    .insertInto('change_events')
-    .values({
-      kind: 'visa.granted',
-      visa_id: row.id,
-      payload: JSON.stringify({ visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, status: 'valid' }),
-    })
-    .execute();
+  await appendChangeEvent(trx, {
+    kind: 'visa.granted',
+    visaId: row.id,
+    payload: { visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, status: 'valid' },
+  });
   return row;
 }
 
@@ -93,13 +91,10 @@ export async function recordNominationVisa(
     requestId: v.requestId,
     after: { visaNumber, visaCode: v.visaCode, nominationId: v.nominationId },
   });
-  await trx
-    .insertInto('change_events')
-    .values({
-      kind: 'visa.granted',
-      visa_id: row.id,
-      payload: JSON.stringify({ visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, status: 'valid' }),
-    })
-    .execute();
+  await appendChangeEvent(trx, {
+    kind: 'visa.granted',
+    visaId: row.id,
+    payload: { visaNumber, visaCode: v.visaCode, validFrom: v.validFrom, validTo: v.validTo, status: 'valid' },
+  });
   return row;
 }

@@ -1,13 +1,14 @@
-/** What the authorities' module may ask of the register: one visa by number or by passport + birth date, and the change feed. */
+/** What the authorities' module may ask of the register: one visa by number or by passport + birth date. */
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/db.ts';
+import { holderRows, holdersRelation } from '../../cases/index.ts';
 
 export type VisaQuery = { visaNumber: string } | { passportNumber: string; dateOfBirth: string };
 
 export async function findVisaForVerification(db: Db, q: VisaQuery) {
   let query = db
     .selectFrom('visas as v')
-    .innerJoin('applicants as a', 'a.id', 'v.applicant_id')
+    .innerJoin(holderRows(db).as('a'), 'a.id', 'v.applicant_id')
     .select([
       'v.id',
       'v.visa_number',
@@ -28,6 +29,11 @@ export async function findVisaForVerification(db: Db, q: VisaQuery) {
   return query.orderBy('v.issued_on', 'desc').executeTakeFirst();
 }
 
+/** A holder's visa by its number (the appointments module's port). */
+export function findHolderVisa(db: Db, visaNumber: string) {
+  return findVisaForVerification(db, { visaNumber });
+}
+
 /** One row of `visaForRequestRow`: the visa and the holder fields a verification answer is made of. */
 export interface VerificationVisaRow {
   id: string;
@@ -46,25 +52,16 @@ export interface VerificationVisaRow {
  * The lookup of `findVisaForVerification` as a lateral subquery, for verifying many requests in one
  * statement: over a row `r` with columns visa_number, passport_number and date_of_birth (visa_number
  * null for a passport lookup), the newest matching visa. Each branch reads by its own unique or
- * indexed key (visas.visa_number; applicants(passport_number, date_of_birth) then visas.applicant_id).
+ * indexed key (visas.visa_number; applicants(passport_number, date_of_birth) then visas.applicant_id). The
+ * holder rows come from the cases module (`holdersRelation`, a plain subquery the planner flattens).
  */
-export const visaForRequestRow = sql`lateral (
+export const visaForRequestRow = () => sql`lateral (
   select x.id, x.visa_number, x.visa_code, x.status, x.valid_from, x.valid_to, x.cancelled_on, x.surname, x.given_names, x.date_of_birth from (
     (select v.id, v.visa_number, v.visa_code, v.status, v.valid_from, v.valid_to, v.cancelled_on, v.issued_on, a.surname, a.given_names, a.date_of_birth
-       from visas v join applicants a on a.id = v.applicant_id
+       from visas v join ${holdersRelation} a on a.id = v.applicant_id
       where r.visa_number is not null and v.visa_number = r.visa_number)
     union all
     (select v.id, v.visa_number, v.visa_code, v.status, v.valid_from, v.valid_to, v.cancelled_on, v.issued_on, a.surname, a.given_names, a.date_of_birth
-       from applicants a join visas v on v.applicant_id = a.id
+       from ${holdersRelation} a join visas v on v.applicant_id = a.id
       where r.visa_number is null and a.passport_number = r.passport_number and a.date_of_birth = r.date_of_birth)
   ) x order by x.issued_on desc limit 1)`;
-
-export function listChangeEvents(db: Db, afterSeq: number, limit: number) {
-  return db
-    .selectFrom('change_events')
-    .select(['seq', 'event_id', 'occurred_at', 'kind', 'payload'])
-    .where('seq', '>', String(afterSeq))
-    .orderBy('seq')
-    .limit(limit)
-    .execute();
-}

@@ -7,8 +7,10 @@ import type { Ctx } from '../../../platform/context.ts';
 import type { Trx } from '../../../platform/db/db.ts';
 import { AppError, validationFailed } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import { requireOffice, requirePermission } from '../../auth/domain/permissions.ts';
+import { appendChangeEvent } from '../../../platform/outbox.ts';
+import { requireOffice, requirePermission } from '../../auth/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
+import { caseGroundRows } from '../../cases/index.ts';
 import { attendAppointment, releaseBookingsOfVisa } from '../../appointments/index.ts';
 import { cancellationDateErrors, stickerRefusal, type CancellationGround } from '../domain/cancellation.ts';
 import { getVisa } from './read-visas.ts';
@@ -17,7 +19,7 @@ import { getVisa } from './read-visas.ts';
 async function visaForChange(trx: Trx, visaNumber: string) {
   const v = await trx
     .selectFrom('visas as v')
-    .leftJoin('cases as c', 'c.id', 'v.case_id')
+    .leftJoin(caseGroundRows(trx).as('c'), 'c.id', 'v.case_id')
     .select(['v.id', 'v.visa_number', 'v.visa_code', 'v.status', 'v.valid_from', 'v.valid_to', 'v.issued_on', 'c.office_id'])
     .where('v.visa_number', '=', visaNumber)
     .executeTakeFirst();
@@ -68,21 +70,18 @@ export async function cancelVisa(ctx: Ctx, visaNumber: string, input: { ground: 
       before: { status: v.status },
       after: { status: 'cancelled', cancelledOn: on, ground: input.ground, appointmentsReleased: released },
     });
-    await trx
-      .insertInto('change_events')
-      .values({
-        kind: 'visa.cancelled',
-        visa_id: v.id,
-        payload: JSON.stringify({
-          visaNumber: v.visa_number,
-          visaCode: v.visa_code,
-          validFrom: v.valid_from,
-          validTo: v.valid_to,
-          status: 'cancelled',
-          cancelledOn: on,
-        }),
-      })
-      .execute();
+    await appendChangeEvent(trx, {
+      kind: 'visa.cancelled',
+      visaId: v.id,
+      payload: {
+        visaNumber: v.visa_number,
+        visaCode: v.visa_code,
+        validFrom: v.valid_from,
+        validTo: v.valid_to,
+        status: 'cancelled',
+        cancelledOn: on,
+      },
+    });
   });
   return getVisa(ctx, visaNumber);
 }

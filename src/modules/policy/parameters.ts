@@ -1,12 +1,13 @@
 /**
  * Typed handles on the dated parameters in policy/parameters.yaml — the only place that holds a
  * legal amount, period or date. Code reads them with `valueOn(PARAM, date)`; a date outside every
- * window is "no rule in force on D", never the nearest value.
+ * window is "no rule in force on D", never the nearest value. Bound to the bundle in policy/ at load,
+ * so this file sits outside domain/ (domain code takes the bundle it reads).
  */
-import { defaultBundle } from '../load/load-bundle.ts';
-import type { Parameter } from './bundle.types.ts';
+import { defaultBundle } from './load/load-bundle.ts';
+import type { Parameter } from './domain/bundle.types.ts';
 
-export type { DatedValue, Parameter, Source } from './bundle.types.ts';
+export type { DatedValue, Parameter, Source } from './domain/bundle.types.ts';
 
 function param<T>(id: string): Parameter<T> {
   const p = defaultBundle().parameters[id];
