@@ -4,7 +4,7 @@ import { loadConfig } from '../platform/config.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openAndMigrate } from '../platform/boot.ts';
 import { readDemoExtras, readDemoLogins, seedDemo } from '../modules/demo/seed-demo.ts';
-import { createStaffUser } from '../modules/auth/use-cases/create-staff-user.ts';
+import { createStaffUser } from '../modules/auth/index.ts';
 import { upsertDirectory } from '../modules/offices/index.ts';
 import { startServer } from '../server.ts';
 import { registerPolicyCommands } from './policy.commands.ts';

@@ -3,9 +3,9 @@ import type { Clock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { newMasterKey } from '../../src/platform/crypto.ts';
 import type { DatabaseHandle } from '../../src/platform/db/db.ts';
-import { buildApp, type App } from '../../src/platform/http/app.ts';
+import { buildApp, type App } from '../../src/app.ts';
 import { upsertDirectory } from '../../src/modules/offices/index.ts';
-import { createStaffUser } from '../../src/modules/auth/use-cases/create-staff-user.ts';
+import { createStaffUser } from '../../src/modules/auth/index.ts';
 import { startWebhookService, type WebhookService } from '../../src/modules/agencies/webhooks/service.ts';
 
 export class TestClock implements Clock {

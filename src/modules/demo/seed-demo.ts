@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
-import type { Actor } from '../../platform/context.ts';
+import type { StaffActor } from '../auth/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { upsertDirectory } from '../offices/index.ts';
-import { createStaffUser } from '../auth/use-cases/create-staff-user.ts';
+import { createStaffUser } from '../auth/index.ts';
 import { addDays, todayInPrague } from '../calendar/index.ts';
 import { receiveApplication, type IntakeInput } from '../cases/use-cases/receive-application.ts';
 import { interruptProceedings } from '../cases/use-cases/interrupt-proceedings.ts';
@@ -22,7 +22,7 @@ import { createAuthorityClient } from '../agencies/use-cases/authority-clients.t
 export interface DemoLogin {
   username: string;
   password: string;
-  role: Actor['role'];
+  role: StaffActor['role'];
   officeId: string | null;
 }
 
@@ -112,7 +112,8 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   if (cases.length > 0) return { logins, createdCases: 0 };
   const officer = await db.selectFrom('staff_users').selectAll().where('username', '=', 'officer').executeTakeFirst();
   if (!officer) return { logins, createdCases: 0 };
-  const actor: Actor = {
+  const actor: StaffActor = {
+    kind: 'staff',
     id: officer.id,
     username: officer.username,
     displayName: officer.display_name,
@@ -167,7 +168,8 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   }
   // A demo health-insurance client; its key is kept with the demo logins.
   const adminRow = await db.selectFrom('staff_users').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow();
-  const adminActor: Actor = {
+  const adminActor: StaffActor = {
+    kind: 'staff',
     id: adminRow.id,
     username: adminRow.username,
     displayName: adminRow.display_name,

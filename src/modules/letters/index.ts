@@ -12,3 +12,4 @@ export { LetterInputError } from './domain/letter.errors.ts';
 export { LETTER_TEMPLATE_VERSION } from './domain/template-version.ts';
 export { formatCzechDate } from './domain/czech-format.ts';
 export { renderLetterPdf } from './render/render-letter-pdf.ts';
+export { LetterErrors } from './letters.errors.ts';

@@ -12,3 +12,4 @@ export { evaluate } from './use-cases/evaluate.ts';
 export { diffPolicy, type PolicyChange } from './use-cases/diff-policy.ts';
 export { massExtensionPlan, NotAMassExtensionRule, type MassExtensionPlan } from './engine/mass-extension-plan.ts';
 export { message } from './engine/explain.ts';
+export { PolicyErrors } from './policy.errors.ts';

@@ -9,3 +9,4 @@ export {
   type VisaQuery,
   type VerificationVisaRow,
 } from './use-cases/verification-lookups.ts';
+export { VisaErrors } from './visas.errors.ts';

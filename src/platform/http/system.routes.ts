@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { sql } from 'kysely';
-import type { AppDeps } from './app.ts';
+import type { AppDeps } from './deps.ts';
 
 export function systemRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (app) => {

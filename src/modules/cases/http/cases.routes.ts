@@ -1,7 +1,8 @@
 /** Thin routes: validate at the edge, call one use case, shape the reply. */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ctxOf, type AppDeps } from '../../../platform/http/app.ts';
+import type { AppDeps } from '../../../platform/http/deps.ts';
+import { staffCtx } from '../../auth/index.ts';
 import { receiveApplication } from '../use-cases/receive-application.ts';
 import { receiveStudyApplication } from '../use-cases/receive-study-application.ts';
 import { interruptProceedings, resumeProceedings } from '../use-cases/interrupt-proceedings.ts';
@@ -34,7 +35,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (req, reply) => {
-        const r = await receiveApplication(ctxOf(req, deps), { ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null });
+        const r = await receiveApplication(staffCtx(req, deps), { ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null });
         return reply201or200(reply, r, true);
       },
     );
@@ -49,7 +50,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
           response: S.CaseReply,
         },
       },
-      async (req, reply) => reply.status(201).send(await receiveStudyApplication(ctxOf(req, deps), req.body)),
+      async (req, reply) => reply.status(201).send(await receiveStudyApplication(staffCtx(req, deps), req.body)),
     );
 
     app.get(
@@ -62,7 +63,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: S.CaseView },
         },
       },
-      async (req) => getCase(ctxOf(req, deps), req.params.id),
+      async (req) => getCase(staffCtx(req, deps), req.params.id),
     );
 
     app.post(
@@ -80,7 +81,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req, reply) =>
         reply201or200(
           reply,
-          await interruptProceedings(ctxOf(req, deps), {
+          await interruptProceedings(staffCtx(req, deps), {
             caseId: req.params.id,
             ...req.body,
             idempotencyKey: req.headers['idempotency-key'] ?? null,
@@ -103,7 +104,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req, reply) =>
         reply201or200(
           reply,
-          await resumeProceedings(ctxOf(req, deps), {
+          await resumeProceedings(staffCtx(req, deps), {
             caseId: req.params.id,
             ...req.body,
             idempotencyKey: req.headers['idempotency-key'] ?? null,
@@ -126,7 +127,11 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req, reply) =>
         reply201or200(
           reply,
-          await grantVisa(ctxOf(req, deps), { caseId: req.params.id, ...req.body, idempotencyKey: req.headers['idempotency-key'] ?? null }),
+          await grantVisa(staffCtx(req, deps), {
+            caseId: req.params.id,
+            ...req.body,
+            idempotencyKey: req.headers['idempotency-key'] ?? null,
+          }),
         ),
     );
 
@@ -145,7 +150,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req, reply) =>
         reply201or200(
           reply,
-          await refuseVisa(ctxOf(req, deps), {
+          await refuseVisa(staffCtx(req, deps), {
             caseId: req.params.id,
             ...req.body,
             idempotencyKey: req.headers['idempotency-key'] ?? null,
@@ -168,7 +173,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req, reply) =>
         reply201or200(
           reply,
-          await withdrawApplication(ctxOf(req, deps), {
+          await withdrawApplication(staffCtx(req, deps), {
             caseId: req.params.id,
             ...req.body,
             idempotencyKey: req.headers['idempotency-key'] ?? null,
@@ -191,7 +196,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req, reply) =>
         reply201or200(
           reply,
-          await discontinueProceedings(ctxOf(req, deps), {
+          await discontinueProceedings(staffCtx(req, deps), {
             caseId: req.params.id,
             ...req.body,
             idempotencyKey: req.headers['idempotency-key'] ?? null,
@@ -205,7 +210,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: { tags, summary: 'The letter exactly as issued (PDF; the read is audited)', params: S.LetterParams },
       },
       async (req, reply) => {
-        const l = await getLetterPdf(ctxOf(req, deps), req.params.id, req.params.letterId);
+        const l = await getLetterPdf(staffCtx(req, deps), req.params.id, req.params.letterId);
         const file = `${l.reference.replace(/[^A-Za-z0-9-]+/g, '_')}-${l.kind}.pdf`;
         return reply
           .type('application/pdf')
@@ -230,7 +235,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req, reply) =>
         reply201or200(
           reply,
-          await postLetter(ctxOf(req, deps), {
+          await postLetter(staffCtx(req, deps), {
             caseId: req.params.id,
             letterId: req.params.letterId,
             ...req.body,
@@ -254,7 +259,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req, reply) =>
         reply201or200(
           reply,
-          await recordDelivery(ctxOf(req, deps), {
+          await recordDelivery(staffCtx(req, deps), {
             caseId: req.params.id,
             letterId: req.params.letterId,
             ...req.body,
@@ -273,7 +278,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: S.QueueView },
         },
       },
-      async (req) => listWorkQueue(ctxOf(req, deps), req.query.office),
+      async (req) => listWorkQueue(staffCtx(req, deps), req.query.office),
     );
   };
 }

@@ -2,7 +2,7 @@
  * Decisions that end the proceedings: grant (with a visa record), refusal, withdrawal by the
  * applicant, discontinuation. Each issues its letter in the same transaction.
  */
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
 import {
@@ -24,7 +24,7 @@ import { actionDate } from './action-date.ts';
 import type { CommandBase } from './interrupt-proceedings.ts';
 
 /** @throws as runCaseAction; VALIDATION.FAILED when the validity breaks the one-year maximum or starts before the decision */
-export function grantVisa(ctx: Ctx, input: CommandBase & { validFrom: string; validTo: string; warRelated?: boolean }) {
+export function grantVisa(ctx: StaffCtx, input: CommandBase & { validFrom: string; validTo: string; warRelated?: boolean }) {
   return runCaseAction(ctx, {
     caseId: input.caseId,
     version: input.version,
@@ -85,7 +85,7 @@ export function grantVisa(ctx: Ctx, input: CommandBase & { validFrom: string; va
   });
 }
 
-export function refuseVisa(ctx: Ctx, input: CommandBase & { reasons: string; legalGround: string }) {
+export function refuseVisa(ctx: StaffCtx, input: CommandBase & { reasons: string; legalGround: string }) {
   return runCaseAction(ctx, {
     caseId: input.caseId,
     version: input.version,
@@ -105,7 +105,7 @@ export function refuseVisa(ctx: Ctx, input: CommandBase & { reasons: string; leg
 }
 
 /** Withdrawal by the applicant ends the proceedings by a resolution to discontinue (§ 66(1)(a) Act 500/2004). */
-export function withdrawApplication(ctx: Ctx, input: CommandBase) {
+export function withdrawApplication(ctx: StaffCtx, input: CommandBase) {
   return runCaseAction(ctx, {
     caseId: input.caseId,
     version: input.version,
@@ -123,7 +123,7 @@ export function withdrawApplication(ctx: Ctx, input: CommandBase) {
   });
 }
 
-export function discontinueProceedings(ctx: Ctx, input: CommandBase & { legalGround: string; note?: string }) {
+export function discontinueProceedings(ctx: StaffCtx, input: CommandBase & { legalGround: string; note?: string }) {
   return runCaseAction(ctx, {
     caseId: input.caseId,
     version: input.version,
@@ -145,7 +145,7 @@ export function discontinueProceedings(ctx: Ctx, input: CommandBase & { legalGro
 }
 
 /** A long-term residence permit for study: recorded in the register under the policy's code; no validity cap is encoded (unverified). */
-async function grantStudyPermit(trx: Trx, ctx: Ctx, row: CaseRow, on: string, validFrom: string, validTo: string) {
+async function grantStudyPermit(trx: Trx, ctx: StaffCtx, row: CaseRow, on: string, validFrom: string, validTo: string) {
   if (validTo < validFrom) throw validationFailed([fieldError('/validTo', 'BEFORE_START', 'Validity ends before it starts.')]);
   const code = valueOn(defaultBundle().parameters['study_residence.permit_code'] as Parameter<string>, on);
   const visa = await recordVisa(trx, {

@@ -1,5 +1,5 @@
 /** Interrupting the proceedings (a request to complete the application) stops the clock; resuming restarts it. */
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
 import { INTERRUPTION_LEGAL_GROUND } from '../../policy/index.ts';
@@ -15,7 +15,7 @@ export interface CommandBase {
 }
 
 /** @throws as runCaseAction, VALIDATION.FAILED (dates) */
-export function interruptProceedings(ctx: Ctx, input: CommandBase & { requested: string; respondBy: string; legalGround?: string }) {
+export function interruptProceedings(ctx: StaffCtx, input: CommandBase & { requested: string; respondBy: string; legalGround?: string }) {
   return runCaseAction(ctx, {
     caseId: input.caseId,
     version: input.version,
@@ -42,7 +42,7 @@ export function interruptProceedings(ctx: Ctx, input: CommandBase & { requested:
   });
 }
 
-export function resumeProceedings(ctx: Ctx, input: CommandBase) {
+export function resumeProceedings(ctx: StaffCtx, input: CommandBase) {
   return runCaseAction(ctx, {
     caseId: input.caseId,
     version: input.version,

@@ -1,5 +1,5 @@
 /** Builds the letters module's input from a case, its applicant, office and the signing officer. */
-import type { Actor } from '../../../platform/context.ts';
+import type { StaffActor } from '../../auth/index.ts';
 import type { Db, Trx } from '../../../platform/db/db.ts';
 import { findOffice } from '../../offices/index.ts';
 import { TOLERANCE_LEGAL_BASIS } from '../../policy/index.ts';
@@ -7,7 +7,7 @@ import type { LetterInput } from '../../letters/render-entry.ts';
 import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
 import { findApplicant } from '../db/cases.queries.ts';
 
-const ROLE_CS: Record<Actor['role'], string> = {
+const ROLE_CS: Record<StaffActor['role'], string> = {
   officer: 'referent/ka OAMP',
   supervisor: 'vedoucí oddělení OAMP',
   admin: 'správce',
@@ -17,7 +17,7 @@ const ROLE_CS: Record<Actor['role'], string> = {
 export async function letterBase(
   db: Db | Trx,
   c: { reference: string; officeId: string; applicantId: string; receivedOn: string },
-  actor: Actor,
+  actor: StaffActor,
   issuedOn: string,
 ): Promise<Omit<LetterInput, 'kind'>> {
   const [office, a] = await Promise.all([findOffice(db, c.officeId), findApplicant(db, c.applicantId)]);
@@ -39,7 +39,7 @@ export async function letterBase(
 /** Issues a letter of the case's proceedings, signed by the acting officer, dated `on`. */
 export async function issueCaseLetter(
   trx: Trx,
-  ctx: { actor: Actor; requestId: string | null },
+  ctx: { actor: StaffActor; requestId: string | null },
   row: { id: string; reference: string; office_id: string; applicant_id: string; received_on: string; case_type?: string },
   on: string,
   fields: Pick<LetterInput, 'kind' | 'missingItems' | 'visa' | 'refusal' | 'discontinuation' | 'interruption'>,

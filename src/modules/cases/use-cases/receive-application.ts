@@ -3,12 +3,12 @@
  * policy rules in force on the filing date, and either opens proceedings with their deadline or
  * returns the application with a letter listing exactly what was missing. One transaction.
  */
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import { AppError, fieldError, validationFailed, type FieldError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { nextNumber, pad } from '../../../platform/numbering.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import { requirePermission, AuthErrors } from '../../auth/index.ts';
 import { isValidIsoDate, todayInPrague } from '../../calendar/index.ts';
 import { findOffice } from '../../offices/index.ts';
 import { assessToleranceAdmissibility, defaultBundle, parameterReceipt, type ToleranceChecklist } from '../../policy/index.ts';
@@ -18,6 +18,7 @@ import { projectionOf } from '../domain/projection.ts';
 import { findActionByKey, findCase, insertAction, insertApplicant, insertCase, type ApplicantInput } from '../db/cases.queries.ts';
 import { buildCaseView, type CaseView } from './case-view.ts';
 import { letterBase } from './letter-input.ts';
+import { CaseErrors } from '../cases.errors.ts';
 
 export interface IntakeInput {
   receivedOn?: string;
@@ -47,13 +48,13 @@ function checkDates(input: IntakeInput, today: string): FieldError[] {
 }
 
 /** @throws VALIDATION.FAILED (dates, region), AUTH.FORBIDDEN, POLICY.NO_RULE_IN_FORCE (no fee/deadline rule on the filing date) */
-export async function receiveApplication(ctx: Ctx, input: IntakeInput): Promise<CaseView & { replayed: boolean }> {
+export async function receiveApplication(ctx: StaffCtx, input: IntakeInput): Promise<CaseView & { replayed: boolean }> {
   requirePermission(ctx.actor, 'case.intake');
   const officeId = ctx.actor.officeId!;
   const today = todayInPrague(ctx.clock.now());
   const errors = checkDates(input, today);
   const office = await findOffice(ctx.db, officeId);
-  if (!office) throw new AppError('AUTH.FORBIDDEN', 'Your account has no office.');
+  if (!office) throw new AppError(AuthErrors.FORBIDDEN, 'Your account has no office.');
   // Applicants file at the OAMP office of their region (facts §2.1); Prague offices serve all of Prague.
   if (input.applicant.regionCode !== office.region_code) {
     errors.push(
@@ -135,7 +136,7 @@ export async function receiveApplication(ctx: Ctx, input: IntakeInput): Promise<
       return { ...(await buildCaseView(trx, (await findCase(trx, created.id))!, ctx.clock.now())), replayed: false };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CASE.DUPLICATE_ACTION', 'This intake was already recorded (same idempotency key).');
+    if (isUniqueViolation(e)) throw new AppError(CaseErrors.DUPLICATE_ACTION, 'This intake was already recorded (same idempotency key).');
     throw e;
   }
 }

@@ -4,11 +4,11 @@
  * route is open on the filing date; a missing document makes the application inadmissible; an
  * admissible one runs on the study deadline (60 days, from the policy module).
  */
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { nextNumber, pad } from '../../../platform/numbering.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import { requirePermission, AuthErrors } from '../../auth/index.ts';
 import { isValidIsoDate, todayInPrague } from '../../calendar/index.ts';
 import { findOffice } from '../../offices/index.ts';
 import { evaluate } from '../../policy/index.ts';
@@ -36,14 +36,14 @@ const MISSING_CODE: Record<StudyDocument, string> = {
 };
 
 /** @throws VALIDATION.FAILED (dates; the route is not open for this person on that date, with the policy's reasons) */
-export async function receiveStudyApplication(ctx: Ctx, input: StudyIntake) {
+export async function receiveStudyApplication(ctx: StaffCtx, input: StudyIntake) {
   requirePermission(ctx.actor, 'case.intake');
   const today = todayInPrague(ctx.clock.now());
   const receivedOn = input.receivedOn ?? today;
   if (!isValidIsoDate(receivedOn) || receivedOn > today)
     throw validationFailed([fieldError('/receivedOn', 'INVALID_DATE', 'A date YYYY-MM-DD, not in the future.')]);
   const office = await findOffice(ctx.db, ctx.actor.officeId!);
-  if (!office) throw new AppError('AUTH.FORBIDDEN', 'Your account has no office.');
+  if (!office) throw new AppError(AuthErrors.FORBIDDEN, 'Your account has no office.');
   const ev = evaluate({
     facts: {
       nationality:

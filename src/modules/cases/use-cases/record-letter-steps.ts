@@ -1,5 +1,5 @@
 /** Posting a letter and its delivery are case actions: logged, audited, version-checked. */
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate, todayInPrague } from '../../calendar/index.ts';
 import { letterDelivery } from '../../policy/index.ts';
@@ -8,7 +8,7 @@ import { runCaseAction } from './run-case-action.ts';
 import { actionDate } from './action-date.ts';
 
 export function postLetter(
-  ctx: Ctx,
+  ctx: StaffCtx,
   input: { caseId: string; letterId: string; version: number; postedOn?: string; idempotencyKey?: string | null },
 ) {
   return runCaseAction(ctx, {
@@ -41,7 +41,7 @@ export type DeliveryInput =
  * the DEEMED_DELIVERY_SHIFT setting). A deemed date still in the future cannot be recorded yet.
  */
 export function recordDelivery(
-  ctx: Ctx,
+  ctx: StaffCtx,
   input: { caseId: string; letterId: string; version: number; delivery: DeliveryInput; idempotencyKey?: string | null },
 ) {
   return runCaseAction(ctx, {

@@ -3,12 +3,12 @@
  * office scope, allowed-action check, the command's own work, the new action in the log,
  * the refreshed projection and an audit event. Any error rolls all of it back.
  */
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import type { Trx } from '../../../platform/db/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
-import { requireOffice, requirePermission, type Permission } from '../../auth/domain/permissions.ts';
+import { requireOffice, requirePermission, type Permission } from '../../auth/index.ts';
 import {
   applyAction,
   foldCase,
@@ -21,6 +21,7 @@ import {
 import { projectionOf } from '../domain/projection.ts';
 import { claimCase, findActionByKey, findCase, insertAction, listActions, updateProjection } from '../db/cases.queries.ts';
 import { buildCaseView, type CaseRow, type CaseView } from './case-view.ts';
+import { CaseErrors } from '../cases.errors.ts';
 
 export interface CaseCommand {
   caseId: string;
@@ -33,14 +34,14 @@ export interface CaseCommand {
 }
 
 /** @throws CASE.NOT_FOUND, AUTH.FORBIDDEN, CASE.VERSION_CONFLICT, CASE.ILLEGAL_TRANSITION, CASE.DUPLICATE_ACTION, plus the command's own */
-export async function runCaseAction(ctx: Ctx, cmd: CaseCommand): Promise<CaseView & { replayed: boolean }> {
+export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<CaseView & { replayed: boolean }> {
   requirePermission(ctx.actor, cmd.permission);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       if (cmd.idempotencyKey) {
         const prior = await findActionByKey(trx, cmd.type, cmd.idempotencyKey);
         if (prior && prior.case_id !== cmd.caseId)
-          throw new AppError('CASE.DUPLICATE_ACTION', 'This idempotency key was used for another case.');
+          throw new AppError(CaseErrors.DUPLICATE_ACTION, 'This idempotency key was used for another case.');
         if (prior) {
           const row = (await findCase(trx, cmd.caseId))!;
           requireOffice(ctx.actor, row.office_id);
@@ -48,13 +49,13 @@ export async function runCaseAction(ctx: Ctx, cmd: CaseCommand): Promise<CaseVie
         }
       }
       const current = await findCase(trx, cmd.caseId);
-      if (!current) throw new AppError('CASE.NOT_FOUND', 'No such case.');
+      if (!current) throw new AppError(CaseErrors.NOT_FOUND, 'No such case.');
       requireOffice(ctx.actor, current.office_id);
       const claimed = await claimCase(trx, cmd.caseId, cmd.version);
       if (!claimed) {
         const now = await findCase(trx, cmd.caseId);
         throw new AppError(
-          'CASE.VERSION_CONFLICT',
+          CaseErrors.VERSION_CONFLICT,
           `The case is at version ${now?.version}, not ${cmd.version}: someone else changed it. Reload and decide again.`,
           { currentVersion: now?.version },
         );
@@ -62,7 +63,7 @@ export async function runCaseAction(ctx: Ctx, cmd: CaseCommand): Promise<CaseVie
       const log = await listActions(trx, cmd.caseId);
       const state = foldCase(log.map((a) => a.payload as ActionPayload));
       if (!isAllowed(state.status, cmd.type)) {
-        throw new AppError('CASE.ILLEGAL_TRANSITION', `“${cmd.type}” is not allowed while the case is ${state.status}.`, {
+        throw new AppError(CaseErrors.ILLEGAL_TRANSITION, `“${cmd.type}” is not allowed while the case is ${state.status}.`, {
           caseStatus: state.status,
           allowedActions: [...ALLOWED_ACTIONS[state.status]],
         });
@@ -92,7 +93,8 @@ export async function runCaseAction(ctx: Ctx, cmd: CaseCommand): Promise<CaseVie
       return { ...(await buildCaseView(trx, row, ctx.clock.now())), replayed: false };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CASE.VERSION_CONFLICT', 'A concurrent action on this case won; reload and try again.');
+    if (isUniqueViolation(e))
+      throw new AppError(CaseErrors.VERSION_CONFLICT, 'A concurrent action on this case won; reload and try again.');
     throw e;
   }
 }

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ctxOf, type AppDeps } from '../../../platform/http/app.ts';
+import type { AppDeps } from '../../../platform/http/deps.ts';
+import { staffCtx } from '../../auth/index.ts';
 import { CATEGORIES } from '../domain/nomination-model.ts';
 import { actOnNomination, assignOfficer, getNomination, listOwnNominations, nominate } from '../use-cases/nominations.ts';
 import { addEvidence, readEvidence } from '../use-cases/evidence.ts';
@@ -26,7 +27,7 @@ export function civilSocietyRoutes(deps: AppDeps): FastifyPluginAsync {
           body: Type.Object({ name: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false }),
         },
       },
-      async (req, reply) => reply.status(201).send(await createPartnerOrg(ctxOf(req, deps), req.body.name)),
+      async (req, reply) => reply.status(201).send(await createPartnerOrg(staffCtx(req, deps), req.body.name)),
     );
     app.post(
       '/admin/staff',
@@ -50,7 +51,9 @@ export function civilSocietyRoutes(deps: AppDeps): FastifyPluginAsync {
       async (req, reply) =>
         reply
           .status(201)
-          .send(await createStaff(ctxOf(req, deps), { ...req.body, officeId: req.body.officeId ?? null, orgId: req.body.orgId ?? null })),
+          .send(
+            await createStaff(staffCtx(req, deps), { ...req.body, officeId: req.body.officeId ?? null, orgId: req.body.orgId ?? null }),
+          ),
     );
 
     app.post(
@@ -82,7 +85,7 @@ export function civilSocietyRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
         },
       },
-      async (req, reply) => reply.status(201).send(await nominate(ctxOf(req, deps), req.body)),
+      async (req, reply) => reply.status(201).send(await nominate(staffCtx(req, deps), req.body)),
     );
 
     app.get(
@@ -94,14 +97,14 @@ export function civilSocietyRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (req) => {
-        const ctx = ctxOf(req, deps);
+        const ctx = staffCtx(req, deps);
         return ctx.actor.role === 'caseworker' ? listOwnNominations(ctx) : listNominationsForStaff(ctx);
       },
     );
     app.get(
       '/nominations/:id',
       { schema: { tags, summary: 'A nomination (assigned officers see it decrypted; the read is audited)', params: Id } },
-      async (req) => getNomination(ctxOf(req, deps), req.params.id),
+      async (req) => getNomination(staffCtx(req, deps), req.params.id),
     );
 
     app.post(
@@ -124,7 +127,7 @@ export function civilSocietyRoutes(deps: AppDeps): FastifyPluginAsync {
       },
       async (req, reply) =>
         reply.status(201).send(
-          await addEvidence(ctxOf(req, deps), req.params.id, {
+          await addEvidence(staffCtx(req, deps), req.params.id, {
             name: req.body.name,
             mime: req.body.mime,
             content: Buffer.from(req.body.contentBase64, 'base64'),
@@ -141,7 +144,7 @@ export function civilSocietyRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (req, reply) => {
-        const e = await readEvidence(ctxOf(req, deps), req.params.id, req.params.evidenceId);
+        const e = await readEvidence(staffCtx(req, deps), req.params.id, req.params.evidenceId);
         return reply.type(e.mime).send(e.content);
       },
     );
@@ -157,7 +160,7 @@ export function civilSocietyRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (req, reply) => {
-        await assignOfficer(ctxOf(req, deps), req.params.id, req.body.officerId);
+        await assignOfficer(staffCtx(req, deps), req.params.id, req.body.officerId);
         return reply.status(204).send();
       },
     );
@@ -185,11 +188,11 @@ export function civilSocietyRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
         },
       },
-      async (req) => actOnNomination(ctxOf(req, deps), req.params.id, req.body),
+      async (req) => actOnNomination(staffCtx(req, deps), req.params.id, req.body),
     );
 
     app.get('/stats/nominations', { schema: { tags, summary: 'Exact counts (supervisors)' } }, async (req) =>
-      exactStatistics(ctxOf(req, deps)),
+      exactStatistics(staffCtx(req, deps)),
     );
     app.get(
       '/public/statistics/civil-society',

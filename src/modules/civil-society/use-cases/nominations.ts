@@ -4,16 +4,17 @@
  * assigned to the nomination open them, and every such read is audited.
  */
 import { randomUUID } from 'node:crypto';
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import type { Trx } from '../../../platform/db/db.ts';
 import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { nextNumber, pad } from '../../../platform/numbering.ts';
 import { newRecordKey, openField, sealField, unwrapRecordKey, type Keyring } from '../../../platform/crypto.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import { requirePermission } from '../../auth/index.ts';
 import { isValidIsoDate, todayInPrague } from '../../calendar/index.ts';
 import { evaluate, defaultBundle, valueOn } from '../../policy/index.ts';
 import { recordNominationVisa } from '../../visas/index.ts';
+import { NominationErrors } from '../civil-society.errors.ts';
 import { NEXT, statusForNgo, type NominationAction, type NominationStatus } from '../domain/nomination-model.ts';
 
 export interface NewNomination {
@@ -31,13 +32,13 @@ export interface NewNomination {
   lodgingPost: string;
 }
 
-function keyring(ctx: Ctx): Keyring {
+function keyring(ctx: StaffCtx): Keyring {
   if (!ctx.config.keyring) throw new AppError('INTERNAL', 'No master key is configured (POBYT_MASTER_KEYS or POBYT_MASTER_KEY_FILE).');
   return ctx.config.keyring;
 }
 
 /** @throws AUTH.FORBIDDEN, VALIDATION.FAILED */
-export async function nominate(ctx: Ctx, n: NewNomination) {
+export async function nominate(ctx: StaffCtx, n: NewNomination) {
   requirePermission(ctx.actor, 'nomination.create');
   if (!isValidIsoDate(n.dateOfBirth)) throw validationFailed([fieldError('/dateOfBirth', 'INVALID_DATE', 'A date YYYY-MM-DD.')]);
   const ring = keyring(ctx);
@@ -86,7 +87,7 @@ export async function nominate(ctx: Ctx, n: NewNomination) {
 }
 
 /** The NGO's own nominations, with the coarse status only. */
-export async function listOwnNominations(ctx: Ctx) {
+export async function listOwnNominations(ctx: StaffCtx) {
   requirePermission(ctx.actor, 'nomination.own');
   const rows = await ctx.db
     .selectFrom('nominations')
@@ -125,7 +126,7 @@ async function isAssigned(trx: Trx, id: string, officerId: string) {
  * One nomination. An NGO caseworker of the same organisation sees its status; an officer assigned to it
  * sees everything, decrypted, and the read is audited; anyone else gets 404 (not 403: nothing to infer).
  */
-export async function getNomination(ctx: Ctx, id: string) {
+export async function getNomination(ctx: StaffCtx, id: string) {
   return ctx.db.transaction().execute(async (trx) => {
     const n = await trx.selectFrom('nominations').selectAll().where('id', '=', id).executeTakeFirst();
     if (ctx.actor.role === 'caseworker') {
@@ -190,7 +191,7 @@ export async function getNomination(ctx: Ctx, id: string) {
 }
 
 /** @throws AUTH.FORBIDDEN, NOT_FOUND, VALIDATION.FAILED (not an officer) */
-export async function assignOfficer(ctx: Ctx, id: string, officerId: string) {
+export async function assignOfficer(ctx: StaffCtx, id: string, officerId: string) {
   requirePermission(ctx.actor, 'nomination.assign');
   await ctx.db.transaction().execute(async (trx) => {
     await load(trx, id);
@@ -222,10 +223,10 @@ export async function assignOfficer(ctx: Ctx, id: string, officerId: string) {
  * A step of the assessment by an assigned officer: start screening, start assessment, approve (the
  * second approval by another officer approves, checks the RU/BY suspension exemption with the policy
  * module and records the visa), or decline with reasons.
- * @throws AUTH.FORBIDDEN (not assigned), CASE.ILLEGAL_TRANSITION, CASE.VERSION_CONFLICT, CONFLICT (four eyes), VALIDATION.FAILED
+ * @throws AUTH.FORBIDDEN (not assigned), CASE.ILLEGAL_TRANSITION, CASE.VERSION_CONFLICT, NOMINATION.FOUR_EYES, NOMINATION.NOT_EXEMPT, VALIDATION.FAILED
  */
 export async function actOnNomination(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   input: { action: NominationAction; version: number; reasons?: string; validFrom?: string; validTo?: string },
 ) {
@@ -258,7 +259,7 @@ export async function actOnNomination(
         set.first_approver = ctx.actor.id;
       } else {
         if (n.first_approver === ctx.actor.id)
-          throw new AppError('CONFLICT', 'Four eyes: the second approval must come from another officer.');
+          throw new AppError(NominationErrors.FOUR_EYES, 'Four eyes: the second approval must come from another officer.');
         // The programme is an exception to the RU/BY suspension; the policy module confirms it for this filing.
         const ev = evaluate({
           facts: {
@@ -273,7 +274,7 @@ export async function actOnNomination(
         const outcome = ev.results[0]!.outcome;
         if (outcome === 'suspended')
           throw new AppError(
-            'CONFLICT',
+            NominationErrors.NOT_EXEMPT,
             'The policy in force on the nomination date does not exempt this application from the suspension.',
             { policy: ev.receipt },
           );

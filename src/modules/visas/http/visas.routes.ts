@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ctxOf, type AppDeps } from '../../../platform/http/app.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import type { AppDeps } from '../../../platform/http/deps.ts';
+import { staffCtx } from '../../auth/index.ts';
+import { AppError, ValidationErrors } from '../../../platform/errors.ts';
+import { requirePermission } from '../../auth/index.ts';
 import { massExtensionPlan, NotAMassExtensionRule } from '../../policy/index.ts';
 import { extendVisas } from '../use-cases/extend-visas.ts';
 import { findVisasOfHolder, getJob, getVisa } from '../use-cases/read-visas.ts';
@@ -29,7 +30,7 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
         },
       },
-      async (req) => findVisasOfHolder(ctxOf(req, deps), req.query),
+      async (req) => findVisasOfHolder(staffCtx(req, deps), req.query),
     );
 
     app.get(
@@ -41,7 +42,7 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
           params: VisaNumber,
         },
       },
-      async (req) => getVisa(ctxOf(req, deps), req.params.number),
+      async (req) => getVisa(staffCtx(req, deps), req.params.number),
     );
 
     app.post(
@@ -58,7 +59,7 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
         },
       },
-      async (req) => cancelVisa(ctxOf(req, deps), req.params.number, req.body),
+      async (req) => cancelVisa(staffCtx(req, deps), req.params.number, req.body),
     );
 
     app.post(
@@ -78,13 +79,13 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
           ),
         },
       },
-      async (req, reply) => reply.status(201).send(await recordSticker(ctxOf(req, deps), req.params.number, req.body)),
+      async (req, reply) => reply.status(201).send(await recordSticker(staffCtx(req, deps), req.params.number, req.body)),
     );
 
     app.get(
       '/jobs/:id',
       { schema: { tags, summary: 'Progress of a background job', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
-      async (req) => getJob(ctxOf(req, deps), req.params.id),
+      async (req) => getJob(staffCtx(req, deps), req.params.id),
     );
 
     app.post(
@@ -100,13 +101,13 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (req, reply) => {
-        const ctx = ctxOf(req, deps);
+        const ctx = staffCtx(req, deps);
         requirePermission(ctx.actor, 'visa.extend');
         try {
           massExtensionPlan(req.body.rule);
         } catch (e) {
           if (e instanceof NotAMassExtensionRule)
-            throw new AppError('VALIDATION.FAILED', e.message, {
+            throw new AppError(ValidationErrors.FAILED, e.message, {
               fields: [{ field: '/rule', reason: 'NOT_A_MASS_EXTENSION', message: e.message }],
             });
           throw e;

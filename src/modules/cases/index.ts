@@ -1,0 +1,2 @@
+/** The cases module's public surface. */
+export { CaseErrors } from './cases.errors.ts';
