@@ -207,7 +207,12 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
     app.get(
       '/cases/:id/letters/:letterId/pdf',
       {
-        schema: { tags, summary: 'The letter exactly as issued (PDF; the read is audited)', params: S.LetterParams },
+        schema: {
+          tags,
+          summary: 'The letter exactly as issued (PDF; the read is audited)',
+          params: S.LetterParams,
+          response: S.LetterPdfReply,
+        },
       },
       async (req, reply) => {
         const l = await getLetterPdf(staffCtx(req, deps), req.params.id, req.params.letterId);
