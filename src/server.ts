@@ -2,7 +2,7 @@
 import type { Config } from './platform/config.ts';
 import { systemClock } from './platform/clock.ts';
 import { openAndMigrate } from './platform/boot.ts';
-import { buildApp } from './platform/http/app.ts';
+import { buildApp } from './app.ts';
 import { startWebhookService } from './modules/agencies/index.ts';
 
 type Handle = Awaited<ReturnType<typeof openAndMigrate>>;

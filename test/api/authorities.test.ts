@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { dbTiers } from '../support/db-tiers.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { intakeBody } from '../support/fixtures.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { VerificationBatcher } from '../../src/modules/agencies/index.ts';
 import { parseApiKey } from '../../src/modules/agencies/index.ts';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { dbTiers } from '../support/db-tiers.ts';
 import { PASSWORD, startTestApp, TEST_MASTER_KEY, type TestApp } from '../support/test-app.ts';
-import { buildApp } from '../../src/platform/http/app.ts';
+import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { newMasterKey } from '../../src/platform/crypto.ts';
 import { rotateKeys } from '../../src/modules/civil-society/index.ts';

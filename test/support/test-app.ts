@@ -3,7 +3,7 @@ import type { Clock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { newMasterKey } from '../../src/platform/crypto.ts';
 import type { DatabaseHandle } from '../../src/platform/db/db.ts';
-import { buildApp, type App } from '../../src/platform/http/app.ts';
+import { buildApp, type App } from '../../src/app.ts';
 import { upsertDirectory } from '../../src/modules/offices/index.ts';
 import { createStaffUser } from '../../src/modules/auth/index.ts';
 import { startWebhookService, type WebhookService } from '../../src/modules/agencies/index.ts';

@@ -5,3 +5,5 @@ export { startWebhookService, type WebhookService } from './webhooks/service.ts'
 export { sealWebhookSecrets, webhookSecretOf } from './webhooks/secrets.ts';
 export { verifyWebhookSignature } from './webhooks/signing.ts';
 export { agencyRoutes } from './http/agencies.routes.ts';
+export { WebhookErrors } from './agencies.errors.ts';
+export type { AuthorityActor } from './authority-actor.ts';

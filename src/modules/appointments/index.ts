@@ -3,3 +3,5 @@ export { releaseBookingsOfVisa, attendAppointment, appointmentCodes } from './us
 export { DEMO_HOURS, generateSlots, setOfficeHours } from './use-cases/slots.ts';
 export { appointmentRoutes } from './http/appointments.routes.ts';
 export type { FindHolderVisa, HolderVisa } from './use-cases/holder-visas.ts';
+export { AppointmentErrors, ChannelErrors } from './appointments.errors.ts';
+export type { HolderActor, HolderCtx } from './domain/holder-actor.ts';

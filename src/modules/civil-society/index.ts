@@ -4,3 +4,4 @@ export { civilSocietyRoutes } from './http/civil-society.routes.ts';
 export { simulateNominations } from './use-cases/simulate-nominations.ts';
 export { rotateKeys } from './use-cases/rotate-keys.ts';
 export { insertPartnerOrg } from './use-cases/admin.ts';
+export { NominationErrors, PartnerOrgErrors } from './civil-society.errors.ts';

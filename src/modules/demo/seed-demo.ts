@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../platform/config.ts';
-import type { Actor } from '../../platform/context.ts';
+import type { StaffActor } from '../auth/index.ts';
 import type { Db } from '../../platform/db/db.ts';
 import { upsertDirectory } from '../offices/index.ts';
 import { createStaffUser, findActorByUsername, hasStaffUsers } from '../auth/index.ts';
@@ -21,7 +21,7 @@ import { createAuthorityClient } from '../agencies/index.ts';
 export interface DemoLogin {
   username: string;
   password: string;
-  role: Actor['role'];
+  role: StaffActor['role'];
   officeId: string | null;
 }
 
@@ -109,7 +109,7 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   if (await hasCases(db)) return { logins, createdCases: 0 };
   const officer = await findActorByUsername(db, 'officer');
   if (!officer) return { logins, createdCases: 0 };
-  const actor: Actor = { ...officer, orgId: null };
+  const actor: StaffActor = { ...officer, orgId: null };
   const ctx = { db, clock, config, actor, requestId: 'seed' };
   const today = todayInPrague(clock.now());
   await openOfficeCase(
@@ -193,7 +193,7 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   // A demo health-insurance client; its key is kept with the demo logins.
   const admin = await findActorByUsername(db, 'admin');
   if (!admin) throw new Error('the demo admin is missing');
-  const adminActor: Actor = { ...admin, officeId: null, orgId: null };
+  const adminActor: StaffActor = { ...admin, officeId: null, orgId: null };
   const authority = await createAuthorityClient({ ...ctx, actor: adminActor }, { name: 'Demo health insurer', kind: 'health_insurance' });
   writeDemoExtras(config, {
     holder: { visaNumber: granted.visa!.visaNumber, dateOfBirth: '1990-05-05' },

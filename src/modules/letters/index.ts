@@ -16,3 +16,4 @@ export { formatCzechDate } from './domain/czech-format.ts';
 export { renderLetterPdf } from './render/render-letter-pdf.ts';
 export { issueLetter, recordLetterDelivery, recordLetterPosting, type DeliveryRecord } from './use-cases/issue-letter.ts';
 export { findLetterPdf, listLettersOfCase, type LetterRowSummary } from './db/letters.queries.ts';
+export { LetterErrors } from './letters.errors.ts';

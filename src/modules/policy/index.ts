@@ -15,3 +15,4 @@ export { message } from './engine/explain.ts';
 export type { Facts, Dates, FactValue } from './engine/evaluate-rules.ts';
 export { ChecklistSchema } from './http/checklist.schema.ts';
 export { policyRoutes } from './http/policy.routes.ts';
+export { PolicyErrors } from './policy.errors.ts';

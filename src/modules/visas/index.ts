@@ -12,3 +12,4 @@ export { visaRoutes } from './http/visas.routes.ts';
 
 /** The holder lookup the appointments module takes as its `FindHolderVisa` port. */
 export { findHolderVisa } from './use-cases/verification-lookups.ts';
+export { VisaErrors } from './visas.errors.ts';

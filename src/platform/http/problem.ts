@@ -1,79 +1,32 @@
-/** RFC 9457 problem+json: the one table that maps error codes to HTTP statuses. */
+/** RFC 9457 problem+json: error codes become statuses and titles through the registry in ../errors.ts. */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode, type FieldError } from '../errors.ts';
-import { NoRuleInForceError } from '../../modules/policy/index.ts';
-
-const STATUS: Record<ErrorCode, number> = {
-  'REQUEST.INVALID': 400,
-  'VALIDATION.FAILED': 422,
-  'AUTH.REQUIRED': 401,
-  'AUTH.INVALID_CREDENTIALS': 401,
-  'AUTH.FORBIDDEN': 403,
-  RATE_LIMITED: 429,
-  NOT_FOUND: 404,
-  'CASE.NOT_FOUND': 404,
-  'LETTER.NOT_FOUND': 404,
-  'CASE.ILLEGAL_TRANSITION': 409,
-  'CASE.VERSION_CONFLICT': 409,
-  'CASE.DUPLICATE_ACTION': 409,
-  'CASE.POLICY_REFUSES': 409,
-  'LETTER.ILLEGAL_TRANSITION': 409,
-  CONFLICT: 409,
-  'POLICY.NO_RULE_IN_FORCE': 422,
-  'APPOINTMENT.SLOT_FULL': 409,
-  'APPOINTMENT.ALREADY_BOOKED': 409,
-  'APPOINTMENT.NOT_ELIGIBLE': 422,
-  'CHANNEL.WRONG_CHANNEL': 409,
-  'VISA.ALREADY_CANCELLED': 409,
-  'VISA.NOT_IN_FORCE': 409,
-  INTERNAL: 500,
-};
-
-const TITLES: Record<ErrorCode, string> = {
-  'REQUEST.INVALID': 'The request is malformed',
-  'VALIDATION.FAILED': 'Some fields are invalid',
-  'AUTH.REQUIRED': 'Sign-in required',
-  'AUTH.INVALID_CREDENTIALS': 'Sign-in failed',
-  'AUTH.FORBIDDEN': 'Not allowed',
-  RATE_LIMITED: 'Too many requests',
-  NOT_FOUND: 'Not found',
-  'CASE.NOT_FOUND': 'Case not found',
-  'LETTER.NOT_FOUND': 'Letter not found',
-  'CASE.ILLEGAL_TRANSITION': 'This action is not allowed in the case’s current state',
-  'CASE.VERSION_CONFLICT': 'The case was changed by someone else',
-  'CASE.DUPLICATE_ACTION': 'This action was already recorded',
-  'CASE.POLICY_REFUSES': 'The policy in force on the date it reads does not allow this',
-  'LETTER.ILLEGAL_TRANSITION': 'This letter step is not allowed now',
-  CONFLICT: 'Conflict',
-  'POLICY.NO_RULE_IN_FORCE': 'No rule in force on that date',
-  'APPOINTMENT.SLOT_FULL': 'That slot is full',
-  'APPOINTMENT.ALREADY_BOOKED': 'You already have an appointment',
-  'APPOINTMENT.NOT_ELIGIBLE': 'No appointment can be booked for this visa',
-  'CHANNEL.WRONG_CHANNEL': 'This is the wrong channel for you',
-  'VISA.ALREADY_CANCELLED': 'The visa is already cancelled',
-  'VISA.NOT_IN_FORCE': 'The visa is not in force',
-  INTERNAL: 'Internal error',
-};
+import { AppError, type FieldError, GenericErrors, lookupError, RequestErrors } from '../errors.ts';
 
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail: string;
-  code: ErrorCode;
+  code: string;
   instance: string;
   requestId: string;
   errors?: FieldError[];
   [k: string]: unknown;
 }
 
-function problem(code: ErrorCode, detail: string, req: FastifyRequest, extra: Record<string, unknown> = {}): Problem {
+function problem(code: string, detail: string, req: FastifyRequest, extra: Record<string, unknown> = {}): Problem {
+  const spec = lookupError(code);
+  if (!spec) {
+    // A code no module declared is a bug: answer 500 and name the code in the log, never its message.
+    req.log.error({ errCode: code }, 'unregistered error code');
+    return internal(req);
+  }
   return {
     // Extras first: a detail may never overwrite the standard members.
     ...extra,
     type: `urn:pobyt:problem:${code.toLowerCase()}`,
-    title: TITLES[code],
-    status: STATUS[code],
+    title: spec.title,
+    status: spec.status,
     detail,
     code,
     instance: req.url.split('?')[0] ?? req.url,
@@ -120,24 +73,49 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   return reply.status(p.status).type('application/problem+json').send(p);
 }
 
+/** An error that carries a stable code: an AppError, or a module's own error class with `code` and `details`. */
+interface CodedError {
+  code: string;
+  message: string;
+  details?: { fields?: FieldError[]; [k: string]: unknown };
+}
+
+function isCoded(err: unknown): err is CodedError {
+  if (err instanceof AppError) return true;
+  if (!(err instanceof Error)) return false;
+  const e = err as Error & { code?: unknown; details?: unknown };
+  // A driver error has a code too (pg: '23505'): a module's error class also carries its details.
+  return typeof e.code === 'string' && typeof e.details === 'object' && e.details !== null;
+}
+
+function internal(req: FastifyRequest): Problem {
+  const code = GenericErrors.INTERNAL;
+  return {
+    type: `urn:pobyt:problem:${code.toLowerCase()}`,
+    title: 'Internal error',
+    status: 500,
+    detail: 'Something went wrong on our side; the request id identifies it in our logs.',
+    code,
+    instance: req.url.split('?')[0] ?? req.url,
+    requestId: String(req.id),
+  };
+}
+
 export function toProblem(err: unknown, req: FastifyRequest): Problem {
-  if (err instanceof AppError) {
-    const { fields, ...rest } = err.details;
+  if (isCoded(err)) {
+    const { fields, ...rest } = err.details ?? {};
     return problem(err.code, err.message, req, { ...(fields ? { errors: fields } : {}), ...rest });
   }
   const carried = (err as { problem?: Problem }).problem;
   if (carried) return carried;
-  if (err instanceof NoRuleInForceError) {
-    return problem('POLICY.NO_RULE_IN_FORCE', err.message, req, { parameter: err.parameterId, date: err.date });
-  }
   const fe = err as FastifyError;
   if (fe?.validation) {
-    return problem('REQUEST.INVALID', 'The request does not match the schema.', req, { errors: ajvFields(fe) });
+    return problem(RequestErrors.INVALID, 'The request does not match the schema.', req, { errors: ajvFields(fe) });
   }
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const p = problem('REQUEST.INVALID', fe.message, req);
+    const p = problem(RequestErrors.INVALID, fe.message, req);
     p.status = fe.statusCode;
     return p;
   }
-  return problem('INTERNAL', 'Something went wrong on our side; the request id identifies it in our logs.', req);
+  return internal(req);
 }

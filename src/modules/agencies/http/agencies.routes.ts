@@ -2,35 +2,34 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ctxOf, type AppDeps } from '../../../platform/http/app.ts';
-import { AppError } from '../../../platform/errors.ts';
+import type { AppDeps } from '../../../platform/http/deps.ts';
+import { staffCtx } from '../../auth/index.ts';
+import { AppError, GenericErrors } from '../../../platform/errors.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import {
   authenticateAuthority,
   createAuthorityClient,
   listAuthorityClients,
   revokeAuthorityClient,
-  type AuthorityClient,
 } from '../use-cases/authority-clients.ts';
 import { readChangeFeed, verifyStatus } from '../use-cases/verify-status.ts';
 import { VerificationBatcher } from '../use-cases/verification-batcher.ts';
 import { listDeadLetters, replayDeadLetter, subscribe } from '../webhooks/deliver.ts';
 import { requirePermission } from '../../auth/index.ts';
 import { writeAudit } from '../../../platform/audit.ts';
+import { AuthErrors } from '../../auth/index.ts';
+import { WebhookErrors } from '../agencies.errors.ts';
 
-const IsoDate = Type.String({ format: 'date' });
-const Kind = Type.Union([
-  Type.Literal('health_insurance'),
-  Type.Literal('labour_office'),
-  Type.Literal('social_security'),
-  Type.Literal('other'),
-]);
+import { type AuthorityActor, type AuthorityCtx, isAuthorityActor } from '../authority-actor.ts';
+import * as S from './agencies.schema.ts';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    authority: AuthorityClient | null;
-  }
+const tags = ['authorities'];
+
+/** The context of an authority route, after requireKey. @throws AUTH.REQUIRED without an authenticated key. */
+function authorityCtx(req: FastifyRequest, deps: AppDeps): AuthorityCtx {
+  const actor = req.actor;
+  if (!isAuthorityActor(actor)) throw new AppError(AuthErrors.REQUIRED, 'A valid, unrevoked authority API key is required.');
+  return { db: deps.db, clock: deps.clock, config: deps.config, actor, requestId: String(req.id) };
 }
 
 function apiKeyOf(req: FastifyRequest): string | null {
@@ -41,40 +40,35 @@ function apiKeyOf(req: FastifyRequest): string | null {
 export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    app.decorateRequest('authority', null);
-
     app.post(
       '/admin/authorities',
       {
         schema: {
-          tags: ['authorities'],
+          tags,
           summary: 'Register an authority client; its API key is shown once',
-          body: Type.Object(
-            {
-              name: Type.String({ minLength: 1, maxLength: 200 }),
-              kind: Kind,
-              scopes: Type.Optional(Type.Array(Type.String(), { maxItems: 20 })),
-            },
-            { additionalProperties: false },
-          ),
+          body: S.CreateAuthorityBody,
+          response: { 201: S.AuthorityCreated },
         },
       },
-      async (req, reply) => reply.status(201).send(await createAuthorityClient(ctxOf(req, deps), req.body)),
+      async (req, reply) => reply.status(201).send(await createAuthorityClient(staffCtx(req, deps), req.body)),
     );
-    app.get('/admin/authorities', { schema: { tags: ['authorities'], summary: 'Authority clients (no keys)' } }, async (req) =>
-      listAuthorityClients(ctxOf(req, deps)),
+    app.get(
+      '/admin/authorities',
+      { schema: { tags, summary: 'Authority clients (no keys)', response: { 200: S.AuthorityList } } },
+      async (req) => listAuthorityClients(staffCtx(req, deps)),
     );
     app.post(
       '/admin/authorities/:id/revoke',
       {
         schema: {
-          tags: ['authorities'],
+          tags,
           summary: 'Revoke a client’s key at once',
-          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+          params: S.Id,
+          response: { 204: S.NoContent },
         },
       },
       async (req, reply) => {
-        await revokeAuthorityClient(ctxOf(req, deps), req.params.id);
+        await revokeAuthorityClient(staffCtx(req, deps), req.params.id);
         return reply.status(204).send();
       },
     );
@@ -83,14 +77,15 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
       '/admin/authorities/:id/webhook',
       {
         schema: {
-          tags: ['authorities'],
+          tags,
           summary: 'Subscribe a client to signed webhooks; the signing secret is shown once',
-          params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-          body: Type.Object({ url: Type.String({ pattern: '^https?://', maxLength: 500 }) }, { additionalProperties: false }),
+          params: S.Id,
+          body: S.WebhookBody,
+          response: { 201: S.WebhookSubscribed },
         },
       },
       async (req, reply) => {
-        const ctx = ctxOf(req, deps);
+        const ctx = staffCtx(req, deps);
         requirePermission(ctx.actor, 'authority.manage');
         const client = await deps.db
           .selectFrom('authority_clients')
@@ -98,7 +93,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
           .where('id', '=', req.params.id)
           .where('revoked_at', 'is', null)
           .executeTakeFirst();
-        if (!client) throw new AppError('NOT_FOUND', 'No active authority client with that id.');
+        if (!client) throw new AppError(GenericErrors.NOT_FOUND, 'No active authority client with that id.');
         const r = await subscribe(deps.db, deps.config.keyring, client.id, req.body.url);
         await writeAudit(deps.db, {
           actorId: ctx.actor.id,
@@ -112,9 +107,9 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
     );
     app.get(
       '/admin/webhooks/dead-letters',
-      { schema: { tags: ['authorities'], summary: 'Deliveries that exhausted their retries' } },
+      { schema: { tags, summary: 'Deliveries that exhausted their retries', response: { 200: S.DeadLetters } } },
       async (req) => {
-        requirePermission(ctxOf(req, deps).actor, 'authority.manage');
+        requirePermission(staffCtx(req, deps).actor, 'authority.manage');
         return (await listDeadLetters(deps.db)).map((d) => ({
           id: String(d.id),
           clientId: d.client_id,
@@ -128,16 +123,17 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
       '/admin/webhooks/dead-letters/:id/replay',
       {
         schema: {
-          tags: ['authorities'],
+          tags,
           summary: 'Queue a dead letter again',
-          params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) }),
+          params: S.DeadLetterId,
+          response: { 202: S.Replayed },
         },
       },
       async (req, reply) => {
-        requirePermission(ctxOf(req, deps).actor, 'authority.manage');
-        if (!deps.boss) throw new AppError('CONFLICT', 'This process runs no job queue (WEBHOOKS_ENABLED=false).');
+        requirePermission(staffCtx(req, deps).actor, 'authority.manage');
+        if (!deps.boss) throw new AppError(WebhookErrors.NO_JOB_QUEUE, 'This process runs no job queue (WEBHOOKS_ENABLED=false).');
         if (!(await replayDeadLetter(deps.db, deps.boss, req.params.id, deps.clock.now())))
-          throw new AppError('NOT_FOUND', 'No unreplayed dead letter with that id.');
+          throw new AppError(GenericErrors.NOT_FOUND, 'No unreplayed dead letter with that id.');
         return reply.status(202).send({ replayed: req.params.id });
       },
     );
@@ -159,8 +155,9 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
     const requireKey = async (req: FastifyRequest) => {
       const key = apiKeyOf(req);
       const client = key ? await authenticateAuthority(deps.db, key) : null;
-      if (!client) throw new AppError('AUTH.REQUIRED', 'A valid, unrevoked authority API key is required in the x-api-key header.');
-      req.authority = client;
+      if (!client) throw new AppError(AuthErrors.REQUIRED, 'A valid, unrevoked authority API key is required in the x-api-key header.');
+      const actor: AuthorityActor = { kind: 'authority', clientId: client.id, client };
+      req.actor = actor;
     };
 
     app.post(
@@ -168,19 +165,11 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
       {
         config: keyed,
         schema: {
-          tags: ['authorities'],
+          tags,
           summary: 'Verify a status by visa number, or by passport number with date of birth; only the caller’s fields are returned',
           security: [],
-          body: Type.Union([
-            Type.Object(
-              { visaNumber: Type.String({ minLength: 3, maxLength: 60 }), asOf: Type.Optional(IsoDate) },
-              { additionalProperties: false },
-            ),
-            Type.Object(
-              { passportNumber: Type.String({ pattern: '^[A-Z0-9]{5,20}$' }), dateOfBirth: IsoDate, asOf: Type.Optional(IsoDate) },
-              { additionalProperties: false },
-            ),
-          ]),
+          body: S.VerifyBody,
+          response: { 200: S.VerifyReply },
         },
       },
       async (req) => {
@@ -197,20 +186,17 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
         config: keyed,
         preHandler: requireKey,
         schema: {
-          tags: ['authorities'],
+          tags,
           summary: 'The change feed after a cursor; eventId is the idempotency key',
           security: [],
-          // Query strings are text (request bodies are not coerced, so neither is this): digits only.
-          querystring: Type.Object(
-            {
-              after: Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })),
-              limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$' })),
-            },
-            { additionalProperties: false },
-          ),
+          querystring: S.EventsQuery,
+          response: { 200: S.EventsReply },
         },
       },
-      async (req) => readChangeFeed(deps.db, req.authority!, Number(req.query.after ?? 0), Number(req.query.limit ?? 100)),
+      async (req) => {
+        const ctx = authorityCtx(req, deps);
+        return readChangeFeed(ctx.db, ctx.actor.client, Number(req.query.after ?? 0), Number(req.query.limit ?? 100));
+      },
     );
   };
 }

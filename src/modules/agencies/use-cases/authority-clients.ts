@@ -3,9 +3,9 @@
  * only a SHA-256 of the secret is stored, the whole key is shown once. Revoked keys stop at once.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import type { Db } from '../../../platform/db/db.ts';
-import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
+import { AppError, fieldError, validationFailed, GenericErrors } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { requirePermission } from '../../auth/index.ts';
 import { DEFAULT_SCOPES, FIELDS, type AuthorityKind } from '../domain/scopes.ts';
@@ -20,7 +20,7 @@ export interface AuthorityClient {
 }
 
 /** @throws AUTH.FORBIDDEN, VALIDATION.FAILED (unknown scope) */
-export async function createAuthorityClient(ctx: Ctx, input: { name: string; kind: AuthorityKind; scopes?: string[] }) {
+export async function createAuthorityClient(ctx: StaffCtx, input: { name: string; kind: AuthorityKind; scopes?: string[] }) {
   requirePermission(ctx.actor, 'authority.manage');
   const scopes = input.scopes ?? DEFAULT_SCOPES[input.kind];
   const bad = scopes.filter((s) => !(FIELDS as readonly string[]).includes(s));
@@ -47,7 +47,7 @@ export async function createAuthorityClient(ctx: Ctx, input: { name: string; kin
 }
 
 /** @throws AUTH.FORBIDDEN, NOT_FOUND */
-export async function revokeAuthorityClient(ctx: Ctx, id: string) {
+export async function revokeAuthorityClient(ctx: StaffCtx, id: string) {
   requirePermission(ctx.actor, 'authority.manage');
   await ctx.db.transaction().execute(async (trx) => {
     const r = await trx
@@ -57,7 +57,7 @@ export async function revokeAuthorityClient(ctx: Ctx, id: string) {
       .where('revoked_at', 'is', null)
       .returning('id')
       .executeTakeFirst();
-    if (!r) throw new AppError('NOT_FOUND', 'No active authority client with that id.');
+    if (!r) throw new AppError(GenericErrors.NOT_FOUND, 'No active authority client with that id.');
     await writeAudit(trx, {
       actorId: ctx.actor.id,
       action: 'authority.revoked',
@@ -68,7 +68,7 @@ export async function revokeAuthorityClient(ctx: Ctx, id: string) {
   });
 }
 
-export function listAuthorityClients(ctx: Ctx) {
+export function listAuthorityClients(ctx: StaffCtx) {
   requirePermission(ctx.actor, 'authority.manage');
   return ctx.db
     .selectFrom('authority_clients')

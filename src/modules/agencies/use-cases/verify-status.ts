@@ -5,13 +5,14 @@
  * that reads the visa (see verification-batcher.ts).
  */
 import type { Db } from '../../../platform/db/db.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, GenericErrors } from '../../../platform/errors.ts';
 import { defaultBundle, valueOn } from '../../policy/index.ts';
 import { readChangeEvents } from '../../../platform/outbox.ts';
 import type { VisaQuery } from '../../visas/index.ts';
 import { pick } from '../domain/scopes.ts';
 import { parseApiKey, type AuthorityClient } from './authority-clients.ts';
 import type { VerificationBatcher } from './verification-batcher.ts';
+import { AuthErrors } from '../../auth/index.ts';
 
 function rightsOn(asOf: string) {
   const p = valueOn(defaultBundle().parameters['rights.tolerance_visa']!, asOf);
@@ -33,8 +34,8 @@ function rightsOn(asOf: string) {
 export async function verifyStatus(batcher: VerificationBatcher, apiKey: string | null, q: VisaQuery, asOf: string, requestId: string) {
   const key = apiKey ? parseApiKey(apiKey) : null;
   const { client, visa: v } = key ? await batcher.verify({ ...key, query: q, requestId }) : { client: null, visa: null };
-  if (!client) throw new AppError('AUTH.REQUIRED', 'A valid, unrevoked authority API key is required in the x-api-key header.');
-  if (!v) throw new AppError('NOT_FOUND', 'No visa matches.');
+  if (!client) throw new AppError(AuthErrors.REQUIRED, 'A valid, unrevoked authority API key is required in the x-api-key header.');
+  if (!v) throw new AppError(GenericErrors.NOT_FOUND, 'No visa matches.');
   // Judged on asOf: a visa cancelled later was still in force on an earlier day.
   const cancelled = v.status === 'cancelled' && (v.cancelled_on === null || asOf >= v.cancelled_on);
   const status = cancelled ? 'cancelled' : asOf < v.valid_from ? 'not_yet_valid' : asOf > v.valid_to ? 'expired' : 'valid';

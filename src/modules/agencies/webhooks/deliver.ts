@@ -32,7 +32,7 @@ interface DeliverJob {
   seq: string;
 }
 
-/** Subscribes a client (or replaces its URL and secret); the secret is returned once and stored sealed. @throws CONFLICT (no master key) */
+/** Subscribes a client (or replaces its URL and secret); the secret is returned once and stored sealed. @throws WEBHOOK.NO_MASTER_KEY */
 export async function subscribe(db: Db, ring: Keyring | null, clientId: string, url: string) {
   const { secret, columns } = newWebhookSecret(ring, clientId);
   await db

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../platform/db/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { openSecret, sealSecret, type Keyring } from '../../../platform/crypto.ts';
+import { WebhookErrors } from '../agencies.errors.ts';
 
 const aad = (clientId: string) => `webhook:${clientId}`;
 
@@ -14,7 +15,7 @@ const aad = (clientId: string) => `webhook:${clientId}`;
 export function newWebhookSecret(ring: Keyring | null, clientId: string) {
   if (!ring)
     throw new AppError(
-      'CONFLICT',
+      WebhookErrors.NO_MASTER_KEY,
       'No master key is configured (POBYT_MASTER_KEYS or a key file): webhook secrets are only stored sealed.',
     );
   const secret = randomBytes(32).toString('base64url');

@@ -1,19 +1,25 @@
 /** Public appointment booking for holders (visa number + date of birth), and slot management for staff. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ctxOf, type AppDeps } from '../../../platform/http/app.ts';
-import { LANGS } from '../../policy/index.ts';
+import { anonymousCtx, type AppDeps } from '../../../platform/http/deps.ts';
+import { staffCtx } from '../../auth/index.ts';
 import { bookAppointment, cancelAppointment, rebookAppointment } from '../use-cases/book-appointment.ts';
 import { generateSlotsAsStaff, listFreeSlots } from '../use-cases/slots.ts';
 import { requestTpExtension } from '../use-cases/tp-extension-channel.ts';
-import type { FindHolderVisa } from '../use-cases/holder-visas.ts';
 
-const IsoDate = Type.String({ format: 'date' });
-const Holder = { visaNumber: Type.String({ minLength: 3, maxLength: 60 }), dateOfBirth: IsoDate };
+import type { HolderCtx } from '../domain/holder-actor.ts';
+import type { FindHolderVisa } from '../use-cases/holder-visas.ts';
+import * as S from './appointments.schema.ts';
+
 const tags = ['appointments'];
 
-/** `findVisa`: the visa register's holder lookup, passed in by the composition root (see holder-visas.ts). */
+/** The context of a holder route: who they say they are; the use case checks it against the register. */
+function holderCtx(req: FastifyRequest, deps: AppDeps, holder: { visaNumber: string; dateOfBirth: string }): HolderCtx {
+  const actor = { kind: 'holder' as const, visaNumber: holder.visaNumber, dateOfBirth: holder.dateOfBirth };
+  req.actor = actor;
+  return { db: deps.db, clock: deps.clock, config: deps.config, actor, requestId: String(req.id) };
+}
+
 export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
@@ -28,11 +34,18 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
           tags,
           security: [],
           summary: 'Slots for a new sticker with free seats',
-          params: Type.Object({ id: Type.String({ maxLength: 20 }) }),
-          querystring: Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false }),
+          params: S.OfficeParams,
+          querystring: S.SlotsQuery,
+          response: { 200: S.FreeSlots },
         },
       },
-      async (req) => listFreeSlots(deps.db, req.params.id, new Date(`${req.query.from}T00:00:00Z`), new Date(`${req.query.to}T23:59:59Z`)),
+      async (req) =>
+        listFreeSlots(
+          anonymousCtx(req, deps).db,
+          req.params.id,
+          new Date(`${req.query.from}T00:00:00Z`),
+          new Date(`${req.query.to}T23:59:59Z`),
+        ),
     );
 
     app.post(
@@ -41,20 +54,13 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
         schema: {
           tags,
           summary: 'Create the slots of an office from its opening hours (staff)',
-          params: Type.Object({ id: Type.String({ maxLength: 20 }) }),
-          body: Type.Object(
-            {
-              from: IsoDate,
-              to: IsoDate,
-              minutes: Type.Integer({ minimum: 5, maximum: 240 }),
-              capacity: Type.Integer({ minimum: 1, maximum: 1000 }),
-            },
-            { additionalProperties: false },
-          ),
+          params: S.OfficeParams,
+          body: S.GenerateSlotsBody,
+          response: { 201: S.SlotsCreated },
         },
       },
       async (req, reply) =>
-        reply.status(201).send({ created: await generateSlotsAsStaff(ctxOf(req, deps), { officeId: req.params.id, ...req.body }) }),
+        reply.status(201).send({ created: await generateSlotsAsStaff(staffCtx(req, deps), { officeId: req.params.id, ...req.body }) }),
     );
 
     app.post(
@@ -65,15 +71,17 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
           tags,
           security: [],
           summary: 'Book a slot for a new sticker',
-          headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128 })) }),
-          body: Type.Object({ ...Holder, slotId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+          headers: S.IdempotencyHeaders,
+          body: S.BookBody,
+          response: S.BookingReply,
         },
       },
       async (req, reply) => {
-        const r = await bookAppointment(deps.db, findVisa, deps.clock.now(), {
+        const ctx = holderCtx(req, deps, req.body);
+        const r = await bookAppointment(ctx.db, findVisa, ctx.clock.now(), {
           ...req.body,
           idempotencyKey: req.headers['idempotency-key'] ?? null,
-          requestId: String(req.id),
+          requestId: ctx.requestId,
         });
         const { replayed, ...body } = r;
         if (replayed) reply.header('idempotent-replay', 'true');
@@ -89,12 +97,15 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
           tags,
           security: [],
           summary: 'Cancel a booking',
-          params: Type.Object({ code: Type.String({ pattern: '^[A-Z0-9]{8}$' }) }),
-          body: Type.Object(Holder, { additionalProperties: false }),
+          params: S.CodeParams,
+          body: S.HolderBody,
+          response: { 200: S.Booking },
         },
       },
-      async (req) =>
-        cancelAppointment(deps.db, findVisa, deps.clock.now(), { ...req.body, code: req.params.code, requestId: String(req.id) }),
+      async (req) => {
+        const ctx = holderCtx(req, deps, req.body);
+        return cancelAppointment(ctx.db, findVisa, ctx.clock.now(), { ...req.body, code: req.params.code, requestId: ctx.requestId });
+      },
     );
 
     app.post(
@@ -105,12 +116,15 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
           tags,
           security: [],
           summary: 'Move a booking to another slot',
-          params: Type.Object({ code: Type.String({ pattern: '^[A-Z0-9]{8}$' }) }),
-          body: Type.Object({ ...Holder, slotId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+          params: S.CodeParams,
+          body: S.MoveBody,
+          response: { 200: S.Booking },
         },
       },
-      async (req) =>
-        rebookAppointment(deps.db, findVisa, deps.clock.now(), { ...req.body, code: req.params.code, requestId: String(req.id) }),
+      async (req) => {
+        const ctx = holderCtx(req, deps, req.body);
+        return rebookAppointment(ctx.db, findVisa, ctx.clock.now(), { ...req.body, code: req.params.code, requestId: ctx.requestId });
+      },
     );
 
     app.post(
@@ -121,13 +135,14 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
           tags,
           security: [],
           summary: 'The temporary-protection extension channel: tolerance-visa holders are turned away with guidance',
-          body: Type.Object(
-            { ...Holder, lang: Type.Optional(Type.Union(LANGS.map((l) => Type.Literal(l)))) },
-            { additionalProperties: false },
-          ),
+          body: S.TpExtensionBody,
+          response: S.TpExtensionReply,
         },
       },
-      async (req) => requestTpExtension(deps.db, findVisa, deps.clock.now(), req.body),
+      async (req) => {
+        const ctx = holderCtx(req, deps, req.body);
+        return requestTpExtension(ctx.db, findVisa, ctx.clock.now(), req.body);
+      },
     );
   };
 }

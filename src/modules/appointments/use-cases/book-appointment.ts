@@ -6,12 +6,13 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Db, Trx } from '../../../platform/db/db.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, GenericErrors } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import type { FindHolderVisa } from './holder-visas.ts';
 import { defaultBundle, valueOn } from '../../policy/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
+import { AppointmentErrors } from '../appointments.errors.ts';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
@@ -24,11 +25,12 @@ export interface Holder {
 async function holderVisa(db: Db, findVisa: FindHolderVisa, h: Holder, now: Date) {
   const v = await findVisa(db, h.visaNumber);
   // The same answer for a wrong number and a wrong birth date: nothing to learn by guessing.
-  if (!v || v.date_of_birth !== h.dateOfBirth) throw new AppError('NOT_FOUND', 'No visa matches this number and date of birth.');
+  if (!v || v.date_of_birth !== h.dateOfBirth)
+    throw new AppError(GenericErrors.NOT_FOUND, 'No visa matches this number and date of birth.');
   const stickerCodes = defaultBundle().parameters['tolerance_visa.sticker_code']!;
   const today = todayInPrague(now);
   if (v.status !== 'valid' || v.valid_to < today || v.visa_code !== valueOn(stickerCodes, v.valid_from).value) {
-    throw new AppError('APPOINTMENT.NOT_ELIGIBLE', 'Only a valid tolerance visa can get a new sticker by appointment.');
+    throw new AppError(AppointmentErrors.NOT_ELIGIBLE, 'Only a valid tolerance visa can get a new sticker by appointment.');
   }
   return v;
 }
@@ -61,8 +63,8 @@ async function takeSeat(trx: Trx, slotId: string, now: Date) {
     .executeTakeFirst();
   if (!seat) {
     const exists = await trx.selectFrom('appointment_slots').select('id').where('id', '=', slotId).executeTakeFirst();
-    if (!exists) throw new AppError('NOT_FOUND', 'No such slot.');
-    throw new AppError('APPOINTMENT.SLOT_FULL', 'That slot is full or already past; choose another.');
+    if (!exists) throw new AppError(GenericErrors.NOT_FOUND, 'No such slot.');
+    throw new AppError(AppointmentErrors.SLOT_FULL, 'That slot is full or already past; choose another.');
   }
 }
 
@@ -83,7 +85,7 @@ export async function bookAppointment(
           .where('idempotency_key', '=', input.idempotencyKey)
           .executeTakeFirst();
         if (prior && prior.visa_id === v.id) return { ...(await view(trx, prior.id)), replayed: true };
-        if (prior) throw new AppError('CONFLICT', 'This idempotency key was used for another booking.');
+        if (prior) throw new AppError(AppointmentErrors.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for another booking.');
       }
       await takeSeat(trx, input.slotId, now);
       const a = await trx
@@ -110,7 +112,7 @@ export async function bookAppointment(
     });
   } catch (e) {
     if (isUniqueViolation(e, 'appointments_one_active'))
-      throw new AppError('APPOINTMENT.ALREADY_BOOKED', 'This visa already has an appointment; cancel or move it.');
+      throw new AppError(AppointmentErrors.ALREADY_BOOKED, 'This visa already has an appointment; cancel or move it.');
     throw e;
   }
 }
@@ -123,7 +125,7 @@ async function findActive(trx: Trx, code: string, visaId: string) {
     .where('visa_id', '=', visaId)
     .where('status', '=', 'booked')
     .executeTakeFirst();
-  if (!a) throw new AppError('NOT_FOUND', 'No active appointment with this code for this visa.');
+  if (!a) throw new AppError(GenericErrors.NOT_FOUND, 'No active appointment with this code for this visa.');
   return a;
 }
 

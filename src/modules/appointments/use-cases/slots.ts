@@ -1,5 +1,5 @@
 /** Opening hours and slots: generated from the hours on working days, listed with free seats. */
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
@@ -58,7 +58,7 @@ export async function generateSlots(db: Db, o: { officeId: string; from: string;
   return r.length;
 }
 
-export async function generateSlotsAsStaff(ctx: Ctx, o: Parameters<typeof generateSlots>[1]) {
+export async function generateSlotsAsStaff(ctx: StaffCtx, o: Parameters<typeof generateSlots>[1]) {
   requirePermission(ctx.actor, 'slots.manage');
   const n = await generateSlots(ctx.db, o);
   await writeAudit(ctx.db, {

@@ -4,10 +4,11 @@
  * optional, by appointment). pobyt does not process temporary-protection extensions itself.
  */
 import type { Db } from '../../../platform/db/db.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, GenericErrors } from '../../../platform/errors.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { evaluate, type Lang } from '../../policy/index.ts';
 import type { FindHolderVisa } from './holder-visas.ts';
+import { AppointmentErrors, ChannelErrors } from '../appointments.errors.ts';
 
 /** @throws CHANNEL.WRONG_CHANNEL (a tolerance-visa holder), NOT_FOUND, APPOINTMENT.NOT_ELIGIBLE */
 export async function requestTpExtension(
@@ -17,7 +18,8 @@ export async function requestTpExtension(
   input: { visaNumber: string; dateOfBirth: string; lang?: Lang },
 ) {
   const v = await findVisa(db, input.visaNumber);
-  if (!v || v.date_of_birth !== input.dateOfBirth) throw new AppError('NOT_FOUND', 'No visa matches this number and date of birth.');
+  if (!v || v.date_of_birth !== input.dateOfBirth)
+    throw new AppError(GenericErrors.NOT_FOUND, 'No visa matches this number and date of birth.');
   const asOf = todayInPrague(now);
   const ev = evaluate({
     facts: { held_status: 'tolerance_visa', requested_channel: 'tp_extension_system' },
@@ -27,12 +29,12 @@ export async function requestTpExtension(
   });
   const r = ev.results[0]!;
   if (r.outcome === 'turned_away') {
-    throw new AppError('CHANNEL.WRONG_CHANNEL', r.outcomeText, {
+    throw new AppError(ChannelErrors.WRONG_CHANNEL, r.outcomeText, {
       guidance: r.guidance,
       reasons: r.reasons,
       book: '/api/v1/appointments',
       receipt: ev.receipt,
     });
   }
-  throw new AppError('APPOINTMENT.NOT_ELIGIBLE', 'Temporary-protection extensions are not handled by this system.');
+  throw new AppError(AppointmentErrors.NOT_ELIGIBLE, 'Temporary-protection extensions are not handled by this system.');
 }

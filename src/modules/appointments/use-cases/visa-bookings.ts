@@ -3,7 +3,8 @@
  * visa is cancelled (each seat goes back to its slot), or mark one attended when the sticker is affixed.
  */
 import type { Db, Trx } from '../../../platform/db/db.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, GenericErrors } from '../../../platform/errors.ts';
+import { AppointmentErrors } from '../appointments.errors.ts';
 
 /** Cancels the visa's active bookings for slots not yet started and frees their seats; returns how many. */
 export async function releaseBookingsOfVisa(trx: Trx, visaId: string, now: Date): Promise<number> {
@@ -27,7 +28,7 @@ export async function releaseBookingsOfVisa(trx: Trx, visaId: string, now: Date)
 
 /**
  * Marks the visa's booked appointment with this code attended at `officeId`; returns its id.
- * @throws NOT_FOUND (no such booked appointment for this visa), CONFLICT (booked at another office)
+ * @throws NOT_FOUND (no such booked appointment for this visa), APPOINTMENT.AT_OTHER_OFFICE (booked at another office)
  */
 export async function attendAppointment(trx: Trx, input: { visaId: string; code: string; officeId: string }): Promise<string> {
   const a = await trx
@@ -39,8 +40,9 @@ export async function attendAppointment(trx: Trx, input: { visaId: string; code:
     .where('a.status', '=', 'booked')
     .forUpdate()
     .executeTakeFirst();
-  if (!a) throw new AppError('NOT_FOUND', 'No booked appointment with this code for this visa.');
-  if (a.office_id !== input.officeId) throw new AppError('CONFLICT', `The appointment is at office ${a.office_id}, not here.`);
+  if (!a) throw new AppError(GenericErrors.NOT_FOUND, 'No booked appointment with this code for this visa.');
+  if (a.office_id !== input.officeId)
+    throw new AppError(AppointmentErrors.AT_OTHER_OFFICE, `The appointment is at office ${a.office_id}, not here.`);
   await trx.updateTable('appointments').set({ status: 'attended' }).where('id', '=', a.id).execute();
   return a.id;
 }

@@ -1,5 +1,5 @@
 import type { Db, Trx } from '../../../platform/db/db.ts';
-import type { Actor } from '../../../platform/context.ts';
+import type { StaffActor } from '../domain/staff-actor.ts';
 
 export async function findUserByUsername(db: Db | Trx, username: string) {
   return db.selectFrom('staff_users').selectAll().where('username', '=', username).where('active', '=', true).executeTakeFirst();
@@ -14,7 +14,7 @@ export async function deleteSession(db: Db | Trx, tokenHash: string) {
   return r?.user_id ?? null;
 }
 
-export async function findActorBySession(db: Db, tokenHash: string, now: Date): Promise<Actor | null> {
+export async function findActorBySession(db: Db, tokenHash: string, now: Date): Promise<StaffActor | null> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('staff_users as u', 'u.id', 's.user_id')
@@ -24,13 +24,28 @@ export async function findActorBySession(db: Db, tokenHash: string, now: Date): 
     .where('u.active', '=', true)
     .executeTakeFirst();
   return row
-    ? { id: row.id, username: row.username, displayName: row.display_name, role: row.role, officeId: row.office_id, orgId: row.org_id }
+    ? {
+        kind: 'staff',
+        id: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        role: row.role,
+        officeId: row.office_id,
+        orgId: row.org_id,
+      }
     : null;
 }
 
 export async function insertStaffUser(
   db: Db | Trx,
-  u: { username: string; displayName: string; role: Actor['role']; officeId: string | null; orgId?: string | null; passwordHash: string },
+  u: {
+    username: string;
+    displayName: string;
+    role: StaffActor['role'];
+    officeId: string | null;
+    orgId?: string | null;
+    passwordHash: string;
+  },
 ) {
   return db
     .insertInto('staff_users')
@@ -52,13 +67,15 @@ export function findActiveStaffRole(db: Db | Trx, id: string) {
 }
 
 /** A staff user as the Actor they act as, by username (active or not), or null. */
-export async function findActorByUsername(db: Db | Trx, username: string): Promise<Actor | null> {
+export async function findActorByUsername(db: Db | Trx, username: string): Promise<StaffActor | null> {
   const u = await db
     .selectFrom('staff_users')
     .select(['id', 'username', 'display_name', 'role', 'office_id', 'org_id'])
     .where('username', '=', username)
     .executeTakeFirst();
-  return u ? { id: u.id, username: u.username, displayName: u.display_name, role: u.role, officeId: u.office_id, orgId: u.org_id } : null;
+  return u
+    ? { kind: 'staff', id: u.id, username: u.username, displayName: u.display_name, role: u.role, officeId: u.office_id, orgId: u.org_id }
+    : null;
 }
 
 /** Whether any staff user exists (a fresh installation has none). */

@@ -1,6 +1,7 @@
 /** Who may do what: checked in one place. Officers and supervisors work their own office's cases; admins manage staff. */
-import type { Actor, Role } from '../../../platform/context.ts';
+import type { StaffActor, Role } from './staff-actor.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { AuthErrors } from '../auth.errors.ts';
 
 export type Permission =
   | 'case.read'
@@ -65,15 +66,15 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   caseworker: ['nomination.create', 'nomination.own'],
 };
 
-export function can(actor: Actor, p: Permission): boolean {
+export function can(actor: StaffActor, p: Permission): boolean {
   return GRANTS[actor.role].includes(p);
 }
 
-export function requirePermission(actor: Actor, p: Permission): void {
-  if (!can(actor, p)) throw new AppError('AUTH.FORBIDDEN', `Your role (${actor.role}) may not do this.`, { permission: p });
+export function requirePermission(actor: StaffActor, p: Permission): void {
+  if (!can(actor, p)) throw new AppError(AuthErrors.FORBIDDEN, `Your role (${actor.role}) may not do this.`, { permission: p });
 }
 
 /** An officer or supervisor acts only on their own office's cases. */
-export function requireOffice(actor: Actor, officeId: string): void {
-  if (actor.officeId !== officeId) throw new AppError('AUTH.FORBIDDEN', 'This case belongs to another office.');
+export function requireOffice(actor: StaffActor, officeId: string): void {
+  if (actor.officeId !== officeId) throw new AppError(AuthErrors.FORBIDDEN, 'This case belongs to another office.');
 }

@@ -1,20 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import type { AppDeps } from '../../../platform/http/app.ts';
-import { ctxOf } from '../../../platform/http/app.ts';
+import type { AppDeps } from '../../../platform/http/deps.ts';
+import { staffCtx } from './staff-ctx.ts';
 import { logIn, logOut } from '../use-cases/sessions.ts';
+import * as S from './auth.schema.ts';
 
 export const SESSION_COOKIE = 'pobyt_session';
-
-const ActorSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  username: Type.String(),
-  displayName: Type.String(),
-  role: Type.Union([Type.Literal('officer'), Type.Literal('supervisor'), Type.Literal('admin'), Type.Literal('caseworker')]),
-  officeId: Type.Union([Type.String(), Type.Null()]),
-  orgId: Type.Union([Type.String(), Type.Null()]),
-});
 
 export function authRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
@@ -28,14 +19,8 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsync {
           tags: ['auth'],
           summary: 'Sign in; sets an HttpOnly session cookie and returns a bearer token',
           security: [],
-          body: Type.Object(
-            {
-              username: Type.String({ minLength: 1, maxLength: 64 }),
-              password: Type.String({ minLength: 1, maxLength: 256 }),
-            },
-            { additionalProperties: false },
-          ),
-          response: { 200: Type.Object({ token: Type.String(), expiresAt: Type.String(), actor: ActorSchema }) },
+          body: S.LoginBody,
+          response: { 200: S.LoginReply },
         },
       },
       async (req, reply) => {
@@ -54,18 +39,22 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsync {
       },
     );
 
-    app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End the current session' } }, async (req, reply) => {
-      const h = req.headers.authorization;
-      const token = h?.startsWith('Bearer ') ? h.slice(7) : req.cookies[SESSION_COOKIE];
-      if (token) await logOut({ db: deps.db, requestId: String(req.id) }, token);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send();
-    });
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], summary: 'End the current session', response: { 204: S.NoContent } } },
+      async (req, reply) => {
+        const h = req.headers.authorization;
+        const token = h?.startsWith('Bearer ') ? h.slice(7) : req.cookies[SESSION_COOKIE];
+        if (token) await logOut({ db: deps.db, requestId: String(req.id) }, token);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.status(204).send();
+      },
+    );
 
     app.get(
       '/auth/me',
-      { schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: ActorSchema } } },
-      async (req) => ctxOf(req, deps).actor,
+      { schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: S.ActorSchema } } },
+      async (req) => staffCtx(req, deps).actor,
     );
   };
 }

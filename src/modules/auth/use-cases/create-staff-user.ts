@@ -1,9 +1,10 @@
 import type { Db, Trx } from '../../../platform/db/db.ts';
-import type { Role } from '../../../platform/context.ts';
+import type { Role } from '../domain/staff-actor.ts';
 import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { hashPassword } from '../domain/passwords.ts';
 import { insertStaffUser } from '../db/auth.queries.ts';
+import { AuthErrors } from '../auth.errors.ts';
 
 export interface NewStaffUser {
   username: string;
@@ -14,7 +15,7 @@ export interface NewStaffUser {
   password: string;
 }
 
-/** @throws VALIDATION.FAILED (short password, officer without office), CONFLICT (username taken) */
+/** @throws VALIDATION.FAILED (short password, officer without office), AUTH.USERNAME_TAKEN */
 export async function createStaffUser(db: Db | Trx, u: NewStaffUser) {
   const errors = [];
   if (u.password.length < 12) errors.push(fieldError('/password', 'TOO_SHORT', 'A password has at least 12 characters.'));
@@ -27,7 +28,9 @@ export async function createStaffUser(db: Db | Trx, u: NewStaffUser) {
     return await insertStaffUser(db, { ...u, username: u.username.toLowerCase(), passwordHash });
   } catch (e) {
     if (isUniqueViolation(e))
-      throw new AppError('CONFLICT', 'That username is taken.', { fields: [fieldError('/username', 'TAKEN', 'That username is taken.')] });
+      throw new AppError(AuthErrors.USERNAME_TAKEN, 'That username is taken.', {
+        fields: [fieldError('/username', 'TAKEN', 'That username is taken.')],
+      });
     throw e;
   }
 }

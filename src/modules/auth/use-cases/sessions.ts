@@ -1,12 +1,13 @@
 /** Log in, log out and resolve a session token. Tokens are random 32 bytes; only their SHA-256 is stored. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../../../platform/clock.ts';
-import type { Actor } from '../../../platform/context.ts';
+import type { StaffActor } from '../domain/staff-actor.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { deleteSession, findActorBySession, findUserByUsername, insertSession } from '../db/auth.queries.ts';
 import { dummyHash, verifyPassword } from '../domain/passwords.ts';
+import { AuthErrors } from '../auth.errors.ts';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -15,7 +16,7 @@ export function hashToken(token: string): string {
 export interface LoginResult {
   token: string;
   expiresAt: Date;
-  actor: Actor;
+  actor: StaffActor;
 }
 
 /** @throws AUTH.INVALID_CREDENTIALS — the same error for an unknown user and a wrong password. */
@@ -25,7 +26,7 @@ export async function logIn(
 ): Promise<LoginResult> {
   const user = await findUserByUsername(deps.db, input.username.toLowerCase());
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
-  if (!user || !ok) throw new AppError('AUTH.INVALID_CREDENTIALS', 'Unknown username or wrong password.');
+  if (!user || !ok) throw new AppError(AuthErrors.INVALID_CREDENTIALS, 'Unknown username or wrong password.');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(deps.clock.now().getTime() + deps.sessionTtlHours * 3600_000);
   await deps.db.transaction().execute(async (trx) => {
@@ -42,6 +43,7 @@ export async function logIn(
     token,
     expiresAt,
     actor: {
+      kind: 'staff',
       id: user.id,
       username: user.username,
       displayName: user.display_name,
@@ -66,6 +68,6 @@ export async function logOut(deps: { db: Db; requestId?: string | null }, token:
   });
 }
 
-export function resolveSession(deps: { db: Db; clock: Clock }, token: string): Promise<Actor | null> {
+export function resolveSession(deps: { db: Db; clock: Clock }, token: string): Promise<StaffActor | null> {
   return findActorBySession(deps.db, hashToken(token), deps.clock.now());
 }

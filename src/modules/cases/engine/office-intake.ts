@@ -3,6 +3,7 @@
  * the applicant row, the reference (č. j. `OAM-000123/PHA-ZUK-2026`, per office and year) and the
  * documents checklist.
  */
+import { AuthErrors } from '../../auth/index.ts';
 import { AppError, fieldError, type FieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
 import { findOffice } from '../../offices/index.ts';
@@ -16,7 +17,7 @@ export type { ApplicantInput };
 /** The office of the officer at the counter. @throws AUTH.FORBIDDEN for an account without one */
 export async function receivingOffice(ctx: StaffCtx) {
   const office = ctx.actor.officeId ? await findOffice(ctx.db, ctx.actor.officeId) : undefined;
-  if (!office) throw new AppError('AUTH.FORBIDDEN', 'Your account has no office.');
+  if (!office) throw new AppError(AuthErrors.FORBIDDEN, 'Your account has no office.');
   return office;
 }
 

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../platform/errors.ts';
+import { CaseErrors } from '../cases.errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { nextNumber } from '../../../platform/numbering.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
@@ -84,7 +85,7 @@ export async function openCase(ctx: StaffCtx, typeId: string, input: unknown, id
       return { row, state, type, replayed: false, output: {} };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CASE.DUPLICATE_ACTION', 'This intake was already recorded (same idempotency key).');
+    if (isUniqueViolation(e)) throw new AppError(CaseErrors.DUPLICATE_ACTION, 'This intake was already recorded (same idempotency key).');
     throw e;
   }
 }

@@ -5,6 +5,7 @@
  * module's own, if the type keeps one), and an audit event. Any error rolls all of it back.
  */
 import { AppError } from '../../../platform/errors.ts';
+import { CaseErrors } from '../cases.errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { requireOffice, requirePermission } from '../../auth/domain/permissions.ts';
@@ -49,7 +50,7 @@ export interface CaseCommandResult {
   output: Record<string, unknown>;
 }
 
-const NOT_FOUND = { code: 'CASE.NOT_FOUND', message: 'No such case.' };
+const NOT_FOUND = { code: CaseErrors.NOT_FOUND as string, message: 'No such case.' };
 
 /** Loads a case of the route's scope and checks the caller may reach it. @throws the route's not-found code, AUTH.FORBIDDEN */
 export async function loadCaseInScope(
@@ -75,7 +76,7 @@ export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<Ca
       if (cmd.idempotencyKey) {
         const prior = await findActionByKey(trx, cmd.action, cmd.idempotencyKey);
         if (prior && prior.case_id !== cmd.caseId)
-          throw new AppError('CASE.DUPLICATE_ACTION', 'This idempotency key was used for another case.');
+          throw new AppError(CaseErrors.DUPLICATE_ACTION, 'This idempotency key was used for another case.');
         if (prior) {
           const { row, type } = await loadCaseInScope(trx, ctx, cmd.caseId, cmd.scope, cmd.action, cmd.notFound);
           const state = foldLog(type, toLogEntries(await listActions(trx, row.id)));
@@ -85,7 +86,7 @@ export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<Ca
       const { row: current, type } = await loadCaseInScope(trx, ctx, cmd.caseId, cmd.scope, cmd.action, cmd.notFound);
       const action = Object.hasOwn(type.actions, cmd.action) ? type.actions[cmd.action] : undefined;
       if (!action) {
-        throw new AppError('CASE.ILLEGAL_TRANSITION', `A ${type.title} case has no action “${cmd.action}”.`, {
+        throw new AppError(CaseErrors.ILLEGAL_TRANSITION, `A ${type.title} case has no action “${cmd.action}”.`, {
           caseStatus: current.status,
           allowedActions: allowedActions(type, current.status),
         });
@@ -96,7 +97,7 @@ export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<Ca
       if (!claimed) {
         const now = await findCase(trx, cmd.caseId);
         throw new AppError(
-          'CASE.VERSION_CONFLICT',
+          CaseErrors.VERSION_CONFLICT,
           `The case is at version ${now?.version}, not ${cmd.version}: someone else changed it. Reload and decide again.`,
           { currentVersion: now?.version },
         );
@@ -104,7 +105,7 @@ export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<Ca
       const log = toLogEntries(await listActions(trx, cmd.caseId));
       const state = foldLog(type, log);
       if (!isAllowed(type, state.status, cmd.action)) {
-        throw new AppError('CASE.ILLEGAL_TRANSITION', `“${cmd.action}” is not allowed while the case is ${state.status}.`, {
+        throw new AppError(CaseErrors.ILLEGAL_TRANSITION, `“${cmd.action}” is not allowed while the case is ${state.status}.`, {
           caseStatus: state.status,
           allowedActions: allowedActions(type, state.status),
         });
@@ -173,7 +174,8 @@ export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<Ca
       return { row, state: next, type, replayed: false, output: performed.output ?? {} };
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CASE.VERSION_CONFLICT', 'A concurrent action on this case won; reload and try again.');
+    if (isUniqueViolation(e))
+      throw new AppError(CaseErrors.VERSION_CONFLICT, 'A concurrent action on this case won; reload and try again.');
     throw e;
   }
 }

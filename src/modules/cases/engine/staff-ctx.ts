@@ -1,4 +1,2 @@
 /** The context of a staff member's command (the engine's callers are staff). */
-import type { Ctx } from '../../../platform/context.ts';
-
-export type StaffCtx = Ctx;
+export type { StaffCtx } from '../../auth/index.ts';

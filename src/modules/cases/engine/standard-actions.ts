@@ -19,7 +19,7 @@ import {
   WITHDRAWAL_LEGAL_GROUND,
 } from '../../policy/index.ts';
 import { recordLetterDelivery, recordLetterPosting, type DeliveryRecord } from '../../letters/use-cases/issue-letter.ts';
-import { recordVisa } from '../../visas/index.ts';
+import { visaRegister } from './visa-register.ts';
 import * as S from '../http/cases.schema.ts';
 import {
   type ActionArgs,
@@ -180,7 +180,7 @@ export function grantAction(opts: { letter: 'letter' | { none: string }; warRela
         }
       }
       const applicant = await applicantOf();
-      const visa = await recordVisa(trx, {
+      const visa = await visaRegister().recordVisa(trx, {
         caseId: row.id,
         applicantId: row.applicant_id!,
         officeId: row.office_id!,

@@ -5,7 +5,8 @@
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ctxOf, type AppDeps } from '../../../platform/http/app.ts';
+import type { AppDeps } from '../../../platform/http/deps.ts';
+import { staffCtx } from '../../auth/index.ts';
 import type { HttpDeclaration } from '../domain/case-type.ts';
 import { registeredCaseTypes } from '../engine/registry.ts';
 import { openOfficeCase, actOnOfficeCase } from '../use-cases/office-cases.ts';
@@ -49,7 +50,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
         { schema: { tags, summary: http.summary, body: http.body, headers: S.IdempotencyHeaders, response: S.CaseReply } },
         async (req, reply) => {
           const key = (req.headers as { 'idempotency-key'?: string })['idempotency-key'] ?? null;
-          return reply201or200(reply, await openOfficeCase(ctxOf(req, deps), type.id, req.body, key), true);
+          return reply201or200(reply, await openOfficeCase(staffCtx(req, deps), type.id, req.body, key), true);
         },
       );
     }
@@ -73,7 +74,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
           const params = req.params as { id: string };
           return reply201or200(
             reply,
-            await actOnOfficeCase(ctxOf(req, deps), { caseId: params.id, action, version, input, idempotencyKey: key }),
+            await actOnOfficeCase(staffCtx(req, deps), { caseId: params.id, action, version, input, idempotencyKey: key }),
           );
         },
       );
@@ -89,14 +90,21 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: S.CaseView },
         },
       },
-      async (req) => getCase(ctxOf(req, deps), req.params.id),
+      async (req) => getCase(staffCtx(req, deps), req.params.id),
     );
 
     app.get(
       '/cases/:id/letters/:letterId/pdf',
-      { schema: { tags, summary: 'The letter exactly as issued (PDF; the read is audited)', params: S.LetterParams } },
+      {
+        schema: {
+          tags,
+          summary: 'The letter exactly as issued (PDF; the read is audited)',
+          params: S.LetterParams,
+          response: S.LetterPdfReply,
+        },
+      },
       async (req, reply) => {
-        const l = await getLetterPdf(ctxOf(req, deps), req.params.id, req.params.letterId);
+        const l = await getLetterPdf(staffCtx(req, deps), req.params.id, req.params.letterId);
         const file = `${l.reference.replace(/[^A-Za-z0-9-]+/g, '_')}-${l.kind}.pdf`;
         return reply
           .type('application/pdf')
@@ -116,7 +124,7 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: S.QueueView },
         },
       },
-      async (req) => listWorkQueue(ctxOf(req, deps), req.query.office),
+      async (req) => listWorkQueue(staffCtx(req, deps), req.query.office),
     );
   };
 }

@@ -193,3 +193,11 @@ export const QueueView = Type.Object({
 });
 
 export const CaseReply = { 200: CaseView, 201: CaseView };
+
+/** The letter as issued: Fastify sends the PDF buffer as is (a binary reply is not JSON-serialized). */
+export const LetterPdfReply = {
+  200: {
+    description: 'The letter PDF; x-content-sha256 is its SHA-256',
+    content: { 'application/pdf': { schema: Type.Unsafe<Buffer>(Type.String({ format: 'binary' })) } },
+  },
+};

@@ -34,6 +34,7 @@ import {
   withdrawAction,
 } from '../engine/standard-actions.ts';
 import * as S from '../http/cases.schema.ts';
+import { CaseErrors } from '../cases.errors.ts';
 
 const ROUTE_RULE = 'route.humanitarian_exception';
 const GROUNDS = ['health', 'family', 'safety'] as const;
@@ -98,7 +99,7 @@ function routeFacts(nationality: string) {
 }
 
 const NOT_EXEMPT = {
-  code: 'CASE.POLICY_REFUSES',
+  code: CaseErrors.NOT_EXEMPT as string,
   message: 'On the filing date the suspension of visas covers this application and no exception applies.',
 };
 

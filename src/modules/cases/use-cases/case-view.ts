@@ -1,7 +1,7 @@
 /** The case as an officer sees it; assembled from the projection, the log, the visa and the letters. */
 import type { Db, Trx } from '../../../platform/db/db.ts';
 import { calendarDaysLeft, todayInPrague } from '../../calendar/index.ts';
-import { findVisaByCase } from '../../visas/index.ts';
+import { visaRegister } from '../engine/visa-register.ts';
 import { listLettersOfCase } from '../../letters/db/letters.queries.ts';
 import type { CaseRow } from '../domain/case-type.ts';
 import { allowedActions } from '../domain/fold.ts';
@@ -16,7 +16,7 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
   const [applicant, actions, visa, letters] = await Promise.all([
     findApplicant(db, row.applicant_id),
     listActions(db, row.id),
-    findVisaByCase(db, row.id),
+    visaRegister().findVisaByCase(db, row.id),
     listLettersOfCase(db, row.id),
   ]);
   const intake = actions[0]?.payload as { admissible: boolean; missing: { code: string; field?: string }[] } | undefined;

@@ -1,17 +1,18 @@
 /** Reads: a case (audited — it shows personal data), a letter's PDF (audited), the office work queue. */
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import { requireOffice, requirePermission } from '../../auth/domain/permissions.ts';
+import { requireOffice, requirePermission } from '../../auth/index.ts';
 import { calendarDaysLeft, todayInPrague } from '../../calendar/index.ts';
 import { findLetterPdf } from '../../letters/db/letters.queries.ts';
 import { listOpenCases } from '../db/cases.queries.ts';
 import { loadCaseInScope } from '../engine/run-case-action.ts';
 import { registeredCaseTypes } from '../engine/registry.ts';
 import { buildCaseView } from './case-view.ts';
+import { LetterErrors } from '../../letters/index.ts';
 
 /** @throws CASE.NOT_FOUND, AUTH.FORBIDDEN */
-export async function getCase(ctx: Ctx, caseId: string) {
+export async function getCase(ctx: StaffCtx, caseId: string) {
   requirePermission(ctx.actor, 'case.read');
   return ctx.db.transaction().execute(async (trx) => {
     const { row } = await loadCaseInScope(trx, ctx, caseId, 'office', null);
@@ -21,12 +22,12 @@ export async function getCase(ctx: Ctx, caseId: string) {
 }
 
 /** @throws CASE.NOT_FOUND, LETTER.NOT_FOUND, AUTH.FORBIDDEN */
-export async function getLetterPdf(ctx: Ctx, caseId: string, letterId: string) {
+export async function getLetterPdf(ctx: StaffCtx, caseId: string, letterId: string) {
   requirePermission(ctx.actor, 'letter.read');
   return ctx.db.transaction().execute(async (trx) => {
     const { row } = await loadCaseInScope(trx, ctx, caseId, 'office', null);
     const letter = await findLetterPdf(trx, caseId, letterId);
-    if (!letter) throw new AppError('LETTER.NOT_FOUND', 'No such letter in this case.');
+    if (!letter) throw new AppError(LetterErrors.NOT_FOUND, 'No such letter in this case.');
     await writeAudit(trx, {
       actorId: ctx.actor.id,
       action: 'letter.read',
@@ -39,7 +40,7 @@ export async function getLetterPdf(ctx: Ctx, caseId: string, letterId: string) {
 }
 
 /** Open cases of an office by days left; interrupted cases (clock stopped) last. Names are not listed: open a case to see them. */
-export async function listWorkQueue(ctx: Ctx, officeId?: string) {
+export async function listWorkQueue(ctx: StaffCtx, officeId?: string) {
   requirePermission(ctx.actor, 'queue.read');
   const office = officeId ?? ctx.actor.officeId!;
   requireOffice(ctx.actor, office);

@@ -9,14 +9,15 @@
  * module's projection of the case (status, version, approvers) for its listings and statistics,
  * written in the engine's transaction.
  */
-import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
+import { AppError, fieldError, GenericErrors, validationFailed } from '../../../platform/errors.ts';
+import { NominationErrors } from '../civil-society.errors.ts';
 import { newRecordKey, sealField, unwrapRecordKey, type Keyring } from '../../../platform/crypto.ts';
 import { pad } from '../../../platform/numbering.ts';
 import type { Config } from '../../../platform/config.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
 import { defaultBundle, type Parameter, valueOn } from '../../policy/index.ts';
 import { recordNominationVisa } from '../../visas/index.ts';
-import { isActiveOfficer } from '../../auth/index.ts';
+import { AuthErrors, isActiveOfficer } from '../../auth/index.ts';
 import { defineAction, defineCaseType, defineIntake, type Guard, requireNotSuspended } from '../../cases/index.ts';
 import type { NominationStatus } from '../domain/nomination-model.ts';
 import {
@@ -44,15 +45,16 @@ export interface NewNomination {
 }
 
 export function keyringOf(config: Config): Keyring {
-  if (!config.keyring) throw new AppError('INTERNAL', 'No master key is configured (POBYT_MASTER_KEYS or POBYT_MASTER_KEY_FILE).');
+  if (!config.keyring)
+    throw new AppError(GenericErrors.INTERNAL, 'No master key is configured (POBYT_MASTER_KEYS or POBYT_MASTER_KEY_FILE).');
   return config.keyring;
 }
 
-const NOT_FOUND = { code: 'NOT_FOUND', message: 'No such nomination.' };
+const NOT_FOUND = { code: NominationErrors.NOT_FOUND as string, message: 'No such nomination.' };
 
 async function nominee(trx: Parameters<typeof findNomination>[0], id: string) {
   const n = await findNomination(trx, id);
-  if (!n) throw new AppError('NOT_FOUND', NOT_FOUND.message);
+  if (!n) throw new AppError(NominationErrors.NOT_FOUND, NOT_FOUND.message);
   return n;
 }
 
@@ -61,7 +63,7 @@ const fourEyes: Guard<unknown> = {
   name: 'four-eyes',
   check: ({ ctx, state }) => {
     if (state.approvals.includes(ctx.actor.id))
-      throw new AppError('CONFLICT', 'Four eyes: the second approval must come from another officer.');
+      throw new AppError(NominationErrors.FOUR_EYES, 'Four eyes: the second approval must come from another officer.');
   },
 };
 
@@ -91,7 +93,10 @@ const approve = defineAction<ApproveInput>({
         also_other_citizenship: null,
       },
       n.nominated_on,
-      { code: 'CONFLICT', message: 'The policy in force on the nomination date does not exempt this application from the suspension.' },
+      {
+        code: NominationErrors.NOT_EXEMPT,
+        message: 'The policy in force on the nomination date does not exempt this application from the suspension.',
+      },
     );
     const errors = [
       ['/validFrom', input.validFrom],
@@ -168,7 +173,7 @@ export const civilSocietyNomination = defineCaseType({
     check: async ({ trx, ctx, row, action }) => {
       if (action === 'assign') return;
       if (!(await isAssigned(trx, row.id, ctx.actor.id)))
-        throw new AppError('AUTH.FORBIDDEN', 'Only officers assigned to this nomination act on it.');
+        throw new AppError(AuthErrors.FORBIDDEN, 'Only officers assigned to this nomination act on it.');
     },
   },
   statuses: ['nominated', 'screening', 'assessment', 'approved', 'declined'],

@@ -1,17 +1,17 @@
 /** Partner organisations and staff accounts, created by an administrator. */
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { requirePermission } from '../../auth/index.ts';
 import { createStaffUser, type NewStaffUser } from '../../auth/index.ts';
+import { PartnerOrgErrors } from '../civil-society.errors.ts';
 
-/** Inserts a partner organisation without an actor (the demo seed); createPartnerOrg is the audited command. */
-export function insertPartnerOrg(db: Ctx['db'], name: string) {
+export function insertPartnerOrg(db: StaffCtx['db'], name: string) {
   return db.insertInto('partner_orgs').values({ name }).returning('id').executeTakeFirstOrThrow();
 }
 
-export async function createPartnerOrg(ctx: Ctx, name: string) {
+export async function createPartnerOrg(ctx: StaffCtx, name: string) {
   requirePermission(ctx.actor, 'org.manage');
   try {
     const r = await ctx.db.insertInto('partner_orgs').values({ name }).returning(['id', 'name']).executeTakeFirstOrThrow();
@@ -24,12 +24,12 @@ export async function createPartnerOrg(ctx: Ctx, name: string) {
     });
     return r;
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'An organisation with that name exists.');
+    if (isUniqueViolation(e)) throw new AppError(PartnerOrgErrors.NAME_TAKEN, 'An organisation with that name exists.');
     throw e;
   }
 }
 
-export async function createStaff(ctx: Ctx, u: NewStaffUser) {
+export async function createStaff(ctx: StaffCtx, u: NewStaffUser) {
   requirePermission(ctx.actor, 'staff.manage');
   const r = await createStaffUser(ctx.db, u);
   await writeAudit(ctx.db, {
@@ -44,7 +44,7 @@ export async function createStaff(ctx: Ctx, u: NewStaffUser) {
 }
 
 /** Nominations an officer or supervisor may list: assigned ones (officer) or all (supervisor); never names or narratives. */
-export async function listNominationsForStaff(ctx: Ctx) {
+export async function listNominationsForStaff(ctx: StaffCtx) {
   requirePermission(ctx.actor, 'nomination.work');
   let q = ctx.db
     .selectFrom('nominations as n')

@@ -1,14 +1,16 @@
 /** Evidence files attached by the nominating NGO: type checked by content, size limited, sealed like the narrative. */
 import { randomUUID } from 'node:crypto';
-import type { Ctx } from '../../../platform/context.ts';
-import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
+import type { StaffCtx } from '../../auth/index.ts';
+import { AppError, fieldError, validationFailed, GenericErrors } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { sealField, unwrapRecordKey, openField } from '../../../platform/crypto.ts';
 import { requirePermission } from '../../auth/index.ts';
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TYPES } from '../domain/nomination-model.ts';
+import { AuthErrors } from '../../auth/index.ts';
+import { CaseErrors } from '../../cases/index.ts';
 
 /** @throws NOT_FOUND (not the caller's organisation's nomination), VALIDATION.FAILED (type, size) */
-export async function addEvidence(ctx: Ctx, nominationId: string, file: { name: string; mime: string; content: Buffer }) {
+export async function addEvidence(ctx: StaffCtx, nominationId: string, file: { name: string; mime: string; content: Buffer }) {
   requirePermission(ctx.actor, 'nomination.create');
   const check = EVIDENCE_TYPES[file.mime];
   if (!check) throw validationFailed([fieldError('/mime', 'TYPE_NOT_ALLOWED', `Allowed: ${Object.keys(EVIDENCE_TYPES).join(', ')}.`)]);
@@ -21,8 +23,8 @@ export async function addEvidence(ctx: Ctx, nominationId: string, file: { name: 
       .select(['id', 'org_id', 'dek_wrapped', 'dek_master_id', 'status'])
       .where('id', '=', nominationId)
       .executeTakeFirst();
-    if (!n || n.org_id !== ctx.actor.orgId) throw new AppError('NOT_FOUND', 'No such nomination.');
-    if (n.status === 'approved' || n.status === 'declined') throw new AppError('CASE.ILLEGAL_TRANSITION', 'The nomination is decided.');
+    if (!n || n.org_id !== ctx.actor.orgId) throw new AppError(GenericErrors.NOT_FOUND, 'No such nomination.');
+    if (n.status === 'approved' || n.status === 'declined') throw new AppError(CaseErrors.ILLEGAL_TRANSITION, 'The nomination is decided.');
     const dek = unwrapRecordKey(ctx.config.keyring!, n.id, n.dek_wrapped, n.dek_master_id);
     const id = randomUUID();
     await trx
@@ -49,7 +51,7 @@ export async function addEvidence(ctx: Ctx, nominationId: string, file: { name: 
 }
 
 /** An evidence file, for an assigned officer only; the read is audited. */
-export async function readEvidence(ctx: Ctx, nominationId: string, evidenceId: string) {
+export async function readEvidence(ctx: StaffCtx, nominationId: string, evidenceId: string) {
   requirePermission(ctx.actor, 'nomination.work');
   return ctx.db.transaction().execute(async (trx) => {
     const assigned = await trx
@@ -58,7 +60,7 @@ export async function readEvidence(ctx: Ctx, nominationId: string, evidenceId: s
       .where('nomination_id', '=', nominationId)
       .where('officer_id', '=', ctx.actor.id)
       .executeTakeFirst();
-    if (!assigned) throw new AppError('AUTH.FORBIDDEN', 'Only officers assigned to this nomination read its evidence.');
+    if (!assigned) throw new AppError(AuthErrors.FORBIDDEN, 'Only officers assigned to this nomination read its evidence.');
     const n = await trx
       .selectFrom('nominations')
       .select(['dek_wrapped', 'dek_master_id'])
@@ -70,7 +72,7 @@ export async function readEvidence(ctx: Ctx, nominationId: string, evidenceId: s
       .where('id', '=', evidenceId)
       .where('nomination_id', '=', nominationId)
       .executeTakeFirst();
-    if (!e) throw new AppError('NOT_FOUND', 'No such evidence.');
+    if (!e) throw new AppError(GenericErrors.NOT_FOUND, 'No such evidence.');
     await writeAudit(trx, {
       actorId: ctx.actor.id,
       action: 'nomination.evidence_read',

@@ -4,11 +4,11 @@
  * the record's own data key before they reach the database; only officers assigned to the
  * nomination open them, and every such read is audited.
  */
-import type { Ctx } from '../../../platform/context.ts';
+import { requirePermission, type StaffCtx } from '../../auth/index.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { NominationErrors } from '../civil-society.errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { openField, unwrapRecordKey } from '../../../platform/crypto.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
 import { openCase, runCaseAction } from '../../cases/index.ts';
 import { statusForNgo, type NominationAction, type NominationStatus } from '../domain/nomination-model.ts';
 import { civilSocietyNomination, keyringOf, NOMINATION_NOT_FOUND, type NewNomination } from '../case-type/nomination.ts';
@@ -17,13 +17,13 @@ import { findNomination, isAssigned, listAssignedOfficers, listEvidenceNames, li
 export type { NewNomination };
 
 /** @throws AUTH.FORBIDDEN, VALIDATION.FAILED */
-export async function nominate(ctx: Ctx, n: NewNomination) {
+export async function nominate(ctx: StaffCtx, n: NewNomination) {
   const r = await openCase(ctx, civilSocietyNomination.id, n, null);
   return { id: r.row.id, reference: r.row.reference, status: statusForNgo('nominated') };
 }
 
 /** The NGO's own nominations, with the coarse status only. */
-export async function listOwnNominations(ctx: Ctx) {
+export async function listOwnNominations(ctx: StaffCtx) {
   requirePermission(ctx.actor, 'nomination.own');
   const rows = await listOrgNominations(ctx.db, ctx.actor.orgId!);
   return rows.map((r) => ({
@@ -39,15 +39,15 @@ export async function listOwnNominations(ctx: Ctx) {
  * One nomination. An NGO caseworker of the same organisation sees its status; an officer assigned to it
  * sees everything, decrypted, and the read is audited; anyone else gets 404 (not 403: nothing to infer).
  */
-export async function getNomination(ctx: Ctx, id: string) {
+export async function getNomination(ctx: StaffCtx, id: string) {
   return ctx.db.transaction().execute(async (trx) => {
     const n = await findNomination(trx, id);
     if (ctx.actor.role === 'caseworker') {
-      if (!n || n.org_id !== ctx.actor.orgId) throw new AppError('NOT_FOUND', 'No such nomination.');
+      if (!n || n.org_id !== ctx.actor.orgId) throw new AppError(NominationErrors.NOT_FOUND, 'No such nomination.');
       return { id: n.id, reference: n.reference, status: statusForNgo(n.status), nominatedOn: n.nominated_on, visaType: n.visa_type };
     }
     requirePermission(ctx.actor, 'nomination.work');
-    if (!n) throw new AppError('NOT_FOUND', 'No such nomination.');
+    if (!n) throw new AppError(NominationErrors.NOT_FOUND, 'No such nomination.');
     const assigned = await isAssigned(trx, id, ctx.actor.id);
     const officers = await listAssignedOfficers(trx, id);
     const base = {
@@ -99,7 +99,7 @@ export async function getNomination(ctx: Ctx, id: string) {
 }
 
 /** A supervisor assigns an officer (logged as an action of the case). @throws AUTH.FORBIDDEN, NOT_FOUND, VALIDATION.FAILED (not an officer) */
-export async function assignOfficer(ctx: Ctx, id: string, officerId: string) {
+export async function assignOfficer(ctx: StaffCtx, id: string, officerId: string) {
   requirePermission(ctx.actor, 'nomination.assign');
   await runCaseAction(ctx, {
     caseId: id,
@@ -119,7 +119,7 @@ export async function assignOfficer(ctx: Ctx, id: string, officerId: string) {
  * @throws AUTH.FORBIDDEN (not assigned), CASE.ILLEGAL_TRANSITION, CASE.VERSION_CONFLICT, four eyes, VALIDATION.FAILED
  */
 export async function actOnNomination(
-  ctx: Ctx,
+  ctx: StaffCtx,
   id: string,
   input: { action: NominationAction; version: number; reasons?: string; validFrom?: string; validTo?: string },
 ) {

@@ -1,6 +1,6 @@
 /** Programme statistics: exact counts for supervisors; disclosure-controlled ranges for the public. */
 import { sql } from 'kysely';
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import type { Db } from '../../../platform/db/db.ts';
 import { requirePermission } from '../../auth/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
@@ -17,7 +17,7 @@ async function cells(db: Db, beforeMonth: string | null): Promise<Cell[]> {
   return r.rows;
 }
 
-export async function exactStatistics(ctx: Ctx) {
+export async function exactStatistics(ctx: StaffCtx) {
   requirePermission(ctx.actor, 'stats.exact');
   const c = await cells(ctx.db, null);
   const total = c.filter((x) => x.dimension === 'status').reduce((s, x) => s + x.count, 0);

@@ -8,6 +8,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { LETTER_TEMPLATE_VERSION, renderLetterPdf, type LetterInput } from '../render-entry.ts';
 import { findLetter } from '../db/letters.queries.ts';
+import { LetterErrors } from '../letters.errors.ts';
 
 export async function issueLetter(trx: Trx, args: { caseId: string; input: LetterInput; actorId: string; requestId: string | null }) {
   const pdf = await renderLetterPdf(args.input);
@@ -42,10 +43,10 @@ export async function recordLetterPosting(
   args: { caseId: string; letterId: string; postedOn: string; actorId: string; requestId: string | null },
 ) {
   const letter = await findLetter(trx, args.caseId, args.letterId);
-  if (!letter) throw new AppError('LETTER.NOT_FOUND', 'No such letter in this case.');
-  if (letter.posted_on) throw new AppError('LETTER.ILLEGAL_TRANSITION', `The letter was already posted on ${letter.posted_on}.`);
+  if (!letter) throw new AppError(LetterErrors.NOT_FOUND, 'No such letter in this case.');
+  if (letter.posted_on) throw new AppError(LetterErrors.ILLEGAL_TRANSITION, `The letter was already posted on ${letter.posted_on}.`);
   if (args.postedOn < letter.issued_on) {
-    throw new AppError('LETTER.ILLEGAL_TRANSITION', 'A letter cannot be posted before it was issued.', {
+    throw new AppError(LetterErrors.ILLEGAL_TRANSITION, 'A letter cannot be posted before it was issued.', {
       fields: [{ field: '/postedOn', reason: 'BEFORE_ISSUE', message: `The letter was issued on ${letter.issued_on}.` }],
     });
   }
@@ -73,13 +74,13 @@ export async function recordLetterDelivery(
   args: { caseId: string; letterId: string; delivery: DeliveryRecord; actorId: string; requestId: string | null },
 ) {
   const letter = await findLetter(trx, args.caseId, args.letterId);
-  if (!letter) throw new AppError('LETTER.NOT_FOUND', 'No such letter in this case.');
-  if (!letter.posted_on) throw new AppError('LETTER.ILLEGAL_TRANSITION', 'Record the posting before the delivery.');
-  if (letter.delivered_on) throw new AppError('LETTER.ILLEGAL_TRANSITION', `Delivery was already recorded (${letter.delivered_on}).`);
+  if (!letter) throw new AppError(LetterErrors.NOT_FOUND, 'No such letter in this case.');
+  if (!letter.posted_on) throw new AppError(LetterErrors.ILLEGAL_TRANSITION, 'Record the posting before the delivery.');
+  if (letter.delivered_on) throw new AppError(LetterErrors.ILLEGAL_TRANSITION, `Delivery was already recorded (${letter.delivered_on}).`);
   const d = args.delivery;
   const earliest = d.readyForCollectionOn ?? d.deliveredOn;
   if (earliest < letter.posted_on) {
-    throw new AppError('LETTER.ILLEGAL_TRANSITION', 'Delivery cannot precede posting.', {
+    throw new AppError(LetterErrors.ILLEGAL_TRANSITION, 'Delivery cannot precede posting.', {
       fields: [
         {
           field: d.readyForCollectionOn ? '/readyForCollectionOn' : '/deliveredOn',

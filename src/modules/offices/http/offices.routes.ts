@@ -1,18 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import type { AppDeps } from '../../../platform/http/app.ts';
+import type { AppDeps } from '../../../platform/http/deps.ts';
 import { listOffices, listRegions } from '../db/offices.queries.ts';
-
-const Office = Type.Object({
-  id: Type.String(),
-  regionCode: Type.String(),
-  name: Type.String(),
-  address: Type.Union([Type.String(), Type.Null()]),
-  addressVerified: Type.Boolean(),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  source: Type.Union([Type.String(), Type.Null()]),
-});
+import * as S from './offices.schema.ts';
 
 /** The office directory is public: applicants need to know where to go. */
 export function officeRoutes(deps: AppDeps): FastifyPluginAsync {
@@ -26,9 +16,7 @@ export function officeRoutes(deps: AppDeps): FastifyPluginAsync {
           tags: ['offices'],
           summary: 'The 14 regions',
           security: [],
-          response: {
-            200: Type.Array(Type.Object({ code: Type.String(), nameCs: Type.String(), nameEn: Type.String(), nuts: Type.String() })),
-          },
+          response: { 200: S.Regions },
         },
       },
       async () => (await listRegions(deps.db)).map((r) => ({ code: r.code, nameCs: r.name_cs, nameEn: r.name_en, nuts: r.nuts })),
@@ -41,8 +29,8 @@ export function officeRoutes(deps: AppDeps): FastifyPluginAsync {
           tags: ['offices'],
           summary: 'OAMP offices, optionally of one region; unverified addresses are marked',
           security: [],
-          querystring: Type.Object({ region: Type.Optional(Type.String({ pattern: '^CZ-[0-9]{2}$' })) }, { additionalProperties: false }),
-          response: { 200: Type.Array(Office) },
+          querystring: S.OfficesQuery,
+          response: { 200: S.Offices },
         },
       },
       async (req) =>

@@ -1,13 +1,18 @@
 import { InvalidDateError, isValidIsoDate } from '../../calendar/index.ts';
+import { PolicyErrors } from '../policy.errors.ts';
 import type { DatedValue, Parameter, Window } from './bundle.types.ts';
 
+/** No window of a parameter covers the date. Carries its code and details for the HTTP edge (policy.errors.ts). */
 export class NoRuleInForceError extends Error {
+  readonly code = PolicyErrors.NO_RULE_IN_FORCE;
+  readonly details: { parameter: string; date: string };
   constructor(
     readonly parameterId: string,
     readonly date: string,
   ) {
     super(`no rule in force on ${date} for ${parameterId}`);
     this.name = 'NoRuleInForceError';
+    this.details = { parameter: parameterId, date };
   }
 }
 

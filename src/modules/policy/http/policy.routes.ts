@@ -1,15 +1,12 @@
 /** Public policy endpoints: evaluate facts on named dates; list the dated parameters with sources. */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import type { AppDeps } from '../../../platform/http/app.ts';
-import { LANGS } from '../domain/bundle.types.ts';
+import type { AppDeps } from '../../../platform/http/deps.ts';
 import { defaultBundle } from '../load/load-bundle.ts';
 import { evaluate } from '../use-cases/evaluate.ts';
 import { diffPolicy } from '../use-cases/diff-policy.ts';
-import { ChecklistSchema } from './checklist.schema.ts';
+import * as S from './policy.schema.ts';
 
-const IsoDate = Type.String({ format: 'date' });
 const tags = ['policy'];
 
 export function policyRoutes(_deps: AppDeps): FastifyPluginAsync {
@@ -25,28 +22,8 @@ export function policyRoutes(_deps: AppDeps): FastifyPluginAsync {
           security: [],
           summary:
             'Evaluate the rules on named dates: outcome, reasons in cs/en/uk/ru/be, what would change it, next question, trace, receipt',
-          body: Type.Object(
-            {
-              facts: Type.Record(
-                Type.String({ pattern: '^[a-z_]{1,60}$' }),
-                Type.Union([Type.Boolean(), Type.String({ maxLength: 60 }), Type.Null()]),
-                { description: 'fact id → value; omit a fact, or send null or "unknown", when it is not known' },
-              ),
-              dates: Type.Object(
-                {
-                  as_of: Type.Optional(IsoDate),
-                  filed_on: Type.Optional(IsoDate),
-                  visa_issued_on: Type.Optional(IsoDate),
-                  decided_on: Type.Optional(IsoDate),
-                },
-                { additionalProperties: false },
-              ),
-              lang: Type.Optional(Type.Union(LANGS.map((l) => Type.Literal(l)))),
-              rules: Type.Optional(Type.Array(Type.String({ maxLength: 80 }), { maxItems: 50 })),
-              checklist: Type.Optional(ChecklistSchema),
-            },
-            { additionalProperties: false },
-          ),
+          body: S.EvaluateBody,
+          response: { 200: S.EvaluateReply },
         },
       },
       async (req) => evaluate(req.body),
@@ -56,7 +33,12 @@ export function policyRoutes(_deps: AppDeps): FastifyPluginAsync {
       '/policy/parameters',
       {
         config: { public: true },
-        schema: { tags, security: [], summary: 'Every dated parameter with its windows, values and sources, and the policy version' },
+        schema: {
+          tags,
+          security: [],
+          summary: 'Every dated parameter with its windows, values and sources, and the policy version',
+          response: { 200: S.ParametersReply },
+        },
       },
       async () => {
         const b = defaultBundle();
@@ -79,7 +61,8 @@ export function policyRoutes(_deps: AppDeps): FastifyPluginAsync {
           tags,
           security: [],
           summary: 'What changes between two dates',
-          querystring: Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false }),
+          querystring: S.DiffQuery,
+          response: { 200: S.DiffReply },
         },
       },
       async (req) => ({ from: req.query.from, to: req.query.to, changes: diffPolicy(req.query.from, req.query.to) }),

@@ -1,18 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { ctxOf, type AppDeps } from '../../../platform/http/app.ts';
-import { AppError } from '../../../platform/errors.ts';
+import type { AppDeps } from '../../../platform/http/deps.ts';
+import { staffCtx } from '../../auth/index.ts';
+import { AppError, ValidationErrors } from '../../../platform/errors.ts';
 import { requirePermission } from '../../auth/index.ts';
 import { massExtensionPlan, NotAMassExtensionRule } from '../../policy/index.ts';
 import { extendVisas } from '../use-cases/extend-visas.ts';
 import { findVisasOfHolder, getJob, getVisa } from '../use-cases/read-visas.ts';
 import { cancelVisa, recordSticker } from '../use-cases/visa-changes.ts';
-import { CANCELLATION_GROUNDS } from '../domain/cancellation.ts';
+import * as S from './visas.schema.ts';
 
 const tags = ['visas'];
-const IsoDate = Type.String({ format: 'date' });
-const VisaNumber = Type.Object({ number: Type.String({ maxLength: 60 }) });
 
 export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
@@ -23,13 +21,11 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: 'A holder’s visas by passport number and date of birth (staff; the search is audited)',
-          querystring: Type.Object(
-            { passportNumber: Type.String({ pattern: '^[A-Z0-9]{5,20}$' }), dateOfBirth: IsoDate },
-            { additionalProperties: false },
-          ),
+          querystring: S.HolderQuery,
+          response: { 200: S.HolderVisas },
         },
       },
-      async (req) => findVisasOfHolder(ctxOf(req, deps), req.query),
+      async (req) => findVisasOfHolder(staffCtx(req, deps), req.query),
     );
 
     app.get(
@@ -38,10 +34,11 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: 'A visa in the register with its holder, ground, extensions, stickers and cancellation (the read is audited)',
-          params: VisaNumber,
+          params: S.VisaNumber,
+          response: { 200: S.VisaView },
         },
       },
-      async (req) => getVisa(ctxOf(req, deps), req.params.number),
+      async (req) => getVisa(staffCtx(req, deps), req.params.number),
     );
 
     app.post(
@@ -51,14 +48,12 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
           tags,
           summary:
             'Cancel a visa (§ 37; supervisor of the granting office): the authorities get a visa.cancelled event, booked sticker appointments are released',
-          params: VisaNumber,
-          body: Type.Object(
-            { ground: Type.Union(CANCELLATION_GROUNDS.map((g) => Type.Literal(g))), cancelledOn: Type.Optional(IsoDate) },
-            { additionalProperties: false },
-          ),
+          params: S.VisaNumber,
+          body: S.CancelBody,
+          response: { 200: S.VisaView },
         },
       },
-      async (req) => cancelVisa(ctxOf(req, deps), req.params.number, req.body),
+      async (req) => cancelVisa(staffCtx(req, deps), req.params.number, req.body),
     );
 
     app.post(
@@ -67,24 +62,18 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: 'Record a new sticker affixed at this office (at a booked appointment, which is marked attended, or walk-in)',
-          params: VisaNumber,
-          body: Type.Object(
-            {
-              affixedOn: Type.Optional(IsoDate),
-              stickerNumber: Type.Optional(Type.String({ pattern: '^[A-Z0-9]{5,20}$' })),
-              appointmentCode: Type.Optional(Type.String({ pattern: '^[A-Z0-9]{8}$' })),
-            },
-            { additionalProperties: false },
-          ),
+          params: S.VisaNumber,
+          body: S.StickerBody,
+          response: { 201: S.VisaView },
         },
       },
-      async (req, reply) => reply.status(201).send(await recordSticker(ctxOf(req, deps), req.params.number, req.body)),
+      async (req, reply) => reply.status(201).send(await recordSticker(staffCtx(req, deps), req.params.number, req.body)),
     );
 
     app.get(
       '/jobs/:id',
-      { schema: { tags, summary: 'Progress of a background job', params: Type.Object({ id: Type.String({ format: 'uuid' }) }) } },
-      async (req) => getJob(ctxOf(req, deps), req.params.id),
+      { schema: { tags, summary: 'Progress of a background job', params: S.JobParams, response: { 200: S.JobView } } },
+      async (req) => getJob(staffCtx(req, deps), req.params.id),
     );
 
     app.post(
@@ -93,20 +82,18 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
         schema: {
           tags,
           summary: 'Start a mass extension by a policy rule; follow it at /api/v1/jobs/{id}',
-          body: Type.Object(
-            { rule: Type.String({ maxLength: 80 }), dryRun: Type.Optional(Type.Boolean()) },
-            { additionalProperties: false },
-          ),
+          body: S.ExtensionBody,
+          response: { 202: S.ExtensionStarted },
         },
       },
       async (req, reply) => {
-        const ctx = ctxOf(req, deps);
+        const ctx = staffCtx(req, deps);
         requirePermission(ctx.actor, 'visa.extend');
         try {
           massExtensionPlan(req.body.rule);
         } catch (e) {
           if (e instanceof NotAMassExtensionRule)
-            throw new AppError('VALIDATION.FAILED', e.message, {
+            throw new AppError(ValidationErrors.FAILED, e.message, {
               fields: [{ field: '/rule', reason: 'NOT_A_MASS_EXTENSION', message: e.message }],
             });
           throw e;

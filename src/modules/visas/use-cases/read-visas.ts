@@ -1,18 +1,18 @@
 /** Reads of the register: a visa with its extensions, stickers and cancellation (audited), a job's progress. */
 import { sql } from 'kysely';
-import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
-import { writeAudit } from '../../../platform/audit.ts';
-import { requirePermission } from '../../auth/index.ts';
+import type { StaffCtx } from '../../auth/index.ts';
+import { AppError, GenericErrors } from '../../../platform/errors.ts';
 import { caseGroundRows, holderRows } from '../../cases/index.ts';
 import { appointmentCodes } from '../../appointments/index.ts';
+import { writeAudit } from '../../../platform/audit.ts';
+import { requirePermission } from '../../auth/index.ts';
 
 /**
  * A visa with its holder and legal ground, from its case (tolerance, study). A Civil Society visa has
  * no case: who holds it stays behind the programme's assignment-restricted views (civil-society
  * module), so the register shows only that it belongs to the programme.
  */
-function visaWithHolder(db: Ctx['db']) {
+function visaWithHolder(db: StaffCtx['db']) {
   return db
     .selectFrom('visas as v')
     .leftJoin(caseGroundRows(db).as('c'), 'c.id', 'v.case_id')
@@ -42,11 +42,11 @@ function visaWithHolder(db: Ctx['db']) {
 }
 
 /** @throws NOT_FOUND, AUTH.FORBIDDEN */
-export async function getVisa(ctx: Ctx, visaNumber: string) {
+export async function getVisa(ctx: StaffCtx, visaNumber: string) {
   requirePermission(ctx.actor, 'visa.read');
   return ctx.db.transaction().execute(async (trx) => {
     const v = await visaWithHolder(trx).where('v.visa_number', '=', visaNumber).executeTakeFirst();
-    if (!v) throw new AppError('NOT_FOUND', 'No visa with that number.');
+    if (!v) throw new AppError(GenericErrors.NOT_FOUND, 'No visa with that number.');
     await writeAudit(trx, { actorId: ctx.actor.id, action: 'visa.read', entityType: 'visa', entityId: v.id, requestId: ctx.requestId });
     const ext = await trx
       .selectFrom('visa_extensions')
@@ -107,7 +107,7 @@ export async function getVisa(ctx: Ctx, visaNumber: string) {
  * found — the passport number itself stays out of the audit.
  * @throws AUTH.FORBIDDEN
  */
-export async function findVisasOfHolder(ctx: Ctx, q: { passportNumber: string; dateOfBirth: string }) {
+export async function findVisasOfHolder(ctx: StaffCtx, q: { passportNumber: string; dateOfBirth: string }) {
   requirePermission(ctx.actor, 'visa.read');
   return ctx.db.transaction().execute(async (trx) => {
     const rows = await visaWithHolder(trx)
@@ -144,7 +144,7 @@ export const JOB_STALE_AFTER_SECONDS = 120;
  * (by the database's clock, which also wrote it) is reported as `interrupted`: its process died.
  * @throws NOT_FOUND, AUTH.FORBIDDEN
  */
-export async function getJob(ctx: Ctx, id: string) {
+export async function getJob(ctx: StaffCtx, id: string) {
   requirePermission(ctx.actor, 'job.read');
   const j = await ctx.db
     .selectFrom('job_runs')
@@ -152,7 +152,7 @@ export async function getJob(ctx: Ctx, id: string) {
     .select(sql<boolean>`status = 'running' and heartbeat_at < now() - make_interval(secs => ${JOB_STALE_AFTER_SECONDS})`.as('stale'))
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!j) throw new AppError('NOT_FOUND', 'No such job.');
+  if (!j) throw new AppError(GenericErrors.NOT_FOUND, 'No such job.');
   return {
     id: j.id,
     kind: j.kind,

@@ -3,17 +3,19 @@
  * each: the visa row, the audit event and — for a cancellation — the change event the authorities
  * receive, and the release of the holder's booked sticker appointments.
  */
-import type { Ctx } from '../../../platform/context.ts';
+import type { StaffCtx } from '../../auth/index.ts';
 import type { Trx } from '../../../platform/db/db.ts';
-import { AppError, validationFailed } from '../../../platform/errors.ts';
-import { writeAudit } from '../../../platform/audit.ts';
+import { AppError, validationFailed, GenericErrors } from '../../../platform/errors.ts';
 import { appendChangeEvent } from '../../../platform/outbox.ts';
+import { writeAudit } from '../../../platform/audit.ts';
 import { requireOffice, requirePermission } from '../../auth/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { caseGroundRows } from '../../cases/index.ts';
 import { attendAppointment, releaseBookingsOfVisa } from '../../appointments/index.ts';
 import { cancellationDateErrors, stickerRefusal, type CancellationGround } from '../domain/cancellation.ts';
 import { getVisa } from './read-visas.ts';
+import { AuthErrors } from '../../auth/index.ts';
+import { VisaErrors } from '../visas.errors.ts';
 
 /** The visa with the office that granted it (null for a Civil Society visa, granted by the Foreign Ministry). */
 async function visaForChange(trx: Trx, visaNumber: string) {
@@ -23,15 +25,15 @@ async function visaForChange(trx: Trx, visaNumber: string) {
     .select(['v.id', 'v.visa_number', 'v.visa_code', 'v.status', 'v.valid_from', 'v.valid_to', 'v.issued_on', 'c.office_id'])
     .where('v.visa_number', '=', visaNumber)
     .executeTakeFirst();
-  if (!v) throw new AppError('NOT_FOUND', 'No visa with that number.');
+  if (!v) throw new AppError(GenericErrors.NOT_FOUND, 'No visa with that number.');
   return v;
 }
 
 /**
- * @throws AUTH.FORBIDDEN (not a supervisor of the granting office), NOT_FOUND, CONFLICT (a Civil
- * Society visa), VISA.ALREADY_CANCELLED, VALIDATION.FAILED (date in the future or before issue)
+ * @throws AUTH.FORBIDDEN (not a supervisor of the granting office), NOT_FOUND, VISA.CANCELLED_BY_MINISTRY (a
+ * Civil Society visa), VISA.ALREADY_CANCELLED, VALIDATION.FAILED (date in the future or before issue)
  */
-export async function cancelVisa(ctx: Ctx, visaNumber: string, input: { ground: CancellationGround; cancelledOn?: string }) {
+export async function cancelVisa(ctx: StaffCtx, visaNumber: string, input: { ground: CancellationGround; cancelledOn?: string }) {
   requirePermission(ctx.actor, 'visa.cancel');
   const now = ctx.clock.now();
   const today = todayInPrague(now);
@@ -40,11 +42,11 @@ export async function cancelVisa(ctx: Ctx, visaNumber: string, input: { ground: 
     const v = await visaForChange(trx, visaNumber);
     if (!v.office_id)
       throw new AppError(
-        'CONFLICT',
+        VisaErrors.CANCELLED_BY_MINISTRY,
         'This visa was granted by the Foreign Ministry under the Civil Society programme; it is cancelled there, not by an OAMP office.',
       );
     requireOffice(ctx.actor, v.office_id);
-    if (v.status === 'cancelled') throw new AppError('VISA.ALREADY_CANCELLED', 'The visa is already cancelled.');
+    if (v.status === 'cancelled') throw new AppError(VisaErrors.ALREADY_CANCELLED, 'The visa is already cancelled.');
     const errors = cancellationDateErrors(
       { status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on },
       on,
@@ -59,7 +61,7 @@ export async function cancelVisa(ctx: Ctx, visaNumber: string, input: { ground: 
       .where('status', '=', 'valid')
       .returning('id')
       .executeTakeFirst();
-    if (!done) throw new AppError('VISA.ALREADY_CANCELLED', 'The visa is already cancelled.');
+    if (!done) throw new AppError(VisaErrors.ALREADY_CANCELLED, 'The visa is already cancelled.');
     const released = await releaseBookingsOfVisa(trx, v.id, now);
     await writeAudit(trx, {
       actorId: ctx.actor.id,
@@ -89,24 +91,24 @@ export async function cancelVisa(ctx: Ctx, visaNumber: string, input: { ground: 
 /**
  * A new sticker affixed at the actor's office, at a booked appointment (marked attended) or walk-in.
  * The sticker carries the visa's own code.
- * @throws AUTH.FORBIDDEN, NOT_FOUND (visa, or appointment), CONFLICT (appointment at another office),
+ * @throws AUTH.FORBIDDEN, NOT_FOUND (visa, or appointment), APPOINTMENT.AT_OTHER_OFFICE,
  * VISA.NOT_IN_FORCE, VALIDATION.FAILED (a day after today)
  */
 export async function recordSticker(
-  ctx: Ctx,
+  ctx: StaffCtx,
   visaNumber: string,
   input: { affixedOn?: string; stickerNumber?: string; appointmentCode?: string },
 ) {
   requirePermission(ctx.actor, 'visa.sticker');
   const officeId = ctx.actor.officeId;
-  if (!officeId) throw new AppError('AUTH.FORBIDDEN', 'Only staff of an office record stickers.');
+  if (!officeId) throw new AppError(AuthErrors.FORBIDDEN, 'Only staff of an office record stickers.');
   const today = todayInPrague(ctx.clock.now());
   const on = input.affixedOn ?? today;
   await ctx.db.transaction().execute(async (trx) => {
     const v = await visaForChange(trx, visaNumber);
     const refusal = stickerRefusal({ status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on }, on, today);
     if (refusal?.field) throw validationFailed([{ field: refusal.field, reason: refusal.reason, message: refusal.message }]);
-    if (refusal) throw new AppError('VISA.NOT_IN_FORCE', refusal.message, { reason: refusal.reason });
+    if (refusal) throw new AppError(VisaErrors.NOT_IN_FORCE, refusal.message, { reason: refusal.reason });
     const appointmentId = input.appointmentCode
       ? await attendAppointment(trx, { visaId: v.id, code: input.appointmentCode, officeId })
       : null;

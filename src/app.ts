@@ -1,4 +1,7 @@
-/** The composition root of the HTTP server: plugins, auth, error mapping, module routes. */
+/**
+ * The composition root of the HTTP server: plugins, who is calling (the actor), error mapping and every
+ * module's routes. The one place that knows all modules; platform knows none of them.
+ */
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -6,58 +9,30 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Clock } from '../clock.ts';
-import type { Config } from '../config.ts';
-import type { Actor, Ctx } from '../context.ts';
-import type pg from 'pg';
-import type { Db } from '../db/db.ts';
-import type { Boss } from '../jobs.ts';
-import { AppError } from '../errors.ts';
-import { sendProblem, toProblem } from './problem.ts';
-import { resolveSession } from '../../modules/auth/use-cases/sessions.ts';
-import { authRoutes, SESSION_COOKIE } from '../../modules/auth/http/auth.routes.ts';
-import { officeRoutes } from '../../modules/offices/http/offices.routes.ts';
-import { caseRoutes } from '../../modules/cases/http/cases.routes.ts';
-import { registerCaseTypes } from '../../case-types.ts';
-import { systemRoutes } from './system.routes.ts';
-import { policyRoutes } from '../../modules/policy/http/policy.routes.ts';
-import { visaRoutes } from '../../modules/visas/http/visas.routes.ts';
-import { agencyRoutes } from '../../modules/agencies/http/agencies.routes.ts';
-import { appointmentRoutes } from '../../modules/appointments/http/appointments.routes.ts';
-import { findHolderVisa } from '../../modules/visas/index.ts';
-import { civilSocietyRoutes } from '../../modules/civil-society/http/civil-society.routes.ts';
+import type { AnonymousActor } from './platform/context.ts';
+import { AppError, GenericErrors } from './platform/errors.ts';
+import type { AppDeps } from './platform/http/deps.ts';
+import { sendProblem, toProblem } from './platform/http/problem.ts';
+import { systemRoutes } from './platform/http/system.routes.ts';
+import { AuthErrors, authRoutes, resolveSession, SESSION_COOKIE, type StaffActor } from './modules/auth/index.ts';
+import type { AuthorityActor } from './modules/agencies/index.ts';
+import type { HolderActor } from './modules/appointments/index.ts';
+import { officeRoutes } from './modules/offices/index.ts';
+import { caseRoutes } from './modules/cases/index.ts';
+import { policyRoutes } from './modules/policy/index.ts';
+import { findHolderVisa, visaRoutes } from './modules/visas/index.ts';
+import { agencyRoutes } from './modules/agencies/index.ts';
+import { appointmentRoutes } from './modules/appointments/index.ts';
+import { civilSocietyRoutes } from './modules/civil-society/index.ts';
+import { registerCaseTypes } from './case-types.ts';
+import { withProblemResponses } from './platform/http/problem.schema.ts';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-  }
-  interface FastifyContextConfig {
-    public?: boolean;
-  }
-}
+export type { AppDeps } from './platform/http/deps.ts';
 
-export interface AppDeps {
-  db: Db;
-  /**
-   * The pool under `db` on a PostgreSQL server, for the few hot statements run as named prepared
-   * statements (queryPrepared). Not given on PGlite: its node-postgres adapter loses the connection
-   * when a named statement fails, and in-process there is no round trip to save.
-   */
-  pool?: pg.Pool;
-  config: Config;
-  clock: Clock;
-  logger?: boolean | object;
-  /** The job queue, when the process runs one (webhook delivery, replays). */
-  boss?: Boss;
-}
+/** Everyone a request can act for: staff (session), an authority's system (API key), a visa holder, or no one. */
+export type Actor = StaffActor | AuthorityActor | HolderActor | AnonymousActor;
 
 export type App = FastifyInstance;
-
-/** The per-request context a use case receives. Throws AUTH.REQUIRED on a public route. */
-export function ctxOf(req: FastifyRequest, deps: AppDeps): Ctx {
-  if (!req.actor) throw new AppError('AUTH.REQUIRED', 'Sign in first.');
-  return { db: deps.db, clock: deps.clock, config: deps.config, actor: req.actor, requestId: String(req.id) };
-}
 
 function bearer(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
@@ -81,7 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (req, ctx) => {
-      const p = toProblem(new AppError('RATE_LIMITED', `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s.`), req);
+      const p = toProblem(new AppError(GenericErrors.RATE_LIMITED, `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s.`), req);
       return Object.assign(new Error(p.detail), { statusCode: 429, problem: p });
     },
   });
@@ -93,14 +68,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
+    transformObject: (doc) =>
+      'openapiObject' in doc ? withProblemResponses(doc.openapiObject as Parameters<typeof withProblemResponses>[0]) : doc.swaggerObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config?.public || !req.url.startsWith('/api/')) return;
     const token = bearer(req);
-    const actor = token ? await resolveSession({ db: deps.db, clock: deps.clock }, token) : null;
-    if (!actor) throw new AppError('AUTH.REQUIRED', 'Sign in first: a session cookie or a bearer token is required.');
+    const actor: Actor | null = token ? await resolveSession({ db: deps.db, clock: deps.clock }, token) : null;
+    if (!actor) throw new AppError(AuthErrors.REQUIRED, 'Sign in first: a session cookie or a bearer token is required.');
     req.actor = actor;
   });
 
@@ -114,7 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return sendProblem(reply, p);
   });
   app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, toProblem(new AppError('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`), req)),
+    sendProblem(reply, toProblem(new AppError(GenericErrors.NOT_FOUND, `No route ${req.method} ${req.url.split('?')[0]}`), req)),
   );
 
   await app.register(systemRoutes(deps));

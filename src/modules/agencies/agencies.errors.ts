@@ -1,0 +1,7 @@
+/** The error codes the agencies module raises. */
+import { defineErrors } from '../../platform/errors.ts';
+
+export const WebhookErrors = defineErrors('WEBHOOK', {
+  NO_MASTER_KEY: { status: 409, title: 'No master key is configured' },
+  NO_JOB_QUEUE: { status: 409, title: 'This process runs no job queue' },
+});

@@ -1,0 +1,9 @@
+/** The error codes the auth module raises (statuses at the HTTP edge via the registry). */
+import { defineErrors } from '../../platform/errors.ts';
+
+export const AuthErrors = defineErrors('AUTH', {
+  REQUIRED: { status: 401, title: 'Sign-in required' },
+  INVALID_CREDENTIALS: { status: 401, title: 'Sign-in failed' },
+  FORBIDDEN: { status: 403, title: 'Not allowed' },
+  USERNAME_TAKEN: { status: 409, title: 'That username is taken' },
+});

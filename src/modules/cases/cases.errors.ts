@@ -1,0 +1,11 @@
+/** The error codes the cases module raises. */
+import { defineErrors } from '../../platform/errors.ts';
+
+export const CaseErrors = defineErrors('CASE', {
+  NOT_FOUND: { status: 404, title: 'Case not found' },
+  ILLEGAL_TRANSITION: { status: 409, title: 'This action is not allowed in the case’s current state' },
+  VERSION_CONFLICT: { status: 409, title: 'The case was changed by someone else' },
+  DUPLICATE_ACTION: { status: 409, title: 'This action was already recorded' },
+  /** A guard on the policy (e.g. the RU/BY suspension on the filing date) does not let the action go on. */
+  NOT_EXEMPT: { status: 409, title: 'The policy in force on the date it reads does not exempt this application' },
+});

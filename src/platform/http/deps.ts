@@ -1,0 +1,38 @@
+/** What the HTTP routes of every module receive from the composition root (src/app.ts). A leaf: imports no module. */
+import type { FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import type { Clock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { ActorBase, AnonymousCtx } from '../context.ts';
+import type { Db } from '../db/db.ts';
+import type { Boss } from '../jobs.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who the request acts for, once a hook has identified them; null until then. */
+    actor: ActorBase | null;
+  }
+  interface FastifyContextConfig {
+    public?: boolean;
+  }
+}
+
+export interface AppDeps {
+  db: Db;
+  /**
+   * The pool under `db` on a PostgreSQL server, for the few hot statements run as named prepared
+   * statements (queryPrepared). Not given on PGlite: its node-postgres adapter loses the connection
+   * when a named statement fails, and in-process there is no round trip to save.
+   */
+  pool?: pg.Pool;
+  config: Config;
+  clock: Clock;
+  logger?: boolean | object;
+  /** The job queue, when the process runs one (webhook delivery, replays). */
+  boss?: Boss;
+}
+
+/** The context of a public route: no one has identified themselves. */
+export function anonymousCtx(req: FastifyRequest, deps: AppDeps): AnonymousCtx {
+  return { db: deps.db, clock: deps.clock, config: deps.config, actor: { kind: 'anonymous' }, requestId: String(req.id) };
+}
