@@ -17,7 +17,7 @@ export {
   type IntakePrepared,
   type LogEntry,
   type Performed,
-} from './domain/case-type.ts';
+} from './engine/case-type.ts';
 export { allowedActions, foldLog } from './domain/fold.ts';
 export { caseTypeOf, registerCaseType, registeredCaseTypes, checkDeclaration } from './engine/registry.ts';
 export { openCase } from './engine/open-case.ts';

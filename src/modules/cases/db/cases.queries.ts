@@ -1,7 +1,7 @@
 /** All SQL of the cases module: applicants, the case projection and its action log — for every case type. */
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../../platform/db/db.ts';
-import type { CaseRow, LogEntry } from '../domain/case-type.ts';
+import type { CaseRow, LogEntry } from '../engine/case-type.ts';
 import type { Projection } from '../domain/projection.ts';
 
 export interface ApplicantInput {

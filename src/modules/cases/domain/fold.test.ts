@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toleranceVisa } from '../types/tolerance-visa.ts';
 import { humanitarianException } from '../types/humanitarian-exception.ts';
-import { civilSocietyNomination } from '../../civil-society/case-type/nomination.ts';
+import { civilSocietyNomination } from '../../civil-society/index.ts';
 import { checkDeclaration } from '../engine/registry.ts';
-import type { LogEntry } from './case-type.ts';
+import type { LogEntry } from '../engine/case-type.ts';
 import { allowedActions, foldLog, isAllowed } from './fold.ts';
 import { projectionOf } from './projection.ts';
 

@@ -3,7 +3,7 @@
  * what may happen next. The same fold runs when a command is checked, when the projection is
  * written and when `pobyt policy simulate` re-reads open cases.
  */
-import type { AnyCaseType, CaseState, LogEntry } from '../domain/case-type.ts';
+import type { AnyCaseType, CaseState, LogEntry } from '../engine/case-type.ts';
 
 export class BrokenLogError extends Error {}
 

@@ -1,6 +1,6 @@
 /** The projection row's derived fields: status, the statutory clock and the decision date. Pure. */
 import { caseDeadline, type PolicyBundle } from '../../policy/index.ts';
-import type { AnyCaseType, CaseState } from '../domain/case-type.ts';
+import type { AnyCaseType, CaseState } from '../engine/case-type.ts';
 
 export interface Projection {
   status: string;

@@ -4,10 +4,10 @@
  */
 import type { Trx } from '../../../platform/db/db.ts';
 import { findOffice } from '../../offices/index.ts';
-import type { LetterInput } from '../../letters/render-entry.ts';
-import { issueLetter } from '../../letters/use-cases/issue-letter.ts';
+import type { LetterInput } from '../../letters/index.ts';
+import { issueLetter } from '../../letters/index.ts';
 import { findApplicant } from '../db/cases.queries.ts';
-import type { AnyCaseType } from '../domain/case-type.ts';
+import type { AnyCaseType } from './case-type.ts';
 import type { StaffCtx } from './staff-ctx.ts';
 
 const ROLE_CS: Record<StaffCtx['actor']['role'], string> = {

@@ -9,7 +9,7 @@ import { isValidIsoDate } from '../../calendar/index.ts';
 import { findOffice } from '../../offices/index.ts';
 import { pad } from '../../../platform/numbering.ts';
 import { type ApplicantInput, insertApplicant } from '../db/cases.queries.ts';
-import type { DocumentDeclaration, IntakeDeclaration, IntakePrepared } from '../domain/case-type.ts';
+import type { DocumentDeclaration, IntakeDeclaration, IntakePrepared } from './case-type.ts';
 import type { StaffCtx } from './staff-ctx.ts';
 
 export type { ApplicantInput };

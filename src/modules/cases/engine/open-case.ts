@@ -10,7 +10,7 @@ import { CaseErrors } from '../cases.errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { nextNumber } from '../../../platform/numbering.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
-import { requirePermission } from '../../auth/domain/permissions.ts';
+import { requirePermission } from '../../auth/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { findActionByKey, findCase, insertAction, insertCase } from '../db/cases.queries.ts';
 import type { CaseCommandResult } from './run-case-action.ts';

@@ -4,7 +4,7 @@
  * declared action and status, and the deadline parameter exists in the policy data.
  */
 import { defaultBundle } from '../../policy/index.ts';
-import type { AnyCaseType } from '../domain/case-type.ts';
+import type { AnyCaseType } from './case-type.ts';
 
 const TYPES = new Map<string, AnyCaseType>();
 

@@ -18,16 +18,10 @@ import {
   valueOn,
   WITHDRAWAL_LEGAL_GROUND,
 } from '../../policy/index.ts';
-import { recordLetterDelivery, recordLetterPosting, type DeliveryRecord } from '../../letters/use-cases/issue-letter.ts';
+import { recordLetterDelivery, recordLetterPosting, type DeliveryRecord } from '../../letters/index.ts';
 import { visaRegister } from './visa-register.ts';
 import * as S from '../http/cases.schema.ts';
-import {
-  type ActionArgs,
-  type ActionDeclaration,
-  defineAction,
-  type HttpDeclaration,
-  type LetterDeclaration,
-} from '../domain/case-type.ts';
+import { type ActionArgs, type ActionDeclaration, defineAction, type HttpDeclaration, type LetterDeclaration } from './case-type.ts';
 
 /**
  * The date an action takes effect: given explicitly, or today in Prague. It may not lie in the

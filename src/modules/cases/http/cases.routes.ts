@@ -7,7 +7,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../../platform/http/deps.ts';
 import { staffCtx } from '../../auth/index.ts';
-import type { HttpDeclaration } from '../domain/case-type.ts';
+import type { HttpDeclaration } from '../engine/case-type.ts';
 import { registeredCaseTypes } from '../engine/registry.ts';
 import { openOfficeCase, actOnOfficeCase } from '../use-cases/office-cases.ts';
 import { getCase, getLetterPdf, listWorkQueue } from '../use-cases/read-cases.ts';

@@ -1,6 +1,6 @@
 /** Request and response schemas of the case routes (TypeBox → JSON Schema → OpenAPI). */
 import { Type } from 'typebox';
-import { ChecklistSchema } from '../../policy/http/checklist.schema.ts';
+import { ChecklistSchema } from '../../policy/index.ts';
 
 const IsoDate = Type.String({ format: 'date', description: 'Civil date, YYYY-MM-DD' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });

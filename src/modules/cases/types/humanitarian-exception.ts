@@ -13,7 +13,7 @@ import { Type } from 'typebox';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
 import { defaultBundle } from '../../policy/index.ts';
-import { defineAction, defineCaseType, defineIntake, type Guard } from '../domain/case-type.ts';
+import { defineAction, defineCaseType, defineIntake, type Guard } from '../engine/case-type.ts';
 import {
   type ApplicantInput,
   createApplicant,

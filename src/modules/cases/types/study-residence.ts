@@ -8,7 +8,7 @@
  * a letter citing an unverified provision would be worse than none.
  */
 import { fieldError } from '../../../platform/errors.ts';
-import { defineCaseType, defineIntake } from '../domain/case-type.ts';
+import { defineCaseType, defineIntake } from '../engine/case-type.ts';
 import {
   type ApplicantInput,
   createApplicant,

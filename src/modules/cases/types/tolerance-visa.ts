@@ -14,7 +14,7 @@ import {
   type ToleranceChecklist,
 } from '../../policy/index.ts';
 import { TOLERANCE_WORDING } from '../../letters/index.ts';
-import { defineCaseType, defineIntake } from '../domain/case-type.ts';
+import { defineCaseType, defineIntake } from '../engine/case-type.ts';
 import {
   type ApplicantInput,
   checkIntakeDates,

@@ -2,8 +2,8 @@
 import type { Db, Trx } from '../../../platform/db/db.ts';
 import { calendarDaysLeft, todayInPrague } from '../../calendar/index.ts';
 import { visaRegister } from '../engine/visa-register.ts';
-import { listLettersOfCase } from '../../letters/db/letters.queries.ts';
-import type { CaseRow } from '../domain/case-type.ts';
+import { listLettersOfCase } from '../../letters/index.ts';
+import type { CaseRow } from '../engine/case-type.ts';
 import { allowedActions } from '../domain/fold.ts';
 import { caseTypeOf } from '../engine/registry.ts';
 import { findApplicant, listActions } from '../db/cases.queries.ts';

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { requireOffice, requirePermission } from '../../auth/index.ts';
 import { calendarDaysLeft, todayInPrague } from '../../calendar/index.ts';
-import { findLetterPdf } from '../../letters/db/letters.queries.ts';
+import { findLetterPdf } from '../../letters/index.ts';
 import { listOpenCases } from '../db/cases.queries.ts';
 import { loadCaseInScope } from '../engine/run-case-action.ts';
 import { registeredCaseTypes } from '../engine/registry.ts';

@@ -11,9 +11,9 @@
  */
 import type { TSchema } from 'typebox';
 import type { Trx } from '../../../platform/db/db.ts';
-import type { Permission } from '../../auth/domain/permissions.ts';
+import type { Permission } from '../../auth/index.ts';
 import type { LetterWording } from '../../letters/index.ts';
-import type { StaffCtx } from '../engine/staff-ctx.ts';
+import type { StaffCtx } from './staff-ctx.ts';
 
 /** One entry of the log as the fold sees it. */
 export interface LogEntry {
