@@ -6,6 +6,7 @@ export {
   diffDays,
   isValidIsoDate,
   isoDateFromParts,
+  lastDayOfYears,
   maxDate,
   parseIsoDate,
   todayInPrague,

@@ -65,6 +65,16 @@ function assertWholeDays(n: number): void {
   if (!Number.isSafeInteger(n)) throw new RangeError(`Day count must be an integer, got ${n}`);
 }
 
+/** The last day of a period of whole years starting on `iso` (a validity of N years): 1 Mar 2024 + 1 → 28 Feb 2025; 29 Feb + 1 → 28 Feb. */
+export function lastDayOfYears(iso: IsoDate, years: number): IsoDate {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y + years, m - 1, d));
+  // 29 Feb + 1 year → 28 Feb (Date would roll to 1 Mar)
+  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
+  else target.setUTCDate(target.getUTCDate() - 1);
+  return target.toISOString().slice(0, 10);
+}
+
 export function addDays(d: IsoDate, n: number): IsoDate {
   assertWholeDays(n);
   return fromEpochDay(toEpochDay(d) + n);

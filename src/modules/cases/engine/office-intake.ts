@@ -38,6 +38,14 @@ export function checkIntakeDates(receivedOn: string, applicant: ApplicantInput, 
   return errors;
 }
 
+/** The receipt date of a request: given, or today; a calendar date, not in the future. */
+export function receiptDate(given: string | undefined, today: string): string {
+  const on = given ?? today;
+  if (!isValidIsoDate(on) || on > today)
+    throw validationFailed([fieldError('/receivedOn', 'INVALID_DATE', 'A date YYYY-MM-DD, not in the future.')]);
+  return on;
+}
+
 export function throwIfAny(errors: FieldError[]): void {
   if (errors.length) throw validationFailed(errors);
 }

@@ -6,7 +6,7 @@
  * action share its route.
  */
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
-import { isValidIsoDate, todayInPrague } from '../../calendar/index.ts';
+import { isValidIsoDate, lastDayOfYears, todayInPrague } from '../../calendar/index.ts';
 import {
   APPEAL_PERIOD_DAYS,
   defaultBundle,
@@ -121,15 +121,6 @@ export function resumeAction() {
   });
 }
 
-function addYearsMinusOneDay(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y + years, m - 1, d));
-  // 29 Feb + 1 year → 28 Feb (Date would roll to 1 Mar)
-  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
-  else target.setUTCDate(target.getUTCDate() - 1);
-  return target.toISOString().slice(0, 10);
-}
-
 type GrantInput = Dated & { validFrom: string; validTo: string; warRelated?: boolean };
 
 /**
@@ -162,7 +153,7 @@ export function grantAction(opts: { letter: 'letter' | { none: string }; warRela
       if (visaDecl.maxValidityYearsParameter) {
         const max = valueOn(params[visaDecl.maxValidityYearsParameter] as Parameter<number>, on);
         used.unshift(max);
-        const latest = addYearsMinusOneDay(input.validFrom, max.value);
+        const latest = lastDayOfYears(input.validFrom, max.value);
         if (input.validTo > latest) {
           throw validationFailed([
             fieldError(

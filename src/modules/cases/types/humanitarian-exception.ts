@@ -11,7 +11,6 @@
  */
 import { Type } from 'typebox';
 import { fieldError, validationFailed } from '../../../platform/errors.ts';
-import { isValidIsoDate } from '../../calendar/index.ts';
 import { defaultBundle } from '../../policy/index.ts';
 import { defineAction, defineCaseType, defineIntake, type Guard } from '../engine/case-type.ts';
 import {
@@ -19,8 +18,8 @@ import {
   createApplicant,
   missingDocuments,
   OFFICE_CASE_REFERENCE,
+  receiptDate,
   receivingOffice,
-  throwIfAny,
 } from '../engine/office-intake.ts';
 import { policyNationality, requireNotSuspended, requireRoute } from '../engine/policy-guards.ts';
 import {
@@ -170,9 +169,7 @@ export const humanitarianException = defineCaseType({
       body: IntakeBody,
     },
     prepare: async ({ ctx, input, today }) => {
-      const receivedOn = input.receivedOn ?? today;
-      if (!isValidIsoDate(receivedOn) || receivedOn > today)
-        throwIfAny([fieldError('/receivedOn', 'INVALID_DATE', 'A date YYYY-MM-DD, not in the future.')]);
+      const receivedOn = receiptDate(input.receivedOn, today);
       const office = await receivingOffice(ctx);
       const facts = routeFacts(input.applicant.nationality);
       const route = requireRoute({

@@ -1,35 +1,14 @@
-/**
- * Long-term residence for study for Belarusian holders of a Czech government, Ministry of Education
- * or EU scholarship. The policy module decides whether the route is open on the filing date; a
- * missing document makes the application inadmissible; an admissible one runs on the study deadline
- * (60 days, from the policy module). A grant records the permit in the register.
- *
- * No letters: the legal basis and wording of a study-permit decision are not in the facts file, and
- * a letter citing an unverified provision would be worse than none.
- */
-import { fieldError } from '../../../platform/errors.ts';
 import { defineCaseType, defineIntake } from '../engine/case-type.ts';
 import {
   type ApplicantInput,
   createApplicant,
   missingDocuments,
   OFFICE_CASE_REFERENCE,
+  receiptDate,
   receivingOffice,
-  throwIfAny,
 } from '../engine/office-intake.ts';
-import { isValidIsoDate } from '../../calendar/index.ts';
 import { policyNationality, requireRoute } from '../engine/policy-guards.ts';
-import {
-  discontinueAction,
-  grantAction,
-  interruptAction,
-  LETTER_STEPS,
-  letterDeliveryAction,
-  letterPostedAction,
-  refuseAction,
-  resumeAction,
-  withdrawAction,
-} from '../engine/standard-actions.ts';
+import { administrativeProceedings } from '../engine/proceedings.ts';
 import * as S from '../http/cases.schema.ts';
 
 const NO_LETTER = { none: 'The wording and legal basis of study-permit decisions are not verified (facts file); no letter is issued yet.' };
@@ -54,34 +33,7 @@ export const studyResidence = defineCaseType({
   title: 'long-term residence permit for study',
   audit: { entityType: 'case', prefix: 'case' },
   scope: { kind: 'office' },
-  statuses: ['inadmissible', 'under_assessment', 'interrupted', 'granted', 'refused', 'withdrawn', 'discontinued'],
-  openStatuses: ['under_assessment', 'interrupted'],
-  transitions: {
-    inadmissible: { ...LETTER_STEPS },
-    under_assessment: {
-      interrupt: 'interrupted',
-      grant: 'granted',
-      refuse: 'refused',
-      withdraw: 'withdrawn',
-      discontinue: 'discontinued',
-      ...LETTER_STEPS,
-    },
-    interrupted: { resume: 'under_assessment', withdraw: 'withdrawn', discontinue: 'discontinued', ...LETTER_STEPS },
-    granted: { ...LETTER_STEPS },
-    refused: { ...LETTER_STEPS },
-    withdrawn: { ...LETTER_STEPS },
-    discontinued: { ...LETTER_STEPS },
-  },
-  actions: {
-    interrupt: interruptAction(NO_LETTER),
-    resume: resumeAction(),
-    grant: grantAction({ letter: NO_LETTER, warRelatedByDefault: () => false }),
-    refuse: refuseAction(NO_LETTER),
-    withdraw: withdrawAction(NO_LETTER),
-    discontinue: discontinueAction(NO_LETTER),
-    letter_posted: letterPostedAction(),
-    letter_delivery: letterDeliveryAction(),
-  },
+  ...administrativeProceedings({ letters: NO_LETTER, warRelatedByDefault: () => false }),
   intake: defineIntake<StudyIntake>({
     action: 'intake',
     permission: 'case.intake',
@@ -91,9 +43,7 @@ export const studyResidence = defineCaseType({
       body: S.StudyIntakeBody,
     },
     prepare: async ({ ctx, input, today }) => {
-      const receivedOn = input.receivedOn ?? today;
-      if (!isValidIsoDate(receivedOn) || receivedOn > today)
-        throwIfAny([fieldError('/receivedOn', 'INVALID_DATE', 'A date YYYY-MM-DD, not in the future.')]);
+      const receivedOn = receiptDate(input.receivedOn, today);
       const office = await receivingOffice(ctx);
       const route = requireRoute({
         rule: 'route.study_residence_by',

@@ -23,17 +23,7 @@ import {
   receivingOffice,
   throwIfAny,
 } from '../engine/office-intake.ts';
-import {
-  discontinueAction,
-  grantAction,
-  interruptAction,
-  letterDeliveryAction,
-  LETTER_STEPS,
-  letterPostedAction,
-  refuseAction,
-  resumeAction,
-  withdrawAction,
-} from '../engine/standard-actions.ts';
+import { administrativeProceedings } from '../engine/proceedings.ts';
 import * as S from '../http/cases.schema.ts';
 
 export interface ToleranceIntake {
@@ -49,37 +39,8 @@ export const toleranceVisa = defineCaseType({
   title: 'tolerance visa',
   audit: { entityType: 'case', prefix: 'case' },
   scope: { kind: 'office' },
-  statuses: ['inadmissible', 'under_assessment', 'interrupted', 'granted', 'refused', 'withdrawn', 'discontinued'],
-  openStatuses: ['under_assessment', 'interrupted'],
-  transitions: {
-    // Returned application: no proceedings; only the return letter's posting and delivery.
-    inadmissible: { ...LETTER_STEPS },
-    under_assessment: {
-      interrupt: 'interrupted',
-      grant: 'granted',
-      refuse: 'refused',
-      withdraw: 'withdrawn',
-      discontinue: 'discontinued',
-      ...LETTER_STEPS,
-    },
-    // While interrupted the clock stands; the officer resumes before deciding. The applicant may still withdraw.
-    interrupted: { resume: 'under_assessment', withdraw: 'withdrawn', discontinue: 'discontinued', ...LETTER_STEPS },
-    granted: { ...LETTER_STEPS },
-    refused: { ...LETTER_STEPS },
-    withdrawn: { ...LETTER_STEPS },
-    discontinued: { ...LETTER_STEPS },
-  },
-  actions: {
-    interrupt: interruptAction('letter'),
-    resume: resumeAction(),
-    // § 33(1)(a) for a Ukrainian citizen is the war-related case unless the officer says otherwise.
-    grant: grantAction({ letter: 'letter', warRelatedByDefault: (nationality) => nationality === 'UKR' }),
-    refuse: refuseAction('letter'),
-    withdraw: withdrawAction('letter'),
-    discontinue: discontinueAction('letter'),
-    letter_posted: letterPostedAction(),
-    letter_delivery: letterDeliveryAction(),
-  },
+  // § 33(1)(a) for a Ukrainian citizen is the war-related case unless the officer says otherwise.
+  ...administrativeProceedings({ letters: 'letter', warRelatedByDefault: (nationality) => nationality === 'UKR' }),
   intake: defineIntake<ToleranceIntake>({
     action: 'intake',
     permission: 'case.intake',

@@ -1,5 +1,5 @@
 /** Deadline, validity and delivery rules of the tolerance-visa case, on the dates the law reads. */
-import { computeStatutoryDeadline, deliveryOutcome, InvalidDateError, isValidIsoDate } from '../../calendar/index.ts';
+import { computeStatutoryDeadline, deliveryOutcome, InvalidDateError, isValidIsoDate, lastDayOfYears } from '../../calendar/index.ts';
 /*
  * Pure: every function reads its parameters from the bundle it is given. The defaulting to the
  * bundle in policy/ lives outside domain/ (../rules.ts), so this file needs no loader.
@@ -45,15 +45,6 @@ export function toleranceDeadline(
   return { dueOn: r.dueOn, running: r.running, parameters: interruptions.length ? [period, floor] : [period] };
 }
 
-function addYearsMinusOneDay(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y + years, m - 1, d));
-  // 29 Feb + 1 year → 28 Feb (Date would roll to 1 Mar)
-  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
-  else target.setUTCDate(target.getUTCDate() - 1);
-  return target.toISOString().slice(0, 10);
-}
-
 export interface ValidityCheck {
   ok: boolean;
   latestValidTo: string;
@@ -66,7 +57,7 @@ export function checkToleranceValidity(bundle: PolicyBundle, decidedOn: string, 
   for (const d of [validFrom, validTo]) if (!isValidIsoDate(d)) throw new InvalidDateError(d, 'expected YYYY-MM-DD');
   const max = valueOn(paramOf<number>(bundle, 'tolerance_visa.max_validity_years'), decidedOn);
   const code = valueOn(paramOf<string>(bundle, 'tolerance_visa.sticker_code'), decidedOn);
-  const latestValidTo = addYearsMinusOneDay(validFrom, max.value);
+  const latestValidTo = lastDayOfYears(validFrom, max.value);
   return { ok: validFrom <= validTo && validTo <= latestValidTo, latestValidTo, visaCode: code.value, parameters: [max, code] };
 }
 
