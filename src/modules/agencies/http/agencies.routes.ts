@@ -14,9 +14,9 @@ import {
 } from '../use-cases/authority-clients.ts';
 import { readChangeFeed, verifyStatus } from '../use-cases/verify-status.ts';
 import { VerificationBatcher } from '../use-cases/verification-batcher.ts';
-import { listDeadLetters, replayDeadLetter, subscribe } from '../webhooks/deliver.ts';
+import { listDeadLetters, replayDeadLetter } from '../webhooks/deliver.ts';
+import { subscribeClient } from '../use-cases/subscribe-client.ts';
 import { requirePermission } from '../../auth/index.ts';
-import { writeAudit } from '../../../platform/audit.ts';
 import { AuthErrors } from '../../auth/index.ts';
 import { WebhookErrors } from '../agencies.errors.ts';
 
@@ -84,26 +84,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 201: S.WebhookSubscribed },
         },
       },
-      async (req, reply) => {
-        const ctx = staffCtx(req, deps);
-        requirePermission(ctx.actor, 'authority.manage');
-        const client = await deps.db
-          .selectFrom('authority_clients')
-          .select('id')
-          .where('id', '=', req.params.id)
-          .where('revoked_at', 'is', null)
-          .executeTakeFirst();
-        if (!client) throw new AppError(GenericErrors.NOT_FOUND, 'No active authority client with that id.');
-        const r = await subscribe(deps.db, deps.config.keyring, client.id, req.body.url);
-        await writeAudit(deps.db, {
-          actorId: ctx.actor.id,
-          action: 'authority.subscribed',
-          entityType: 'authority_client',
-          entityId: client.id,
-          requestId: String(req.id),
-        });
-        return reply.status(201).send({ clientId: client.id, url: req.body.url, secret: r.secret });
-      },
+      async (req, reply) => reply.status(201).send(await subscribeClient(staffCtx(req, deps), req.params.id, req.body.url)),
     );
     app.get(
       '/admin/webhooks/dead-letters',
