@@ -29,7 +29,7 @@ export { getCase, getLetterPdf, listWorkQueue } from './use-cases/read-cases.ts'
 export { simulatePolicyChange } from './use-cases/simulate-policy-change.ts';
 export { caseRoutes } from './http/cases.routes.ts';
 export { CaseErrors } from './cases.errors.ts';
-export { useVisaRegister, type VisaRegister } from './engine/visa-register.ts';
+export { useVisaRegister, type NewCaseVisa, type VisaRegister } from './engine/visa-register.ts';
 export { toleranceVisa, type ToleranceIntake } from './types/tolerance-visa.ts';
 export { studyResidence, type StudyIntake } from './types/study-residence.ts';
 export { humanitarianException, type HumanitarianIntake } from './types/humanitarian-exception.ts';

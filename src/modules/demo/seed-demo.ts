@@ -112,50 +112,22 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
   const actor: StaffActor = { ...officer, orgId: null };
   const ctx = { db, clock, config, actor, requestId: 'seed' };
   const today = todayInPrague(clock.now());
-  await openOfficeCase(
-    ctx,
-    'tolerance_visa',
-    {
-      ground: '33-1-a',
-      receivedOn: addDays(today, -26),
-      applicant: applicant('KOVALENKO', 'OLENA', 'Коваленко Олена', '1986-04-12', 'FE123456'),
-      checklist: checklist(),
-    },
-    null,
+  // A tolerance application received on `daysAgo`, from the counter of the demo officer.
+  const intake = (daysAgo: number, who: Parameters<typeof applicant>, list = checklist()) =>
+    openOfficeCase(
+      ctx,
+      'tolerance_visa',
+      { ground: '33-1-a', receivedOn: addDays(today, -daysAgo), applicant: applicant(...who), checklist: list },
+      null,
+    );
+  await intake(26, ['KOVALENKO', 'OLENA', 'Коваленко Олена', '1986-04-12', 'FE123456']);
+  await intake(3, ['BONDARENKO', 'MYKOLA', 'Бондаренко Микола', '1971-11-02', 'FK654321']);
+  await intake(
+    1,
+    ['TKACHENKO', 'IRYNA', 'Ткаченко Ірина', '1993-07-30', 'FM777001'],
+    checklist({ fee: { method: 'cash', amountCzk: 300 }, photo: { submitted: false } }),
   );
-  await openOfficeCase(
-    ctx,
-    'tolerance_visa',
-    {
-      ground: '33-1-a',
-      receivedOn: addDays(today, -3),
-      applicant: applicant('BONDARENKO', 'MYKOLA', 'Бондаренко Микола', '1971-11-02', 'FK654321'),
-      checklist: checklist(),
-    },
-    null,
-  );
-  await openOfficeCase(
-    ctx,
-    'tolerance_visa',
-    {
-      ground: '33-1-a',
-      receivedOn: addDays(today, -1),
-      applicant: applicant('TKACHENKO', 'IRYNA', 'Ткаченко Ірина', '1993-07-30', 'FM777001'),
-      checklist: checklist({ fee: { method: 'cash', amountCzk: 300 }, photo: { submitted: false } }),
-    },
-    null,
-  );
-  const c4 = await openOfficeCase(
-    ctx,
-    'tolerance_visa',
-    {
-      ground: '33-1-a',
-      receivedOn: addDays(today, -12),
-      applicant: applicant('MELNYK', 'ANDRII', 'Мельник Андрій', '1980-01-15', 'FN100200'),
-      checklist: checklist(),
-    },
-    null,
-  );
+  const c4 = await intake(12, ['MELNYK', 'ANDRII', 'Мельник Андрій', '1980-01-15', 'FN100200']);
   await actOnOfficeCase(ctx, {
     caseId: c4.id,
     action: 'interrupt',
@@ -168,17 +140,7 @@ export async function seedDemo(db: Db, config: Config, clock: Clock): Promise<{ 
     idempotencyKey: null,
   });
   // A granted visa whose holder can book a sticker appointment, and slots to book.
-  const c5 = await openOfficeCase(
-    ctx,
-    'tolerance_visa',
-    {
-      ground: '33-1-a',
-      receivedOn: addDays(today, -20),
-      applicant: applicant('SAVCHUK', 'DARYNA', 'Савчук Дарина', '1990-05-05', 'FP246810'),
-      checklist: checklist(),
-    },
-    null,
-  );
+  const c5 = await intake(20, ['SAVCHUK', 'DARYNA', 'Савчук Дарина', '1990-05-05', 'FP246810']);
   const granted = await actOnOfficeCase(ctx, {
     caseId: c5.id,
     action: 'grant',

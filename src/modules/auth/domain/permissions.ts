@@ -27,40 +27,27 @@ export type Permission =
   | 'stats.exact'
   | 'org.manage';
 
+/** An OAMP officer works the office's cases, letters, register lookups and stickers, and assigned nominations. */
+const OFFICER: readonly Permission[] = [
+  'case.read',
+  'case.intake',
+  'case.act',
+  'case.decide',
+  'queue.read',
+  'letter.read',
+  'letter.post',
+  'office.read',
+  'visa.read',
+  'visa.sticker',
+  'job.read',
+  'nomination.work',
+];
+
 const GRANTS: Record<Role, readonly Permission[]> = {
-  officer: [
-    'case.read',
-    'case.intake',
-    'case.act',
-    'case.decide',
-    'queue.read',
-    'letter.read',
-    'letter.post',
-    'office.read',
-    'visa.read',
-    'visa.sticker',
-    'job.read',
-    'nomination.work',
-  ],
-  supervisor: [
-    'case.read',
-    'case.intake',
-    'case.act',
-    'case.decide',
-    'queue.read',
-    'letter.read',
-    'letter.post',
-    'office.read',
-    'visa.read',
-    'visa.sticker',
-    'visa.cancel',
-    'job.read',
-    'visa.extend',
-    'slots.manage',
-    'nomination.work',
-    'nomination.assign',
-    'stats.exact',
-  ],
+  officer: OFFICER,
+  // A supervisor does what an officer does, and cancels visas, runs the mass extension, manages slots,
+  // assigns nominations and reads exact statistics.
+  supervisor: [...OFFICER, 'visa.cancel', 'visa.extend', 'slots.manage', 'nomination.assign', 'stats.exact'],
   admin: ['staff.manage', 'office.read', 'job.read', 'visa.extend', 'authority.manage', 'slots.manage', 'org.manage'],
   // A partner NGO's caseworker nominates and follows its own organisation's nominations, nothing else.
   caseworker: ['nomination.create', 'nomination.own'],

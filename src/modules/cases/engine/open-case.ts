@@ -12,9 +12,9 @@ import { nextNumber } from '../../../platform/numbering.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { requirePermission } from '../../auth/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
-import { findActionByKey, findCase, insertAction, insertCase } from '../db/cases.queries.ts';
+import { findActionByKey, findCase, insertAction, insertCase, listActions, toLogEntries } from '../db/cases.queries.ts';
 import type { CaseCommandResult } from './run-case-action.ts';
-import { initialState } from '../domain/fold.ts';
+import { foldLog, initialState } from '../domain/fold.ts';
 import { projectionOf } from '../domain/projection.ts';
 import { caseTypeOf } from './registry.ts';
 import { issueCaseLetter } from './case-letters.ts';
@@ -40,8 +40,16 @@ export async function openCase(ctx: StaffCtx, typeId: string, input: unknown, id
       if (idempotencyKey) {
         const prior = await findActionByKey(trx, intake.action, idempotencyKey);
         if (prior) {
+          // The case the key first opened, as it is now — not a state built from the retried body.
           const row = (await findCase(trx, prior.case_id))!;
-          return { row, state, type: caseTypeOf(row.case_type), replayed: true, output: {} };
+          const priorType = caseTypeOf(row.case_type);
+          return {
+            row,
+            state: foldLog(priorType, toLogEntries(await listActions(trx, row.id))),
+            type: priorType,
+            replayed: true,
+            output: {},
+          };
         }
       }
       const id = randomUUID();

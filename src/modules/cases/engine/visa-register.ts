@@ -23,6 +23,7 @@ export interface NewCaseVisa {
   validFrom: string;
   validTo: string;
   issuedOn: string;
+  /** Granted in connection with the armed conflict in Ukraine (decides later mass extensions). */
   warRelated: boolean;
   actorId: string;
   requestId: string | null;

@@ -3,20 +3,10 @@ import type { Trx } from '../../../platform/db/db.ts';
 import { nextNumber, pad } from '../../../platform/numbering.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { appendChangeEvent } from '../../../platform/outbox.ts';
+import type { NewCaseVisa } from '../../cases/index.ts';
 
-export interface NewVisa {
-  caseId: string;
-  applicantId: string;
-  officeId: string;
-  visaCode: string;
-  validFrom: string;
-  validTo: string;
-  issuedOn: string;
-  /** Granted in connection with the armed conflict in Ukraine (decides later mass extensions). */
-  warRelated: boolean;
-  actorId: string;
-  requestId: string | null;
-}
+/** What the case engine hands the register when a grant is decided (the engine's port type). */
+export type NewVisa = NewCaseVisa;
 
 /** Visa numbers run per office and year: VS-2024-PHA-ZUK-000001. */
 export async function recordVisa(trx: Trx, v: NewVisa) {
