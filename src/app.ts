@@ -26,6 +26,8 @@ import { appointmentRoutes } from './modules/appointments/index.ts';
 import { civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { webRoutes } from './modules/web/index.ts';
 
 export type { AppDeps } from './platform/http/deps.ts';
 
@@ -52,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.decorateRequest('actor', null);
   await app.register(cookie);
+  await registerSecurityHeaders(app);
   // Opt-in per route (sign-in); the store is per process — several instances need a shared store.
   await app.register(rateLimit, {
     global: false,
@@ -103,5 +106,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(agencyRoutes(deps), { prefix: '/api/v1' });
   await app.register(appointmentRoutes(deps, findHolderVisa), { prefix: '/api/v1' });
   await app.register(civilSocietyRoutes(deps), { prefix: '/api/v1' });
+  await app.register(webRoutes(deps));
   return app;
 }

@@ -16,3 +16,13 @@ export type { Facts, Dates, FactValue } from './engine/evaluate-rules.ts';
 export { ChecklistSchema } from './http/checklist.schema.ts';
 export { policyRoutes } from './http/policy.routes.ts';
 export { PolicyErrors } from './policy.errors.ts';
+export {
+  nextInterviewStep,
+  QUESTION_ORDER,
+  HOLDER_QUESTIONS,
+  type InterviewStep,
+  type InterviewBranch,
+  type DateQuestion,
+} from './engine/interview.ts';
+export { evaluatePolicy, type ExplainedResult } from './engine/explain.ts';
+export { checkRequest } from './engine/validate-request.ts';

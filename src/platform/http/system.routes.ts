@@ -21,6 +21,5 @@ export function systemRoutes(deps: AppDeps): FastifyPluginAsync {
         return reply.status(503).type('application/problem+json').send({ type: 'about:blank', title: 'Database unavailable', status: 503 });
       }
     });
-    app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/docs'));
   };
 }

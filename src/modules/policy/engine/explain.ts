@@ -3,6 +3,7 @@
  * the next question to ask, the rights a status carries, the trace and a receipt to store with a decision.
  */
 import { createHash } from 'node:crypto';
+import { formatMessage } from '../../../platform/i18n.ts';
 import { LANGS, type Lang, type PolicyBundle, type Source } from '../domain/bundle.types.ts';
 import { valueOn } from '../domain/lookup.ts';
 import { evaluateRules, type Dates, type Facts, type ReasonItem, type RuleResult } from './evaluate-rules.ts';
@@ -21,8 +22,9 @@ export interface EvaluateRequest {
 }
 
 export function message(bundle: PolicyBundle, lang: Lang, key: string, vars: Record<string, string> = {}): string {
-  const text = bundle.messages[lang][key] ?? bundle.messages.en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? `{${k}}`);
+  const own = bundle.messages[lang][key];
+  const text = own ?? bundle.messages.en[key] ?? key;
+  return formatMessage(own === undefined ? 'en' : lang, text, vars);
 }
 
 const src = (s: Source) => ({ id: s.id, act: s.act, section: s.section ?? null, url: s.url ?? null, verification: s.verification });
