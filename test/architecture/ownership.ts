@@ -30,4 +30,6 @@ export const TABLE_OWNERS: Record<string, string> = {
   nominations: 'civil-society',
   nomination_assignments: 'civil-society',
   nomination_evidence: 'civil-society',
+  // web (src/modules/web): the applicant's pages. It owns no table: the navigator keeps its answers in the
+  // page address, and reads offices and policy through their index.ts.
 };
