@@ -42,7 +42,8 @@ program
         }
       },
       announce: (url) => {
-        console.log(`pobyt listening on ${url} — database: ${describeDb(config)}`);
+        console.log(`pobyt: applicants' pages at ${url}/  (cs, en, uk, ru, be)`);
+        console.log(`  listening on ${url} — database: ${describeDb(config)}`);
         console.log(`  API docs: ${url}/docs   health: ${url}/health`);
         const logins = readDemoLogins(config);
         if (logins.length) {
