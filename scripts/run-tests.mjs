@@ -17,7 +17,7 @@ function find(dir, out = []) {
     if (e === 'node_modules' || e.startsWith('.')) continue;
     const p = join(dir, e);
     if (statSync(p).isDirectory()) find(p, out);
-    else if (e.endsWith(".test.ts")) out.push(p);
+    else if (e.endsWith('.test.ts')) out.push(p);
   }
   return out;
 }

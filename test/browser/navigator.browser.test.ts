@@ -14,7 +14,8 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const have = existsSync(CHROMIUM);
-if (!have && process.env.REQUIRE_CHROMIUM === '1') throw new Error(`REQUIRE_CHROMIUM=1 but no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+if (!have && process.env.REQUIRE_CHROMIUM === '1')
+  throw new Error(`REQUIRE_CHROMIUM=1 but no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 const require = createRequire(import.meta.url);
 const AXE = have ? readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') : '';
@@ -61,7 +62,9 @@ describe('navigator in Chromium', { skip: have ? false : `no Chromium at ${CHROM
     const r = (await page.evaluate(() => (globalThis as any).axe.run(document, { resultTypes: ['violations'] }))) as {
       violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
     };
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   async function noSidewaysScroll(page: Page) {

@@ -66,10 +66,22 @@ for (const tier of dbTiers()) {
       const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
       assert.ok(token);
       const cookies = cookiesOf(page.headers['set-cookie']);
-      const noToken = await t.app.inject({ method: 'POST', url: '/uk/navigator', cookies, payload: 'state=&question=held_status&answer=none', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const noToken = await t.app.inject({
+        method: 'POST',
+        url: '/uk/navigator',
+        cookies,
+        payload: 'state=&question=held_status&answer=none',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       assert.equal(noToken.statusCode, 403);
       const form = (body: string) =>
-        t.app.inject({ method: 'POST', url: '/uk/navigator', cookies, payload: `_csrf=${encodeURIComponent(token!)}&${body}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        t.app.inject({
+          method: 'POST',
+          url: '/uk/navigator',
+          cookies,
+          payload: `_csrf=${encodeURIComponent(token!)}&${body}`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
       const empty = await form('state=&question=held_status');
       assert.equal(empty.statusCode, 422);
       assert.match(empty.body, /id="error-summary"/);
@@ -81,7 +93,8 @@ for (const tier of dbTiers()) {
     });
 
     test('a Ukrainian who cannot get temporary protection reaches the tolerance visa: what to bring, 30 days, rights, the office', async () => {
-      const q = 'held_status=none&nationality=UKR&lived_in_ukraine_before_war=true&applied_protection_in_other_eu_state=false&holds_residence_in_other_state=true&cannot_return=true&in_czech_republic=true&region=CZ-10';
+      const q =
+        'held_status=none&nationality=UKR&lived_in_ukraine_before_war=true&applied_protection_in_other_eu_state=false&holds_residence_in_other_state=true&cannot_return=true&in_czech_republic=true&region=CZ-10';
       const r = await t.app.inject({ url: `/en/navigator?${q}` });
       assert.equal(r.statusCode, 200);
       assert.match(r.body, /The route that fits you/);
@@ -104,7 +117,8 @@ for (const tier of dbTiers()) {
     });
 
     test('a Russian journalist: the Civil Society programme through a partner NGO, and the suspension on the date asked about', async () => {
-      const q = 'on=2023-06-01&held_status=none&nationality=RUS&civil_society_category=journalist&publicly_opposes_regime=true&at_risk_at_home=true';
+      const q =
+        'on=2023-06-01&held_status=none&nationality=RUS&civil_society_category=journalist&publicly_opposes_regime=true&at_risk_at_home=true';
       const r = await t.app.inject({ url: `/ru/navigator?${q}` });
       assert.match(r.body, /Гражданское общество/);
       assert.match(r.body, /неправительственная организация/);

@@ -13,7 +13,11 @@ const bundle = defaultBundle();
 function walk(persona: Record<string, FactValue>, on: string, visaIssuedOn?: string) {
   const facts: Facts = {};
   const asked: string[] = [];
-  const dates = () => ({ as_of: on, filed_on: on, ...(asked.includes('visa_issued_on') && visaIssuedOn ? { visa_issued_on: visaIssuedOn } : {}) });
+  const dates = () => ({
+    as_of: on,
+    filed_on: on,
+    ...(asked.includes('visa_issued_on') && visaIssuedOn ? { visa_issued_on: visaIssuedOn } : {}),
+  });
   for (let i = 0; i < 20; i++) {
     const step = nextInterviewStep(bundle, facts, dates());
     if (step.kind === 'done') return { step, asked };
@@ -24,32 +28,67 @@ function walk(persona: Record<string, FactValue>, on: string, visaIssuedOn?: str
   throw new Error('the interview did not end');
 }
 
-const personas: { name: string; on: string; answers: Record<string, FactValue>; visaIssuedOn?: string; branch: string; route: string | null }[] = [
+const personas: {
+  name: string;
+  on: string;
+  answers: Record<string, FactValue>;
+  visaIssuedOn?: string;
+  branch: string;
+  route: string | null;
+}[] = [
   {
     name: 'Ukrainian not entitled to temporary protection (residence elsewhere), cannot return → tolerance visa',
     on: '2026-12-02',
-    answers: { held_status: 'none', nationality: 'UKR', lived_in_ukraine_before_war: true, applied_protection_in_other_eu_state: false, holds_residence_in_other_state: true, cannot_return: true, in_czech_republic: true },
+    answers: {
+      held_status: 'none',
+      nationality: 'UKR',
+      lived_in_ukraine_before_war: true,
+      applied_protection_in_other_eu_state: false,
+      holds_residence_in_other_state: true,
+      cannot_return: true,
+      in_czech_republic: true,
+    },
     branch: 'routes',
     route: 'route.tolerance_visa',
   },
   {
     name: 'Ukrainian who fled the war, no exclusions → temporary protection',
     on: '2026-12-02',
-    answers: { held_status: 'none', nationality: 'UKR', lived_in_ukraine_before_war: true, applied_protection_in_other_eu_state: false, holds_residence_in_other_state: false, eu_citizen: false, applied_international_protection: false },
+    answers: {
+      held_status: 'none',
+      nationality: 'UKR',
+      lived_in_ukraine_before_war: true,
+      applied_protection_in_other_eu_state: false,
+      holds_residence_in_other_state: false,
+      eu_citizen: false,
+      applied_international_protection: false,
+    },
     branch: 'routes',
     route: 'route.temporary_protection',
   },
   {
     name: 'Russian independent journalist at risk → Civil Society programme',
     on: '2026-12-02',
-    answers: { held_status: 'none', nationality: 'RUS', civil_society_category: 'journalist', publicly_opposes_regime: true, at_risk_at_home: true },
+    answers: {
+      held_status: 'none',
+      nationality: 'RUS',
+      civil_society_category: 'journalist',
+      publicly_opposes_regime: true,
+      at_risk_at_home: true,
+    },
     branch: 'routes',
     route: 'route.civil_society_programme',
   },
   {
     name: 'Belarusian academic opposing Lukashenko → Civil Society programme',
     on: '2023-06-01',
-    answers: { held_status: 'none', nationality: 'BLR', civil_society_category: 'academic', publicly_opposes_regime: true, at_risk_at_home: true },
+    answers: {
+      held_status: 'none',
+      nationality: 'BLR',
+      civil_society_category: 'academic',
+      publicly_opposes_regime: true,
+      at_risk_at_home: true,
+    },
     branch: 'routes',
     route: 'route.civil_society_programme',
   },
@@ -78,7 +117,15 @@ const personas: { name: string; on: string; answers: Record<string, FactValue>; 
   {
     name: 'Someone from another country who can return → no route',
     on: '2026-12-02',
-    answers: { held_status: 'none', nationality: 'OTHER', lived_in_ukraine_before_war: false, protected_in_ukraine_before_war: false, family_of_protected_person: false, ukrainian_permanent_resident_at_risk: false, cannot_return: false },
+    answers: {
+      held_status: 'none',
+      nationality: 'OTHER',
+      lived_in_ukraine_before_war: false,
+      protected_in_ukraine_before_war: false,
+      family_of_protected_person: false,
+      ukrainian_permanent_resident_at_risk: false,
+      cannot_return: false,
+    },
     branch: 'routes',
     route: null,
   },

@@ -75,8 +75,7 @@ export function nextInterviewStep(
   dates: Dates,
   opts: { unknownDates?: DateQuestion[] } = {},
 ): InterviewStep {
-  for (const f of ['held_status', 'nationality'])
-    if (!answered(facts, f)) return factStep(bundle, f);
+  for (const f of ['held_status', 'nationality']) if (!answered(facts, f)) return factStep(bundle, f);
 
   if (facts.held_status === 'temporary_protection') return { kind: 'done', branch: 'temporary_protection_holder', route: null };
   if (facts.held_status === 'tolerance_visa') {

@@ -29,7 +29,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /** Sends a rendered page as HTML with the given status. */
 export function sendPage(reply: FastifyReply, page: VNode, status = 200) {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(`<!doctype html>${render(page)}`);
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(`<!doctype html>${render(page)}`);
 }
 
 /** Registers `routes` once per locale under `/{locale}`; the handler gets the locale and its translator. */
@@ -57,7 +61,13 @@ export function webRoutes(deps: AppDeps) {
     const cache = { maxAge: '1d', immutable: false };
     await app.register(fastifyStatic, { root: dsRoot, prefix: '/assets/ds/', decorateReply: false, ...cache, schemaHide: true });
     await app.register(fastifyStatic, { root: fontRoot, prefix: '/assets/fonts/', decorateReply: false, ...cache, schemaHide: true });
-    await app.register(fastifyStatic, { root: join(here, '..', 'assets'), prefix: '/assets/web/', decorateReply: false, ...cache, schemaHide: true });
+    await app.register(fastifyStatic, {
+      root: join(here, '..', 'assets'),
+      prefix: '/assets/web/',
+      decorateReply: false,
+      ...cache,
+      schemaHide: true,
+    });
 
     const bundle = defaultBundle();
     const today = () => todayInPrague(deps.clock.now());
@@ -68,7 +78,13 @@ export function webRoutes(deps: AppDeps) {
       const l = isLocale(req.params.lang) ? req.params.lang : 'cs';
       const to = req.query.to;
       const target = typeof to === 'string' && to.startsWith(`/${l}/`) && !to.startsWith('//') ? to : `/${l}/`;
-      reply.setCookie(LANG_COOKIE, l, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true, secure: deps.config.cookieSecure });
+      reply.setCookie(LANG_COOKIE, l, {
+        path: '/',
+        maxAge: 365 * 24 * 3600,
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: deps.config.cookieSecure,
+      });
       return reply.redirect(target, 303);
     });
 
@@ -76,26 +92,27 @@ export function webRoutes(deps: AppDeps) {
       const tr = t(locale);
       sub.get('/', hide, async (_req, reply) => sendPage(reply, <HomePage locale={locale} t={tr} />));
 
-      const navigatorPage = async (
-        req: FastifyRequest,
-        reply: FastifyReply,
-        query: string,
-        error?: { message: string; value?: string },
-      ) => {
+      const navigatorPage = async (reply: FastifyReply, query: string, error?: { message: string; value?: string }) => {
         const state = parseState(bundle, query);
         const on = state.on ?? today();
-        const step = nextInterviewStep(bundle, state.facts, { as_of: on, filed_on: on, ...(state.visaIssuedOn ? { visa_issued_on: state.visaIssuedOn } : {}) }, { unknownDates: state.unknownDates });
+        const step = nextInterviewStep(
+          bundle,
+          state.facts,
+          { as_of: on, filed_on: on, ...(state.visaIssuedOn ? { visa_issued_on: state.visaIssuedOn } : {}) },
+          { unknownDates: state.unknownDates },
+        );
         const q = queryOf(state);
-        const backHref = state.answers.length ? `/${locale}/navigator${queryOf(state, { drop: 1 }) ? `?${queryOf(state, { drop: 1 })}` : ''}` : `/${locale}/`;
+        const backHref = state.answers.length
+          ? `/${locale}/navigator${queryOf(state, { drop: 1 }) ? `?${queryOf(state, { drop: 1 })}` : ''}`
+          : `/${locale}/`;
         if (step.kind !== 'done') {
-          const questionKey = step.kind === 'fact' ? step.question : step.question;
           return sendPage(
             reply,
             <QuestionPage
               locale={locale}
               t={tr}
               step={step}
-              question={message(bundle, locale, questionKey)}
+              question={message(bundle, locale, step.question)}
               number={state.answers.length + 1}
               state={q}
               backHref={backHref}
@@ -106,10 +123,21 @@ export function webRoutes(deps: AppDeps) {
             error ? 422 : 200,
           );
         }
-        const view = buildResult(bundle, locale, { facts: state.facts, on, visaIssuedOn: state.visaIssuedOn, branch: step.branch, route: step.route });
+        const view = buildResult(bundle, locale, {
+          facts: state.facts,
+          on,
+          visaIssuedOn: state.visaIssuedOn,
+          branch: step.branch,
+          route: step.route,
+        });
         const regions = (await listRegions(deps.db)).map((r) => ({ code: r.code, name: locale === 'en' ? r.name_en : r.name_cs }));
         const offices = state.region
-          ? (await listOffices(deps.db, state.region)).map((o) => ({ name: o.name, address: o.address, addressVerified: o.address_verified, phone: o.phone }))
+          ? (await listOffices(deps.db, state.region)).map((o) => ({
+              name: o.name,
+              address: o.address,
+              addressVerified: o.address_verified,
+              phone: o.phone,
+            }))
           : [];
         return sendPage(
           reply,
@@ -130,21 +158,25 @@ export function webRoutes(deps: AppDeps) {
 
       sub.get('/navigator', hide, async (req, reply) => {
         const raw = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
-        return navigatorPage(req, reply, raw);
+        return navigatorPage(reply, raw);
       });
 
-      sub.post<{ Body: Record<string, string | undefined> }>('/navigator', { ...hide, preHandler: app.csrfProtection }, async (req, reply) => {
-        const body = req.body ?? {};
-        const state = typeof body.state === 'string' ? body.state : '';
-        const question = typeof body.question === 'string' ? body.question : '';
-        const answer = body.dont_know === '1' ? 'unknown' : typeof body.answer === 'string' ? body.answer.trim() : '';
-        if (!question || !isAnswerValid(bundle, question, answer)) {
-          const isDate = question === 'visa_issued_on' || bundle.facts[question]?.type === 'date';
-          return navigatorPage(req, reply, state, { message: tr(isDate ? 'err.date' : 'err.choose'), value: answer || undefined });
-        }
-        const next = queryOf(parseState(bundle, state), { add: [question, answer] });
-        return reply.redirect(`/${locale}/navigator?${next}`, 303);
-      });
+      sub.post<{ Body: Record<string, string | undefined> }>(
+        '/navigator',
+        { ...hide, preHandler: app.csrfProtection },
+        async (req, reply) => {
+          const body = req.body ?? {};
+          const state = typeof body.state === 'string' ? body.state : '';
+          const question = typeof body.question === 'string' ? body.question : '';
+          const answer = body.dont_know === '1' ? 'unknown' : typeof body.answer === 'string' ? body.answer.trim() : '';
+          if (!question || !isAnswerValid(bundle, question, answer)) {
+            const isDate = question === 'visa_issued_on' || bundle.facts[question]?.type === 'date';
+            return navigatorPage(reply, state, { message: tr(isDate ? 'err.date' : 'err.choose'), value: answer || undefined });
+          }
+          const next = queryOf(parseState(bundle, state), { add: [question, answer] });
+          return reply.redirect(`/${locale}/navigator?${next}`, 303);
+        },
+      );
     });
   };
 }

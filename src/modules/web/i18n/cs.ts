@@ -11,10 +11,10 @@ export const cs: Record<MessageKey, string> = {
   'home.title': 'Můžete zůstat v České republice?',
   'home.lead':
     'Odpovězte na několik krátkých otázek — nejvýše osm. Řekneme Vám, jaká cesta se na Vás vztahuje, proč, co přinést a na který úřad jít.',
-  'home.private':
-    'Neptáme se na jméno, datum narození ani číslo pasu. Odpovědi zůstávají jen v adrese stránky; nic se neukládá.',
+  'home.private': 'Neptáme se na jméno, datum narození ani číslo pasu. Odpovědi zůstávají jen v adrese stránky; nic se neukládá.',
   'home.start': 'Začít s otázkami',
-  'home.routes': 'Cesty, které známe: dočasná ochrana, vízum za účelem strpění pobytu, program Civilní společnost, humanitární výjimka, pobyt za účelem studia.',
+  'home.routes':
+    'Cesty, které známe: dočasná ochrana, vízum za účelem strpění pobytu, program Civilní společnost, humanitární výjimka, pobyt za účelem studia.',
   'q.progress': 'Otázka {n}',
   'q.back': 'Zpět',
   'q.continue': 'Pokračovat',
@@ -54,7 +54,8 @@ export const cs: Record<MessageKey, string> = {
   'r.source': 'Právní zdroj',
   'r.restart': 'Začít znovu',
   'r.change_answers': 'Změnit poslední odpověď',
-  'r.answers': '{n, plural, one {Odpověděli jste na # otázku.} few {Odpověděli jste na # otázky.} many {Odpověděli jste na # otázky.} other {Odpověděli jste na # otázek.}}',
+  'r.answers':
+    '{n, plural, one {Odpověděli jste na # otázku.} few {Odpověděli jste na # otázky.} many {Odpověděli jste na # otázky.} other {Odpověděli jste na # otázek.}}',
   'tol.bring': 'Co přinést',
   'tol.form': 'Formulář žádosti vyplněný VELKÝMI TISKACÍMI PÍSMENY latinkou a česky. Na pracovišti OAMP je zdarma.',
   'tol.passport': 'Cestovní pas.',
@@ -70,7 +71,8 @@ export const cs: Record<MessageKey, string> = {
   'where.show': 'Zobrazit pracoviště',
   'where.unconfirmed': 'Adresa není ověřená — před cestou si ji ověřte.',
   'where.no_address': 'Přesnou adresu neznáme: nejprve zavolejte na informační linku.',
-  'where.hours': 'Obvyklé úřední hodiny: pondělí a středa 8–17, úterý a čtvrtek 8–12, pátek jen pro objednané. Hodiny se liší podle pracoviště.',
+  'where.hours':
+    'Obvyklé úřední hodiny: pondělí a středa 8–17, úterý a čtvrtek 8–12, pátek jen pro objednané. Hodiny se liší podle pracoviště.',
   'where.book': 'Objednejte se telefonicky (974 801 801) nebo online v rezervačním systému FRS.',
   'holder.title': 'Vaše vízum za účelem strpění pobytu',
   'holder.extended': 'Vaše vízum bylo automaticky prodlouženo do {date}.',

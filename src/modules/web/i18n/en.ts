@@ -11,7 +11,8 @@ export const en = {
     'Answer a few short questions — at most eight. We tell you which route fits you, why, what to bring and which office to go to.',
   'home.private': 'We ask no name, no birth date and no passport number. Your answers stay in the address of the page; nothing is stored.',
   'home.start': 'Start the questions',
-  'home.routes': 'Routes we know: temporary protection, the tolerance visa, the Civil Society programme, the humanitarian exception, study residence.',
+  'home.routes':
+    'Routes we know: temporary protection, the tolerance visa, the Civil Society programme, the humanitarian exception, study residence.',
   'q.progress': 'Question {n}',
   'q.back': 'Back',
   'q.continue': 'Continue',
@@ -67,7 +68,8 @@ export const en = {
   'where.show': 'Show the office',
   'where.unconfirmed': 'Address not confirmed — check it before you go.',
   'where.no_address': 'The street address is not known to us: call the information line first.',
-  'where.hours': 'Typical hours: Monday and Wednesday 8–17, Tuesday and Thursday 8–12, Friday only for booked clients. Hours vary by office.',
+  'where.hours':
+    'Typical hours: Monday and Wednesday 8–17, Tuesday and Thursday 8–12, Friday only for booked clients. Hours vary by office.',
   'where.book': 'Book an appointment by phone (974 801 801) or online through the FRS booking system.',
   'holder.title': 'Your tolerance visa',
   'holder.extended': 'Your visa was extended automatically until {date}.',
@@ -79,7 +81,8 @@ export const en = {
   'tp.holder': 'You hold temporary protection. Its extension has its own system; the tolerance visa is not for you.',
   'csp.text':
     'You cannot apply on your own: a partner non-governmental organisation nominates you, and the Foreign Ministry assesses every case individually. Visas issued are Schengen or long-stay visas.',
-  'study.text': 'As a Belarusian scholarship holder you may apply for long-term residence for study. Bring the confirmation of your scholarship.',
+  'study.text':
+    'As a Belarusian scholarship holder you may apply for long-term residence for study. Bring the confirmation of your scholarship.',
   'hum.text': 'An officer decides individually whether your humanitarian grounds allow an exception.',
   'sus.title': 'Visa suspension for citizens of Russia and Belarus',
   'sus.end_open': 'No end has been decreed.',

@@ -46,5 +46,7 @@ export function fromAcceptLanguage(header: string | undefined): Locale | null {
 
 /** Dates as a person reads them in their language (15. 3. 2022, 15 March 2022, …). */
 export function formatDate(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 }

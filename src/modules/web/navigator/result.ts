@@ -40,7 +40,14 @@ export interface ResultView {
   possible: RouteView[];
   tolerance: { feeCzk: number | null; decisionDays: number | null; rights: string[]; rightsSource: SourceRef | null } | null;
   holder: { outcome: string; extendedTo: string | null; guidance: string[]; source: SourceRef | null } | null;
-  suspension: { title: string; inForce: boolean; endsOn: string | null; source: SourceRef | null; outcomeText: string; exceptions: SourceRef[] } | null;
+  suspension: {
+    title: string;
+    inForce: boolean;
+    endsOn: string | null;
+    source: SourceRef | null;
+    outcomeText: string;
+    exceptions: SourceRef[];
+  } | null;
 }
 
 const ref = (s: { act: string; section?: string | null; url?: string | null } | null | undefined): SourceRef | null =>
@@ -86,7 +93,12 @@ export function buildResult(
   };
 
   const toleranceInfo = () => {
-    const rights = evaluatePolicy(bundle, { facts: { held_status: 'tolerance_visa' }, dates: { as_of: on }, lang: locale, rules: [] }).rights;
+    const rights = evaluatePolicy(bundle, {
+      facts: { held_status: 'tolerance_visa' },
+      dates: { as_of: on },
+      lang: locale,
+      rules: [],
+    }).rights;
     return {
       feeCzk: safeValue(() => valueOn(TOLERANCE_FEE, on).value.amount_czk),
       decisionDays: safeValue(() => valueOn(TOLERANCE_DECISION_PERIOD_DAYS, on).value),
@@ -94,7 +106,8 @@ export function buildResult(
       rightsSource: ref(rights?.window.source),
     };
   };
-  if (view.fits?.rule === 'route.tolerance_visa' || view.possible.some((r) => r.rule === 'route.tolerance_visa')) view.tolerance = toleranceInfo();
+  if (view.fits?.rule === 'route.tolerance_visa' || view.possible.some((r) => r.rule === 'route.tolerance_visa'))
+    view.tolerance = toleranceInfo();
 
   if (input.branch === 'tolerance_holder') {
     const dates = { as_of: on, filed_on: on, ...(input.visaIssuedOn ? { visa_issued_on: input.visaIssuedOn } : {}) };

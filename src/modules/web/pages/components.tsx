@@ -64,7 +64,12 @@ export function Layout({ locale, t, title, path, children }: PageProps) {
               <ul class="gov-list--plain">
                 {LOCALES.map((l) => (
                   <li>
-                    <a href={`/lang/${l}?to=${encodeURIComponent(`/${l}${path}`)}`} hrefLang={l} lang={l} aria-current={l === locale ? 'true' : undefined}>
+                    <a
+                      href={`/lang/${l}?to=${encodeURIComponent(`/${l}${path}`)}`}
+                      hrefLang={l}
+                      lang={l}
+                      aria-current={l === locale ? 'true' : undefined}
+                    >
                       {LOCALE_NAMES[l]}
                     </a>
                   </li>
@@ -99,7 +104,7 @@ const ICONS: Record<string, string> = {
 export function Icon({ name }: { name: keyof typeof ICONS }) {
   return (
     <span class="gov-icon" aria-hidden="true">
-      <svg viewBox="0 0 24 24" width="20" height="20" focusable="false">
+      <svg viewBox="0 0 24 24" width="20" height="20" focusable="false" aria-hidden="true">
         <path fill="currentColor" d={ICONS[name]} />
       </svg>
     </span>

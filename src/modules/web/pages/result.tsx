@@ -166,8 +166,8 @@ export function ResultPage(p: ResultProps) {
           <p>{t('where.intro')}</p>
           <form method="get" action={`/${locale}/navigator`} class="region-form">
             {[...new URLSearchParams(p.stateWithoutRegion)].map(([k, v]) => (
-                <input type="hidden" name={k} value={v} />
-              ))}
+              <input type="hidden" name={k} value={v} />
+            ))}
             <Select
               id="region"
               name="region"
@@ -193,7 +193,13 @@ export function ResultPage(p: ResultProps) {
       {view.suspension ? (
         <section aria-labelledby="h-sus">
           <h2 id="h-sus">{t('sus.title')}</h2>
-          <p>{view.suspension.inForce ? (view.suspension.endsOn ? t('sus.end', { date: d(view.suspension.endsOn) }) : t('sus.end_open')) : view.suspension.outcomeText}</p>
+          <p>
+            {view.suspension.inForce
+              ? view.suspension.endsOn
+                ? t('sus.end', { date: d(view.suspension.endsOn) })
+                : t('sus.end_open')
+              : view.suspension.outcomeText}
+          </p>
           {view.suspension.source ? (
             <p>
               <SourceLink t={t} url={view.suspension.source.url} label={view.suspension.source.label} />
@@ -204,7 +210,15 @@ export function ResultPage(p: ResultProps) {
               <h3>{t('sus.exceptions')}</h3>
               <ul>
                 {view.suspension.exceptions.map((e) => (
-                  <li>{e.url ? <a href={e.url} rel="noopener noreferrer">{e.label}</a> : e.label}</li>
+                  <li>
+                    {e.url ? (
+                      <a href={e.url} rel="noopener noreferrer">
+                        {e.label}
+                      </a>
+                    ) : (
+                      e.label
+                    )}
+                  </li>
                 ))}
               </ul>
             </>
