@@ -30,4 +30,5 @@ export const TABLE_OWNERS: Record<string, string> = {
   nominations: 'civil-society',
   nomination_assignments: 'civil-society',
   nomination_evidence: 'civil-society',
+  // people: names across scripts and the MRZ are pure domain code (src/modules/people/domain); its tables come with its migration
 };
