@@ -24,7 +24,7 @@ export interface NameSystemInfo {
   label: string;
   /** The legal or documentary basis, dated where the source dates it. */
   basis: string;
-  /** Letters it does not write (documented omissions), lower-case. */
+  /** Letters it does not write as a letter (documented omissions, or written as an apostrophe), lower-case. */
   omits: string;
 }
 
@@ -50,21 +50,21 @@ export const NAME_SYSTEMS: Record<NameSystem, NameSystemInfo> = {
   'ru-mvd-782': {
     system: 'ru-mvd-782',
     label: 'the older Russian MVD 782 transliteration',
-    basis: 'MVD Order No. 782 (2000), as implemented by the iuliia package (older Russian documents)',
-    omits: "'",
+    basis: 'MVD Order No. 782 (2000), as implemented by the iuliia package (older Russian documents); ь and ъ written as an apostrophe',
+    omits: "ьъ'",
   },
   'ru-mvd-310': {
     system: 'ru-mvd-310',
     label: 'the older Russian MVD 310 transliteration',
-    basis: 'MVD Order No. 310 (1997), the English-oriented passport table, as implemented by iuliia',
-    omits: "'",
+    basis: 'MVD Order No. 310 (1997), the English-oriented passport table, as implemented by iuliia; ь and ъ written as an apostrophe',
+    omits: "ьъ'",
   },
   'ru-mvd-310-fr': {
     system: 'ru-mvd-310-fr',
     label: 'the French-based Russian transliteration',
     basis:
       'the French-based table of MVD Order No. 310 as implemented by iuliia (matches Soviet-era French-style spellings such as Serguei)',
-    omits: "ь'",
+    omits: "ьъ'",
   },
   'be-icao': {
     system: 'be-icao',

@@ -130,21 +130,20 @@ export function nameVariants(native: string, opts: NameVariantOptions = {}): Nam
   }
 
   // the common English and Czech forms of given names, and x for ks in the English habit
-  const commonOf = (key: 'en' | 'cs') =>
-    product(
-      parts.map((p) => {
-        const e = byFolded.get(foldName(p));
-        const forms = e?.[key];
+  const commonOf = (key: 'en' | 'cs'): string[] => {
+    try {
+      const lists = parts.map((p) => {
+        const forms = byFolded.get(foldName(p))?.[key];
         if (forms?.length) return forms.map((f) => matchCase(f, p));
         if (p === ' ' || p === '-' || p === '') return [p];
-        try {
-          return [transliterate(p, key === 'en' ? 'en-common' : 'cs-transcription', { language: languages[0]! })];
-        } catch {
-          return [p];
-        }
-      }),
-      MAX_COMBINATIONS,
-    ).map((c) => c.join(''));
+        return [transliterate(p, key === 'en' ? 'en-common' : 'cs-transcription', { language: languages[0]! })];
+      });
+      return product(lists, MAX_COMBINATIONS).map((c) => c.join(''));
+    } catch (e) {
+      if (e instanceof NameCharacterError) return [];
+      throw e;
+    }
+  };
   for (const t of commonOf('en')) add('en-common', t, norm);
   for (const v of [...out])
     if (v.system === 'en-common' && /ks/i.test(v.text))
