@@ -22,3 +22,21 @@ export {
   type TransliterateOptions,
 } from './domain/names/transliterate.ts';
 export { describeVariant, nameVariants, type NameVariant, type NameVariantOptions } from './domain/names/variants.ts';
+export {
+  compareWithMrz,
+  type IdentityField,
+  type MrzMismatch,
+  mrzNameForms,
+  type TypedIdentity,
+} from './domain/mrz/compare.ts';
+export { checkDigit, corrupt, type SpecimenPerson, td1, td3 } from './domain/mrz/mrz-specimens.ts';
+export {
+  type MrzField,
+  type MrzFormat,
+  mrzLines,
+  type MrzProblem,
+  type MrzResult,
+  type ParsedMrz,
+  parseMrz,
+} from './domain/mrz/parse-mrz.ts';
+export { PeopleErrors } from './people.errors.ts';
