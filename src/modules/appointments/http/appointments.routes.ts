@@ -56,11 +56,13 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
           summary: 'Create the slots of an office from its opening hours (staff)',
           params: S.OfficeParams,
           body: S.GenerateSlotsBody,
-          response: { 201: S.SlotsCreated },
+          response: { 200: S.SlotsCreated, 201: S.SlotsCreated },
         },
       },
-      async (req, reply) =>
-        reply.status(201).send({ created: await generateSlotsAsStaff(staffCtx(req, deps), { officeId: req.params.id, ...req.body }) }),
+      async (req, reply) => {
+        const r = await generateSlotsAsStaff(staffCtx(req, deps), { officeId: req.params.id, ...req.body });
+        return reply.status(r.created > 0 ? 201 : 200).send(r);
+      },
     );
 
     app.post(
