@@ -23,8 +23,15 @@ function holderCtx(req: FastifyRequest, deps: AppDeps, holder: { visaNumber: str
 export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    // Holders identify themselves with two facts; a tight limit per address stops guessing.
-    const holderConfig = { public: true, rateLimit: { max: deps.config.holderRequestsPerMinute, timeWindow: '1 minute' } };
+    // Holders identify themselves with two facts; a tight limit per address stops guessing. One limiter
+    // (one counter per address) shared by every holder route: a route-level `config.rateLimit` would
+    // give each route its own counter, and four routes four times the guesses.
+    const holderLimit = base.rateLimit({
+      max: deps.config.holderRequestsPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (req) => `holder:${req.ip}`,
+    });
+    const holderConfig = { public: true };
 
     app.get(
       '/offices/:id/slots',
@@ -69,6 +76,7 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
       '/appointments',
       {
         config: holderConfig,
+        onRequest: holderLimit,
         schema: {
           tags,
           security: [],
@@ -95,6 +103,7 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
       '/appointments/:code/cancel',
       {
         config: holderConfig,
+        onRequest: holderLimit,
         schema: {
           tags,
           security: [],
@@ -114,6 +123,7 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
       '/appointments/:code/move',
       {
         config: holderConfig,
+        onRequest: holderLimit,
         schema: {
           tags,
           security: [],
@@ -133,6 +143,7 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
       '/temporary-protection/extension',
       {
         config: holderConfig,
+        onRequest: holderLimit,
         schema: {
           tags,
           security: [],
