@@ -30,7 +30,7 @@ function walk(v: unknown, path: string, control: FieldError[], range: FieldError
     if (!Number.isFinite(v) || Math.abs(v) > INT32_MAX)
       range.push({ field: path || '/', reason: 'OUT_OF_RANGE', message: `must lie within ±${INT32_MAX}` });
   } else if (Array.isArray(v)) {
-    v.forEach((x, i) => walk(x, `${path}/${i}`, control, range, depth + 1));
+    for (const [i, x] of v.entries()) walk(x, `${path}/${i}`, control, range, depth + 1);
   } else if (v && typeof v === 'object') {
     for (const [k, x] of Object.entries(v)) {
       if (CONTROL.test(k))

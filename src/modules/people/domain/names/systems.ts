@@ -102,20 +102,20 @@ export interface PassportRule {
   nationality: CyrillicNationality;
   system: NameSystem;
   language: NameLanguage;
-  /** When the rule began to apply, as far as the source dates it. */
+  /** Since when the rule applies, in words, as far as the source dates it (the date itself stays in facts §3). */
   since: string;
   source: string;
 }
 
 /** Current passport rules (facts §3.2–3.4). Older passports: take the passport's own spelling. */
 export const PASSPORT_RULES: Record<CyrillicNationality, PassportRule> = {
-  UKR: { nationality: 'UKR', system: 'ua-national-2010', language: 'uk', since: '2010-01-27', source: 'facts §3.2' },
+  UKR: { nationality: 'UKR', system: 'ua-national-2010', language: 'uk', since: 'passports issued under Resolution 55 of 27 Jan 2010', source: 'facts §3.2' },
   RUS: { nationality: 'RUS', system: 'ru-icao-9303', language: 'ru', since: '2014', source: 'facts §3.3' },
   BLR: {
     nationality: 'BLR',
     system: 'be-icao',
     language: 'be',
-    since: 'in force on 2026-11 (start date not in the sources)',
+    since: 'in force in Nov 2026 (start date not in the sources)',
     source: 'facts §3.1, §3.4',
   },
 };
