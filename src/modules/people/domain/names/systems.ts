@@ -109,7 +109,13 @@ export interface PassportRule {
 
 /** Current passport rules (facts §3.2–3.4). Older passports: take the passport's own spelling. */
 export const PASSPORT_RULES: Record<CyrillicNationality, PassportRule> = {
-  UKR: { nationality: 'UKR', system: 'ua-national-2010', language: 'uk', since: 'passports issued under Resolution 55 of 27 Jan 2010', source: 'facts §3.2' },
+  UKR: {
+    nationality: 'UKR',
+    system: 'ua-national-2010',
+    language: 'uk',
+    since: 'passports issued under Resolution 55 of 27 Jan 2010',
+    source: 'facts §3.2',
+  },
   RUS: { nationality: 'RUS', system: 'ru-icao-9303', language: 'ru', since: '2014', source: 'facts §3.3' },
   BLR: {
     nationality: 'BLR',
