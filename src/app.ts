@@ -10,9 +10,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AnonymousActor } from './platform/context.ts';
-import { AppError, GenericErrors } from './platform/errors.ts';
+import { AppError, type FieldError, fieldError, GenericErrors, validationFailed } from './platform/errors.ts';
+import { checkEdgeInput } from './platform/http/edge-input.ts';
+import { CalendarRangeError } from './modules/calendar/index.ts';
 import type { AppDeps } from './platform/http/deps.ts';
-import { sendProblem, toProblem } from './platform/http/problem.ts';
+import { clientErrorResponse, sendProblem, toProblem } from './platform/http/problem.ts';
 import { systemRoutes } from './platform/http/system.routes.ts';
 import { AuthErrors, authRoutes, resolveSession, SESSION_COOKIE, type StaffActor } from './modules/auth/index.ts';
 import type { AuthorityActor } from './modules/agencies/index.ts';
@@ -43,13 +45,66 @@ function bearer(req: FastifyRequest): string | null {
   return c || null;
 }
 
+/**
+ * The request logger: method, path (never the query string — a second line of defence after moving
+ * personal lookups into POST bodies), request id, client address; no headers, no bodies.
+ */
+function loggerOptions(deps: AppDeps) {
+  if (deps.logger === false) return false;
+  return {
+    level: deps.logger?.level ?? deps.config.logLevel,
+    ...(deps.logger?.stream ? { stream: deps.logger.stream } : {}),
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string; socket?: { remotePort?: number } }) => ({
+        method: req.method,
+        url: redactQuery(req.url),
+        remoteAddress: req.ip,
+      }),
+    },
+  };
+}
+
+/** A URL without its query string's values: `/a?x=1&y=2` → `/a?x=…&y=…`. */
+export function redactQuery(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const names = url
+    .slice(q + 1)
+    .split('&')
+    .map((p) => `${p.split('=')[0]!.slice(0, 40)}=…`);
+  return `${url.slice(0, q)}?${names.join('&')}`;
+}
+
+/** A date the Czech calendar does not cover reached a computation: 422 naming the fields that carry that year. */
+function outOfCalendar(err: CalendarRangeError, req: FastifyRequest) {
+  const fields: FieldError[] = [];
+  const find = (v: unknown, path: string) => {
+    if (typeof v === 'string' && v.startsWith(`${err.year}-`)) fields.push(fieldError(path || '/', 'OUT_OF_CALENDAR', err.message));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) find(x, `${path}/${k}`);
+  };
+  find(req.body, '');
+  find(req.query, '');
+  return validationFailed(
+    fields.length ? fields : [fieldError('/', 'OUT_OF_CALENDAR', err.message)],
+    'A date lies outside the Czech calendar this system knows.',
+  );
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   registerCaseTypes();
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: loggerOptions(deps),
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
+    // Errors met before routing (bad percent-encoding, a parameter too long) answer problem+json too.
+    frameworkErrors: (err, req, reply) => sendProblem(reply, toProblem(err, req)),
+    // …and those Node's HTTP parser meets before Fastify sees a request (headers too large: 431).
+    clientErrorHandler: (err: Error & { code?: string }, socket) => {
+      if (err.code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.end(clientErrorResponse(err));
+      socket.destroy(err);
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('actor', null);
@@ -84,8 +139,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     req.actor = actor;
   });
 
+  // Control characters, numbers beyond 32 bits and impossible dates, on every route before its schema.
+  app.addHook('preValidation', async (req) => checkEdgeInput(req));
+
   app.setErrorHandler((err, req, reply) => {
-    const p = toProblem(err, req);
+    const p = toProblem(err instanceof CalendarRangeError ? outOfCalendar(err, req) : err, req);
     if (p.status >= 500) {
       // Log the error's class, code and stack — not its detail, which for database errors can quote row values.
       const e = err as { name?: string; code?: string; message?: string; stack?: string };

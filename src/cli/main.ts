@@ -7,6 +7,7 @@ import { readDemoExtras, readDemoLogins, seedDemo } from '../modules/demo/index.
 import { createStaffUser, hasStaffUsers } from '../modules/auth/index.ts';
 import { upsertDirectory } from '../modules/offices/index.ts';
 import { startServer } from '../server.ts';
+import { startBanner } from './banner.ts';
 import { registerPolicyCommands } from './policy.commands.ts';
 import { registerVisaCommands } from './visas.commands.ts';
 import { ensureMasterKeyFile, registerKeyCommands } from './keys.commands.ts';
@@ -42,22 +43,15 @@ program
         }
       },
       announce: (url) => {
-        console.log(`pobyt: applicants' pages at ${url}/  (cs, en, uk, ru, be)`);
-        console.log(`  listening on ${url} — database: ${describeDb(config)}`);
-        console.log(`  API docs: ${url}/docs   health: ${url}/health`);
-        const logins = readDemoLogins(config);
-        if (logins.length) {
-          console.log(`  Demo logins (saved in ${config.dataDir}/demo-credentials.json):`);
-          for (const l of logins)
-            console.log(`    ${l.username.padEnd(13)} ${l.password}   ${l.role}${l.officeId ? ` @ ${l.officeId}` : ''}`);
-        }
-        const extras = readDemoExtras(config);
-        if (extras) {
-          console.log(
-            `  Demo visa holder (books a sticker at POST /api/v1/appointments): ${extras.holder.visaNumber}, born ${extras.holder.dateOfBirth}`,
-          );
-          console.log(`  Demo authority API key (x-api-key, POST /api/v1/authority/verify): ${extras.authorityApiKey}`);
-        }
+        const lines = startBanner({
+          url,
+          database: describeDb(config),
+          dataDir: config.dataDir,
+          logins: readDemoLogins(config),
+          extras: readDemoExtras(config),
+          tty: Boolean(process.stdout.isTTY),
+        });
+        for (const l of lines) console.log(l);
       },
     });
   });

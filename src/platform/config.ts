@@ -21,8 +21,10 @@ export interface Config {
   loginAttemptsPerMinute: number;
   /** Requests per authority API key per minute (verification and feed). */
   authorityRequestsPerMinute: number;
-  /** Holder requests (booking, cancelling, channel) per client address per minute. */
+  /** Holder requests (booking, cancelling, moving, channel — all routes together) per client address per minute. */
   holderRequestsPerMinute: number;
+  /** Failed authority API keys per client address per minute; then 429 for any key from that address. */
+  authorityKeyFailuresPerMinute: number;
   /** Master keys for envelope encryption (env POBYT_MASTER_KEYS / POBYT_MASTER_KEY_FILE, or <dataDir>/master-keys.json). */
   keyring: Keyring | null;
   masterKeyFile: string;
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 100000),
     authorityRequestsPerMinute: int(env, 'AUTHORITY_REQUESTS_PER_MINUTE', 600, 1, 10000000),
     holderRequestsPerMinute: int(env, 'HOLDER_REQUESTS_PER_MINUTE', 30, 1, 10000000),
+    authorityKeyFailuresPerMinute: int(env, 'AUTHORITY_KEY_FAILURES_PER_MINUTE', 20, 1, 10000000),
     keyring: loadKeyring(env, `${dataDir}/master-keys.json`),
     masterKeyFile: env.POBYT_MASTER_KEY_FILE || `${dataDir}/master-keys.json`,
     webhooks: {

@@ -59,7 +59,16 @@ export class AppError extends Error {
 }
 
 /** The generic codes of the platform; everything else is declared by the module that raises it. */
-export const RequestErrors = defineErrors('REQUEST', { INVALID: { status: 400, title: 'The request is malformed' } });
+export const RequestErrors = defineErrors('REQUEST', {
+  INVALID: { status: 400, title: 'The request is malformed' },
+  BAD_URL: { status: 400, title: 'The URL is not valid' },
+  BAD_JSON: { status: 400, title: 'The body is not valid JSON' },
+  URI_TOO_LONG: { status: 414, title: 'A part of the URL is too long' },
+  TOO_LARGE: { status: 413, title: 'The body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The body must be application/json' },
+  HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },
+  TIMEOUT: { status: 408, title: 'The request took too long to arrive' },
+});
 export const ValidationErrors = defineErrors('VALIDATION', { FAILED: { status: 422, title: 'Some fields are invalid' } });
 export const GenericErrors = defineErrors('', {
   NOT_FOUND: { status: 404, title: 'Not found' },

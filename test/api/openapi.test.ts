@@ -39,7 +39,7 @@ async function docsOf(app: App): Promise<OpenApi> {
 
 describe('OpenAPI description', () => {
   let handle: DatabaseHandle;
-  const deps = async () => ({ db: handle.db, config: loadConfig({} as NodeJS.ProcessEnv), clock: systemClock, logger: false });
+  const deps = async () => ({ db: handle.db, config: loadConfig({} as NodeJS.ProcessEnv), clock: systemClock, logger: false as const });
   before(async () => {
     handle = await openDatabase({ pgliteDir: 'memory://' });
   });

@@ -61,21 +61,23 @@ for (const tier of dbTiers()) {
       assert.deepEqual(v.body.stickers, []);
       assert.equal(v.body.cancellation, null);
 
-      const found = await t.call('GET', `/api/v1/visas?passportNumber=RG0000001&dateOfBirth=${holder.dateOfBirth}`, { as: 'olga' });
+      const search = (body: object, as?: string) => t.call('POST', '/api/v1/visas/search', { ...(as ? { as } : {}), body });
+      const found = await search({ passportNumber: 'RG0000001', dateOfBirth: holder.dateOfBirth }, 'olga');
       assert.equal(found.status, 200, JSON.stringify(found.body));
       assert.deepEqual(
         found.body.map((x: { visaNumber: string }) => x.visaNumber),
         [holder.visaNumber],
       );
       assert.equal(found.body[0].basis, 'tolerance_visa');
-      const wrongDob = await t.call('GET', '/api/v1/visas?passportNumber=RG0000001&dateOfBirth=1990-01-01', { as: 'olga' });
+      const wrongDob = await search({ passportNumber: 'RG0000001', dateOfBirth: '1990-01-01' }, 'olga');
       assert.deepEqual(wrongDob.body, []);
-      assert.equal((await t.call('GET', '/api/v1/visas?passportNumber=rg-1&dateOfBirth=1990-01-01', { as: 'olga' })).status, 400);
-      assert.equal((await t.call('GET', `/api/v1/visas?passportNumber=RG0000001&dateOfBirth=${holder.dateOfBirth}`)).status, 401);
-      assert.equal(
-        (await t.call('GET', `/api/v1/visas?passportNumber=RG0000001&dateOfBirth=${holder.dateOfBirth}`, { as: 'adam' })).status,
-        403,
-      );
+      assert.equal((await search({ passportNumber: 'rg-1', dateOfBirth: '1990-01-01' }, 'olga')).status, 400);
+      assert.equal((await search({ passportNumber: 'RG0000001', dateOfBirth: holder.dateOfBirth })).status, 401);
+      assert.equal((await search({ passportNumber: 'RG0000001', dateOfBirth: holder.dateOfBirth }, 'adam')).status, 403);
+      // The old lookup with personal data in the URL is gone, and says where it went.
+      const old = await t.call('GET', '/api/v1/visas?passportNumber=RG0000009&dateOfBirth=1990-01-01', { as: 'olga' });
+      assert.equal(old.status, 410);
+      assert.equal(old.body.code, 'VISA.LOOKUP_MOVED');
       const audits = await t.handle.db.selectFrom('audit_events').select(['after']).where('action', '=', 'visa.search').execute();
       assert.equal(audits.length, 2);
       assert.equal(JSON.stringify(audits).includes('RG0000001'), false, 'the passport number stays out of the audit');

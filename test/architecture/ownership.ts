@@ -32,4 +32,5 @@ export const TABLE_OWNERS: Record<string, string> = {
   nomination_evidence: 'civil-society',
   // web (src/modules/web): the applicant's pages. It owns no table: the navigator keeps its answers in the
   // page address, and reads offices and policy through their index.ts.
+  // people: names across scripts and the MRZ are pure domain code (src/modules/people/domain); its tables come with its migration
 };

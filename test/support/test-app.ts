@@ -7,6 +7,7 @@ import { buildApp, type App } from '../../src/app.ts';
 import { upsertDirectory } from '../../src/modules/offices/index.ts';
 import { createStaffUser } from '../../src/modules/auth/index.ts';
 import { startWebhookService, type WebhookService } from '../../src/modules/agencies/index.ts';
+import { LogCapture } from './log-scan.ts';
 
 export class TestClock implements Clock {
   private t: Date;
@@ -37,6 +38,8 @@ export interface TestApp {
   ): Promise<{ status: number; body: any; headers: Record<string, unknown>; raw: Buffer }>;
   close(): Promise<void>;
   webhooks: WebhookService | null;
+  /** Every log line the app wrote, and the personal data the test sent it (checked on close). */
+  logs: LogCapture;
 }
 
 export async function startTestApp(
@@ -71,14 +74,18 @@ export async function startTestApp(
         pollSeconds: 0.5,
       })
     : null;
+  const logs = new LogCapture();
   const app = await buildApp({
     db: handle.db,
     ...(handle.kind === 'postgres' ? { pool: handle.pool } : {}),
     config,
     clock,
-    logger: process.env.TEST_LOG ? { level: 'error' } : false,
+    // Logged at info like a server, into the capture that close() scans for the personal data sent.
+    logger: { level: 'info', stream: logs.stream },
     ...(webhooks ? { boss: webhooks.boss } : {}),
   });
+  app.addHook('onRequest', async (req) => logs.noteUrl(req.url));
+  app.addHook('preValidation', async (req) => logs.noteBody(req.body));
   const tokens = new Map<string, string>();
   const t: TestApp = {
     app,
@@ -104,10 +111,12 @@ export async function startTestApp(
       return { status: r.statusCode, body: ct.includes('json') ? r.json() : r.body, headers: r.headers, raw: r.rawPayload };
     },
     webhooks,
+    logs,
     async close() {
       await app.close();
       await webhooks?.stop();
       await handle.close();
+      logs.assertClean();
     },
   };
   return t;

@@ -6,6 +6,8 @@ export const CaseErrors = defineErrors('CASE', {
   ILLEGAL_TRANSITION: { status: 409, title: 'This action is not allowed in the case’s current state' },
   VERSION_CONFLICT: { status: 409, title: 'The case was changed by someone else' },
   DUPLICATE_ACTION: { status: 409, title: 'This action was already recorded' },
+  /** An Idempotency-Key sent again with another request than the one it first answered. */
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used for another request' },
   /** A guard on the policy (e.g. the RU/BY suspension on the filing date) does not let the action go on. */
   NOT_EXEMPT: { status: 409, title: 'The policy in force on the date it reads does not exempt this application' },
 });

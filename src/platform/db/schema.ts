@@ -81,6 +81,8 @@ export interface CaseActionsTable {
   occurred_at: Timestamp;
   effective_on: CivilDate;
   idempotency_key: string | null;
+  /** SHA-256 of the request an Idempotency-Key first answered (0012). */
+  request_sha256: string | null;
 }
 export interface VisasTable {
   id: Generated<string>;

@@ -27,7 +27,8 @@ export interface AppDeps {
   pool?: pg.Pool;
   config: Config;
   clock: Clock;
-  logger?: boolean | object;
+  /** false: no log; otherwise the level (default: the config's) and where lines go (default: stdout). */
+  logger?: false | { level?: string; stream?: NodeJS.WritableStream };
   /** The job queue, when the process runs one (webhook delivery, replays). */
   boss?: Boss;
 }

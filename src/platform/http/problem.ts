@@ -101,6 +101,35 @@ function internal(req: FastifyRequest): Problem {
   };
 }
 
+const FRAMEWORK: Record<string, [string, string]> = {
+  FST_ERR_BAD_URL: [RequestErrors.BAD_URL, 'The URL is not valid percent-encoded UTF-8.'],
+  FST_ERR_MAX_PARAM_LENGTH: [RequestErrors.URI_TOO_LONG, 'A path parameter is longer than any this API takes.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [RequestErrors.UNSUPPORTED_MEDIA_TYPE, 'Send the body as application/json.'],
+  FST_ERR_CTP_BODY_TOO_LARGE: [RequestErrors.TOO_LARGE, 'The body is larger than this route accepts.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [RequestErrors.INVALID, 'The Content-Length does not match the body.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [RequestErrors.BAD_JSON, 'The body is empty but the content type says JSON.'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [RequestErrors.BAD_JSON, 'The body is not valid JSON.'],
+  FST_ERR_CTP_INVALID_CONTENT_TYPE: [RequestErrors.UNSUPPORTED_MEDIA_TYPE, 'The Content-Type header is not valid.'],
+  FST_ERR_ASYNC_CONSTRAINT: [RequestErrors.INVALID, 'The request matches no route constraint.'],
+};
+
+/**
+ * The answer to a client error Node's HTTP parser meets before Fastify sees a request (headers too
+ * large, a malformed request line, a timeout): raw bytes on the socket, as problem+json.
+ */
+export function clientErrorResponse(err: { code?: string }): string {
+  const [code, status, detail] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [RequestErrors.HEADERS_TOO_LARGE, 431, 'The request headers exceed the server’s limit.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [RequestErrors.TIMEOUT, 408, 'The request did not arrive in time.']
+        : [RequestErrors.INVALID, 400, 'The request is not valid HTTP.'];
+  const spec = lookupError(code)!;
+  const body = JSON.stringify({ type: `urn:pobyt:problem:${code.toLowerCase()}`, title: spec.title, status, detail, code, instance: '' });
+  const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
 export function toProblem(err: unknown, req: FastifyRequest): Problem {
   if (isCoded(err)) {
     const { fields, ...rest } = err.details ?? {};
@@ -112,6 +141,9 @@ export function toProblem(err: unknown, req: FastifyRequest): Problem {
   if (fe?.validation) {
     return problem(RequestErrors.INVALID, 'The request does not match the schema.', req, { errors: ajvFields(fe) });
   }
+  // Fastify's own errors before a handler runs: a code of ours and a detail that never echoes the input.
+  const framework = fe?.code ? FRAMEWORK[fe.code] : undefined;
+  if (framework) return problem(framework[0], framework[1], req);
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const p = problem(RequestErrors.INVALID, fe.message, req);
     p.status = fe.statusCode;

@@ -1,6 +1,7 @@
 /** Admin management of authority clients, and the authorities' own API (API key, not a staff session). */
 import { createHash } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { failureLimit } from '../../../platform/http/failure-limit.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../../platform/http/deps.ts';
 import { staffCtx } from '../../auth/index.ts';
@@ -132,6 +133,20 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
     };
+    // Failed keys per client address (defect 7): each distinct wrong key has its own bucket above, so
+    // guessing is counted here — a 401 counts, and an address past the limit gets 429 for any key.
+    const keyFailures = failureLimit(base, {
+      max: deps.config.authorityKeyFailuresPerMinute,
+      windowMs: 60_000,
+      key: (req) => `authority-key-failures:${req.ip}`,
+      what: 'API keys from this address',
+    });
+    const guarded = {
+      onRequest: async (req: FastifyRequest) => keyFailures.check(req),
+      onResponse: async (req: FastifyRequest, reply: FastifyReply) => {
+        if (reply.statusCode === 401) await keyFailures.fail(req);
+      },
+    };
     const batcher = new VerificationBatcher(deps.db, deps.pool);
     const requireKey = async (req: FastifyRequest) => {
       const key = apiKeyOf(req);
@@ -145,6 +160,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
       '/authority/verify',
       {
         config: keyed,
+        ...guarded,
         schema: {
           tags,
           summary: 'Verify a status by visa number, or by passport number with date of birth; only the caller’s fields are returned',
@@ -165,6 +181,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
       '/authority/events',
       {
         config: keyed,
+        ...guarded,
         preHandler: requireKey,
         schema: {
           tags,

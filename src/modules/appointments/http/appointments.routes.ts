@@ -23,8 +23,15 @@ function holderCtx(req: FastifyRequest, deps: AppDeps, holder: { visaNumber: str
 export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    // Holders identify themselves with two facts; a tight limit per address stops guessing.
-    const holderConfig = { public: true, rateLimit: { max: deps.config.holderRequestsPerMinute, timeWindow: '1 minute' } };
+    // Holders identify themselves with two facts; a tight limit per address stops guessing. One limiter
+    // (one counter per address) shared by every holder route: a route-level `config.rateLimit` would
+    // give each route its own counter, and four routes four times the guesses.
+    const holderLimit = base.rateLimit({
+      max: deps.config.holderRequestsPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (req) => `holder:${req.ip}`,
+    });
+    const holderConfig = { public: true };
 
     app.get(
       '/offices/:id/slots',
@@ -56,17 +63,20 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
           summary: 'Create the slots of an office from its opening hours (staff)',
           params: S.OfficeParams,
           body: S.GenerateSlotsBody,
-          response: { 201: S.SlotsCreated },
+          response: { 200: S.SlotsCreated, 201: S.SlotsCreated },
         },
       },
-      async (req, reply) =>
-        reply.status(201).send({ created: await generateSlotsAsStaff(staffCtx(req, deps), { officeId: req.params.id, ...req.body }) }),
+      async (req, reply) => {
+        const r = await generateSlotsAsStaff(staffCtx(req, deps), { officeId: req.params.id, ...req.body });
+        return reply.status(r.created > 0 ? 201 : 200).send(r);
+      },
     );
 
     app.post(
       '/appointments',
       {
         config: holderConfig,
+        onRequest: holderLimit,
         schema: {
           tags,
           security: [],
@@ -93,6 +103,7 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
       '/appointments/:code/cancel',
       {
         config: holderConfig,
+        onRequest: holderLimit,
         schema: {
           tags,
           security: [],
@@ -112,6 +123,7 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
       '/appointments/:code/move',
       {
         config: holderConfig,
+        onRequest: holderLimit,
         schema: {
           tags,
           security: [],
@@ -131,6 +143,7 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): Fast
       '/temporary-protection/extension',
       {
         config: holderConfig,
+        onRequest: holderLimit,
         schema: {
           tags,
           security: [],

@@ -29,7 +29,10 @@ export const GenerateSlotsBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const SlotsCreated = Type.Object({ created: Type.Integer({ description: 'Slots created (existing ones are kept)' }) });
+export const SlotsCreated = Type.Object({
+  created: Type.Integer({ description: 'Slots created' }),
+  existing: Type.Integer({ description: 'Slots of the range that existed already (kept as they are)' }),
+});
 
 export const BookBody = Type.Object({ ...Holder, slotId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 export const HolderBody = Type.Object(Holder, { additionalProperties: false });

@@ -23,10 +23,9 @@ export interface Holder {
 }
 
 async function holderVisa(db: Db, findVisa: FindHolderVisa, h: Holder, now: Date) {
-  const v = await findVisa(db, h.visaNumber);
-  // The same answer for a wrong number and a wrong birth date: nothing to learn by guessing.
-  if (!v || v.date_of_birth !== h.dateOfBirth)
-    throw new AppError(GenericErrors.NOT_FOUND, 'No visa matches this number and date of birth.');
+  // The same answer, and the same work (one statement on both), for a wrong number and a wrong birth date.
+  const v = await findVisa(db, { visaNumber: h.visaNumber, dateOfBirth: h.dateOfBirth });
+  if (!v) throw new AppError(GenericErrors.NOT_FOUND, 'No visa matches this number and date of birth.');
   const stickerCodes = defaultBundle().parameters['tolerance_visa.sticker_code']!;
   const today = todayInPrague(now);
   if (v.status !== 'valid' || v.valid_to < today || v.visa_code !== valueOn(stickerCodes, v.valid_from).value) {

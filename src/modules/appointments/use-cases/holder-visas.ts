@@ -15,4 +15,5 @@ export interface HolderVisa {
   date_of_birth: string;
 }
 
-export type FindHolderVisa = (db: Db, visaNumber: string) => Promise<HolderVisa | undefined>;
+/** The visa with this number whose holder was born on this day; undefined when either does not match. */
+export type FindHolderVisa = (db: Db, holder: { visaNumber: string; dateOfBirth: string }) => Promise<HolderVisa | undefined>;

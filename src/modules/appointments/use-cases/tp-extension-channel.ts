@@ -17,9 +17,8 @@ export async function requestTpExtension(
   now: Date,
   input: { visaNumber: string; dateOfBirth: string; lang?: Lang },
 ) {
-  const v = await findVisa(db, input.visaNumber);
-  if (!v || v.date_of_birth !== input.dateOfBirth)
-    throw new AppError(GenericErrors.NOT_FOUND, 'No visa matches this number and date of birth.');
+  const v = await findVisa(db, { visaNumber: input.visaNumber, dateOfBirth: input.dateOfBirth });
+  if (!v) throw new AppError(GenericErrors.NOT_FOUND, 'No visa matches this number and date of birth.');
   const asOf = todayInPrague(now);
   const ev = evaluate({
     facts: { held_status: 'tolerance_visa', requested_channel: 'tp_extension_system' },

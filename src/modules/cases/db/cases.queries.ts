@@ -122,6 +122,8 @@ export async function insertAction(
     actorId: string;
     effectiveOn: string;
     idempotencyKey: string | null;
+    /** The fingerprint of the request the key answers (platform/request-hash.ts). */
+    requestSha256?: string | null;
   },
 ) {
   await trx
@@ -134,6 +136,7 @@ export async function insertAction(
       actor_id: a.actorId,
       effective_on: a.effectiveOn,
       idempotency_key: a.idempotencyKey,
+      request_sha256: a.requestSha256 ?? null,
     })
     .execute();
 }
@@ -141,7 +144,7 @@ export async function insertAction(
 export function findActionByKey(db: Db | Trx, type: string, key: string) {
   return db
     .selectFrom('case_actions')
-    .select(['case_id', 'seq'])
+    .select(['case_id', 'seq', 'request_sha256'])
     .where('action_type', '=', type)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();

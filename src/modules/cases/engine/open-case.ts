@@ -13,14 +13,15 @@ import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { requirePermission } from '../../auth/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { findActionByKey, findCase, insertAction, insertCase, listActions, toLogEntries } from '../db/cases.queries.ts';
-import type { CaseCommandResult } from './run-case-action.ts';
+import { type CaseCommandResult, replayCaseInScope } from './run-case-action.ts';
+import { requestSha256 } from '../../../platform/request-hash.ts';
 import { foldLog, initialState } from '../domain/fold.ts';
 import { projectionOf } from '../domain/projection.ts';
 import { caseTypeOf } from './registry.ts';
 import { issueCaseLetter } from './case-letters.ts';
 import type { StaffCtx } from './staff-ctx.ts';
 
-/** @throws AUTH.FORBIDDEN, VALIDATION.FAILED and the type's intake errors, CASE.DUPLICATE_ACTION */
+/** @throws AUTH.FORBIDDEN, VALIDATION.FAILED and the type's intake errors, CASE.DUPLICATE_ACTION, CASE.IDEMPOTENCY_KEY_REUSED, the read's not-found */
 export async function openCase(ctx: StaffCtx, typeId: string, input: unknown, idempotencyKey: string | null): Promise<CaseCommandResult> {
   const type = caseTypeOf(typeId);
   const intake = type.intake;
@@ -34,15 +35,16 @@ export async function openCase(ctx: StaffCtx, typeId: string, input: unknown, id
     effectiveOn: prepared.receivedOn,
   };
   const state = initialState(type, entry);
+  const requestHash = requestSha256({ caseType: typeId, body: input });
   const projection = projectionOf(type, state);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       if (idempotencyKey) {
         const prior = await findActionByKey(trx, intake.action, idempotencyKey);
         if (prior) {
-          // The case the key first opened, as it is now — not a state built from the retried body.
-          const row = (await findCase(trx, prior.case_id))!;
-          const priorType = caseTypeOf(row.case_type);
+          // The case the key first opened, as it is now — not a state built from the retried body —
+          // and only to a caller who may read it: the same check (and answer) as reading that case.
+          const { row, type: priorType } = await replayCaseInScope(trx, ctx, prior, requestHash);
           return {
             row,
             state: foldLog(priorType, toLogEntries(await listActions(trx, row.id))),
@@ -67,7 +69,7 @@ export async function openCase(ctx: StaffCtx, typeId: string, input: unknown, id
         createdBy: ctx.actor.id,
         ...projection,
       });
-      await insertAction(trx, { caseId: id, seq: 1, ...entry, idempotencyKey });
+      await insertAction(trx, { caseId: id, seq: 1, ...entry, idempotencyKey, requestSha256: idempotencyKey ? requestHash : null });
       if (!prepared.admissible && 'kind' in intake.inadmissibleLetter) {
         const subject = { id, reference, officeId: prepared.officeId, applicantId, receivedOn: prepared.receivedOn };
         await issueCaseLetter(trx, ctx, type, subject, today, 'return', intake.inadmissibleLetter.fields(prepared));

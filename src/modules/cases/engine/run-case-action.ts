@@ -8,6 +8,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { CaseErrors } from '../cases.errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
+import { requestSha256 } from '../../../platform/request-hash.ts';
 import { requireOffice, requirePermission } from '../../auth/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import type { Trx } from '../../../platform/db/db.ts';
@@ -69,16 +70,49 @@ export async function loadCaseInScope(
   return { row, type };
 }
 
-/** @throws CASE.NOT_FOUND, AUTH.FORBIDDEN, CASE.VERSION_CONFLICT, CASE.ILLEGAL_TRANSITION, CASE.DUPLICATE_ACTION, plus the type's guards and the action's own */
+/**
+ * The case an Idempotency-Key already answered, for its replay: the same access check as reading the
+ * case (another office's case answers as reading it would, and shows nothing), the request the key
+ * first answered (another body is CASE.IDEMPOTENCY_KEY_REUSED), and an audit event — a replay shows
+ * the case as a read does. @throws the read's not-found, AUTH.FORBIDDEN, CASE.IDEMPOTENCY_KEY_REUSED
+ */
+export async function replayCaseInScope(
+  trx: Trx,
+  ctx: StaffCtx,
+  prior: { case_id: string; request_sha256: string | null },
+  requestHash: string,
+  scope?: CaseCommand['scope'],
+  notFound = NOT_FOUND,
+) {
+  const found = await findCase(trx, prior.case_id);
+  const kind = scope ?? (found ? caseTypeOf(found.case_type).scope.kind : 'office');
+  const { row, type } = await loadCaseInScope(trx, ctx, prior.case_id, kind, null, notFound);
+  // Rows recorded before 0012 carry no fingerprint: they replay after the access check alone.
+  if (prior.request_sha256 !== null && prior.request_sha256 !== requestHash)
+    throw new AppError(CaseErrors.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was first sent with another request; use a new key.');
+  await writeAudit(trx, {
+    actorId: ctx.actor.id,
+    action: 'case.replay',
+    entityType: type.audit.entityType,
+    entityId: row.id,
+    requestId: ctx.requestId,
+  });
+  return { row, type };
+}
+
+/** @throws CASE.NOT_FOUND, AUTH.FORBIDDEN, CASE.VERSION_CONFLICT, CASE.ILLEGAL_TRANSITION, CASE.DUPLICATE_ACTION, CASE.IDEMPOTENCY_KEY_REUSED, plus the type's guards and the action's own */
 export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<CaseCommandResult> {
+  const requestHash = requestSha256({ caseId: cmd.caseId, action: cmd.action, version: cmd.version, input: cmd.input });
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       if (cmd.idempotencyKey) {
         const prior = await findActionByKey(trx, cmd.action, cmd.idempotencyKey);
-        if (prior && prior.case_id !== cmd.caseId)
-          throw new AppError(CaseErrors.DUPLICATE_ACTION, 'This idempotency key was used for another case.');
         if (prior) {
-          const { row, type } = await loadCaseInScope(trx, ctx, cmd.caseId, cmd.scope, cmd.action, cmd.notFound);
+          // The case in the URL first: a key of another case answers nothing about that case.
+          await loadCaseInScope(trx, ctx, cmd.caseId, cmd.scope, null, cmd.notFound);
+          if (prior.case_id !== cmd.caseId)
+            throw new AppError(CaseErrors.IDEMPOTENCY_KEY_REUSED, 'This Idempotency-Key was used for another case.');
+          const { row, type } = await replayCaseInScope(trx, ctx, prior, requestHash, cmd.scope, cmd.notFound);
           const state = foldLog(type, toLogEntries(await listActions(trx, row.id)));
           return { row, state, type, replayed: true, output: {} };
         }
@@ -146,7 +180,13 @@ export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<Ca
       const entry = { type: cmd.action, payload: performed.payload, actorId: ctx.actor.id, effectiveOn: performed.effectiveOn };
       const next = applyEntry(type, state, entry);
       const projection = projectionOf(type, next);
-      await insertAction(trx, { caseId: cmd.caseId, seq: log.length + 1, ...entry, idempotencyKey: cmd.idempotencyKey });
+      await insertAction(trx, {
+        caseId: cmd.caseId,
+        seq: log.length + 1,
+        ...entry,
+        idempotencyKey: cmd.idempotencyKey,
+        requestSha256: cmd.idempotencyKey ? requestHash : null,
+      });
       await updateProjection(trx, cmd.caseId, projection);
       await type.project?.({
         trx,

@@ -21,9 +21,10 @@ export function statusForNgo(s: NominationStatus): 'nominated' | 'in_assessment'
 export const CATEGORIES = ['journalist', 'academic', 'human_rights_activist', 'civil_society_figure', 'relative'] as const;
 
 /** Evidence files: what the programme accepts, recognised by their first bytes, not by the declared type. */
-export const EVIDENCE_TYPES: Record<string, (b: Buffer) => boolean> = {
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-};
+/** A Map, not an object literal: a declared type such as "constructor" or "__proto__" is simply not in it. */
+export const EVIDENCE_TYPES: ReadonlyMap<string, (b: Buffer) => boolean> = new Map([
+  ['application/pdf', (b: Buffer) => b.subarray(0, 5).toString('latin1') === '%PDF-'],
+  ['image/jpeg', (b: Buffer) => b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  ['image/png', (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
+]);
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;

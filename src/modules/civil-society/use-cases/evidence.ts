@@ -12,8 +12,8 @@ import { CaseErrors } from '../../cases/index.ts';
 /** @throws NOT_FOUND (not the caller's organisation's nomination), VALIDATION.FAILED (type, size) */
 export async function addEvidence(ctx: StaffCtx, nominationId: string, file: { name: string; mime: string; content: Buffer }) {
   requirePermission(ctx.actor, 'nomination.create');
-  const check = EVIDENCE_TYPES[file.mime];
-  if (!check) throw validationFailed([fieldError('/mime', 'TYPE_NOT_ALLOWED', `Allowed: ${Object.keys(EVIDENCE_TYPES).join(', ')}.`)]);
+  const check = EVIDENCE_TYPES.get(file.mime);
+  if (!check) throw validationFailed([fieldError('/mime', 'TYPE_NOT_ALLOWED', `Allowed: ${[...EVIDENCE_TYPES.keys()].join(', ')}.`)]);
   if (file.content.length === 0 || file.content.length > EVIDENCE_MAX_BYTES)
     throw validationFailed([fieldError('/content', 'SIZE', `Between 1 byte and ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB.`)]);
   if (!check(file.content)) throw validationFailed([fieldError('/content', 'CONTENT_MISMATCH', `The file is not a ${file.mime}.`)]);

@@ -4,7 +4,7 @@
  * the record's own data key before they reach the database; only officers assigned to the
  * nomination open them, and every such read is audited.
  */
-import { requirePermission, type StaffCtx } from '../../auth/index.ts';
+import { can, requirePermission, type StaffCtx } from '../../auth/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { NominationErrors } from '../civil-society.errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
@@ -37,7 +37,8 @@ export async function listOwnNominations(ctx: StaffCtx) {
 
 /**
  * One nomination. An NGO caseworker of the same organisation sees its status; an officer assigned to it
- * sees everything, decrypted, and the read is audited; anyone else gets 404 (not 403: nothing to infer).
+ * sees everything, decrypted; a supervisor sees the metadata (to assign it); every staff read is audited;
+ * anyone else — an unassigned officer of any office, another organisation — gets 404 (not 403: nothing to infer).
  */
 export async function getNomination(ctx: StaffCtx, id: string) {
   return ctx.db.transaction().execute(async (trx) => {
@@ -49,6 +50,9 @@ export async function getNomination(ctx: StaffCtx, id: string) {
     requirePermission(ctx.actor, 'nomination.work');
     if (!n) throw new AppError(NominationErrors.NOT_FOUND, 'No such nomination.');
     const assigned = await isAssigned(trx, id, ctx.actor.id);
+    // An officer sees only the nominations assigned to them; any other answers as an unknown id. A
+    // supervisor (who assigns them) sees the metadata of every one, the sealed part only when assigned.
+    if (!assigned && !can(ctx.actor, 'nomination.assign')) throw new AppError(NominationErrors.NOT_FOUND, 'No such nomination.');
     const officers = await listAssignedOfficers(trx, id);
     const base = {
       id: n.id,
@@ -65,7 +69,16 @@ export async function getNomination(ctx: StaffCtx, id: string) {
       firstApprover: n.first_approver,
       secondApprover: n.second_approver,
     };
-    if (!assigned) return { ...base, sensitive: null };
+    if (!assigned) {
+      await writeAudit(trx, {
+        actorId: ctx.actor.id,
+        action: 'nomination.read',
+        entityType: 'nomination',
+        entityId: id,
+        requestId: ctx.requestId,
+      });
+      return { ...base, sensitive: null };
+    }
     const dek = unwrapRecordKey(keyringOf(ctx.config), id, n.dek_wrapped, n.dek_master_id);
     await writeAudit(trx, {
       actorId: ctx.actor.id,

@@ -9,23 +9,36 @@ import { extendVisas } from '../use-cases/extend-visas.ts';
 import { findVisasOfHolder, getJob, getVisa } from '../use-cases/read-visas.ts';
 import { cancelVisa, recordSticker } from '../use-cases/visa-changes.ts';
 import * as S from './visas.schema.ts';
+import { VisaErrors } from '../visas.errors.ts';
 
 const tags = ['visas'];
 
 export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    app.get(
-      '/visas',
+    // Personal data never goes into a URL (URLs are logged, cached and kept in browser history): the
+    // lookup by passport number and birth date is a POST with a body.
+    app.post(
+      '/visas/search',
       {
         schema: {
           tags,
           summary: 'A holder’s visas by passport number and date of birth (staff; the search is audited)',
-          querystring: S.HolderQuery,
+          body: S.HolderQuery,
           response: { 200: S.HolderVisas },
         },
       },
-      async (req) => findVisasOfHolder(staffCtx(req, deps), req.query),
+      async (req) => findVisasOfHolder(staffCtx(req, deps), req.body),
+    );
+    app.get(
+      '/visas',
+      {
+        // Not in the API description: it only tells an old client where the lookup went (410).
+        schema: { hide: true },
+      },
+      async () => {
+        throw new AppError(VisaErrors.LOOKUP_MOVED, 'Search with POST /api/v1/visas/search and a JSON body {passportNumber, dateOfBirth}.');
+      },
     );
 
     app.get(

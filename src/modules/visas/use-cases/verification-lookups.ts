@@ -5,7 +5,7 @@ import { holderRows, holdersRelation } from '../../cases/index.ts';
 
 export type VisaQuery = { visaNumber: string } | { passportNumber: string; dateOfBirth: string };
 
-export async function findVisaForVerification(db: Db, q: VisaQuery) {
+export async function findVisaForVerification(db: Db, q: VisaQuery, holderBornOn?: string) {
   let query = db
     .selectFrom('visas as v')
     .innerJoin(holderRows(db).as('a'), 'a.id', 'v.applicant_id')
@@ -25,13 +25,19 @@ export async function findVisaForVerification(db: Db, q: VisaQuery) {
     'visaNumber' in q
       ? query.where('v.visa_number', '=', q.visaNumber)
       : query.where('a.passport_number', '=', q.passportNumber).where('a.date_of_birth', '=', q.dateOfBirth);
+  if (holderBornOn !== undefined) query = query.where('a.date_of_birth', '=', holderBornOn);
   // The newest visa first when a passport holds several.
   return query.orderBy('v.issued_on', 'desc').executeTakeFirst();
 }
 
-/** A holder's visa by its number (the appointments module's port). */
-export function findHolderVisa(db: Db, visaNumber: string) {
-  return findVisaForVerification(db, { visaNumber });
+/**
+ * A holder's visa by its number and the holder's birth date (the appointments module's port). Both
+ * are conditions of the one statement: a wrong number and a wrong birth date do the same work and
+ * find nothing alike.
+ */
+export async function findHolderVisa(db: Db, h: { visaNumber: string; dateOfBirth: string }) {
+  const v = await findVisaForVerification(db, { visaNumber: h.visaNumber }, h.dateOfBirth);
+  return v;
 }
 
 /** One row of `visaForRequestRow`: the visa and the holder fields a verification answer is made of. */
