@@ -46,7 +46,10 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-  const pglite = await PGlite.create(dir);
+  // pg_trgm and unaccent (name search across spellings, migration 0014) are contrib modules PGlite ships.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const pglite = await PGlite.create(dir, { extensions: { pg_trgm, unaccent } });
   // PGlite is one connection: the pool has size 1, and inside a transaction only its handle may be used.
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -25,7 +25,9 @@ export type Permission =
   | 'nomination.work'
   | 'nomination.assign'
   | 'stats.exact'
-  | 'org.manage';
+  | 'org.manage'
+  | 'person.read'
+  | 'person.decide';
 
 /** An OAMP officer works the office's cases, letters, register lookups and stickers, and assigned nominations. */
 const OFFICER: readonly Permission[] = [
@@ -41,13 +43,15 @@ const OFFICER: readonly Permission[] = [
   'visa.sticker',
   'job.read',
   'nomination.work',
+  'person.read',
 ];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   officer: OFFICER,
   // A supervisor does what an officer does, and cancels visas, runs the mass extension, manages slots,
   // assigns nominations and reads exact statistics.
-  supervisor: [...OFFICER, 'visa.cancel', 'visa.extend', 'slots.manage', 'nomination.assign', 'stats.exact'],
+  // …and decides between two persons: merge, unmerge, distinct.
+  supervisor: [...OFFICER, 'visa.cancel', 'visa.extend', 'slots.manage', 'nomination.assign', 'stats.exact', 'person.decide'],
   admin: ['staff.manage', 'office.read', 'job.read', 'visa.extend', 'authority.manage', 'slots.manage', 'org.manage'],
   // A partner NGO's caseworker nominates and follows its own organisation's nominations, nothing else.
   caseworker: ['nomination.create', 'nomination.own'],
