@@ -17,7 +17,8 @@ import type { ReplicaRouter } from '../../src/platform/db/replica.ts';
 const primaryUrl = process.env.TEST_DATABASE_URL;
 const server = dbTiers().find((t) => t.name === 'postgres');
 const replicaBase = server ? ensureReplica(primaryUrl) : null;
-const MAX_LAG_MS = 400;
+// Generous: the machine running the tests may be loaded far beyond its cores.
+const MAX_LAG_MS = 1500;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(what: string, ok: () => Promise<boolean> | boolean, timeoutMs = 15_000) {
@@ -36,7 +37,17 @@ describe('authority reads from a streaming replica [postgres]', { skip: replicaB
   const visa = (tag: string, n: number) => `VT-${tag.toUpperCase()}${String(n).padStart(8, '0')}`;
   const verify = (visaNumber: string) =>
     t.call('POST', '/api/v1/authority/verify', { headers: { 'x-api-key': apiKey }, body: { visaNumber } });
-  const streaming = () => replica.lag().state === 'streaming';
+  const streaming = () => replica.fresh();
+  /** Runs `call` until the replica answers it (it may have become stale in between on a loaded machine); at most 10 tries. */
+  async function onTheReplica<T>(call: () => Promise<T>): Promise<T> {
+    for (let i = 0; i < 10; i++) {
+      await until('the replica to be fresh', streaming);
+      const before = replica.lag().reads.replica;
+      const r = await call();
+      if (replica.lag().reads.replica > before) return r;
+    }
+    assert.fail('the replica never answered');
+  }
   /** The visa as the replica has it now, read directly. */
   async function onReplica(visaNumber: string) {
     const c = new pg.Client({ connectionString: replicaUrl });
@@ -92,17 +103,26 @@ describe('authority reads from a streaming replica [postgres]', { skip: replicaB
     const audits = async () =>
       (await sql<{ n: number }>`select count(*)::int as n from audit_events where action = 'authority.verify'`.execute(t.handle.db))
         .rows[0]!.n;
-    const before = { ...replica.lag().reads, audits: await audits() };
-    const r = await verify(visa('can', 1));
+    const before = await audits();
+    const r = await onTheReplica(() => verify(visa('can', 1)));
     assert.equal(r.status, 200, JSON.stringify(r.body));
     assert.equal(r.body.status, 'valid');
-    assert.equal(replica.lag().reads.replica, before.replica + 1, 'answered by the replica');
-    assert.equal(await audits(), before.audits + 1, 'audited on the primary');
+    assert.ok((await audits()) > before, 'audited on the primary');
+    const sameRequest = await sql<{ n: number }>`select count(*)::int as n from audit_events where action = 'authority.verify'
+      and request_id = (select request_id from audit_events where action = 'authority.verify' order by id desc limit 1)`.execute(
+      t.handle.db,
+    );
+    assert.equal(sameRequest.rows[0]!.n, 1, 'one audit row per answer');
     const ready = await t.call('GET', '/ready');
     assert.equal(ready.status, 200);
     assert.equal(ready.body.replica.state, 'streaming');
     assert.equal(ready.body.replica.maxLagMs, MAX_LAG_MS);
     assert.ok(ready.body.replica.lagMs >= 0 && ready.body.replica.lagMs < MAX_LAG_MS, JSON.stringify(ready.body));
+    const metrics = await t.call('GET', '/metrics');
+    assert.equal(metrics.status, 200);
+    assert.match(metrics.body, /^pobyt_replica_state\{state="streaming"\} 1$/m);
+    assert.match(metrics.body, /^pobyt_replica_lag_seconds \d/m);
+    assert.match(metrics.body, /^pobyt_replica_reads\{served_by="replica"\} [1-9]/m);
     // A wrong key is refused on the replica path as on the primary.
     const bad = await t.call('POST', '/api/v1/authority/verify', {
       headers: { 'x-api-key': `${apiKey.slice(0, -2)}xx` },
@@ -173,18 +193,12 @@ describe('authority reads from a streaming replica [postgres]', { skip: replicaB
       await c.query('select pg_wal_replay_resume()');
       await c.end();
     }
-    await until('the replica to catch up', streaming);
-    const before = replica.lag().reads;
-    assert.equal((await verify(visa('can', 10))).body.status, 'cancelled');
-    assert.equal(replica.lag().reads.replica, before.replica + 1, 'back on the replica');
+    assert.equal((await onTheReplica(() => verify(visa('can', 10)))).body.status, 'cancelled', 'back on the replica');
   });
 
   test('the feed reads the replica', async () => {
-    await until('the replica to be fresh', streaming);
-    const before = replica.lag().reads;
-    const f = await t.call('GET', '/api/v1/authority/events?after=0&limit=1000', { headers: { 'x-api-key': apiKey } });
+    const f = await onTheReplica(() => t.call('GET', '/api/v1/authority/events?after=0&limit=1000', { headers: { 'x-api-key': apiKey } }));
     assert.equal(f.status, 200);
-    assert.equal(replica.lag().reads.replica, before.replica + 1);
     const kinds = f.body.events.map((e: { kind: string }) => e.kind);
     assert.ok(kinds.filter((k: string) => k === 'visa.cancelled').length >= 8, JSON.stringify(kinds));
     assert.equal(kinds.filter((k: string) => k === 'visa.extended').length, 20);
@@ -203,6 +217,7 @@ describe('authority reads from a streaming replica [postgres]', { skip: replicaB
       const ready = await t.call('GET', '/ready');
       assert.equal(ready.status, 200);
       assert.equal(ready.body.replica.state, 'down');
+      assert.match((await t.call('GET', '/metrics')).body, /^pobyt_replica_state\{state="down"\} 1$/m);
       const before = replica.lag().reads;
       const c = await t.call('POST', `/api/v1/visas/${visa('can', 16)}/cancel`, { as: 'sylva', body: { ground: 'holder_request' } });
       assert.equal(c.status, 200);
@@ -211,9 +226,6 @@ describe('authority reads from a streaming replica [postgres]', { skip: replicaB
     } finally {
       replicaScript('start', primaryUrl!);
     }
-    await until('the replica to stream again', streaming);
-    const before = replica.lag().reads;
-    assert.equal((await verify(visa('can', 16))).body.status, 'cancelled');
-    assert.equal(replica.lag().reads.replica, before.replica + 1, 'back on the replica');
+    assert.equal((await onTheReplica(() => verify(visa('can', 16)))).body.status, 'cancelled', 'back on the replica');
   });
 });

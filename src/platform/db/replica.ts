@@ -20,6 +20,7 @@
  */
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { GaugeSource } from '../http/metrics.ts';
 import type { Db } from './db.ts';
 import type { Database } from './schema.ts';
 
@@ -153,7 +154,11 @@ export class ReplicaRouter {
     void this.pollNow();
   }
 
-  /** Whether a read starting now may go to the replica. */
+  /** Whether a read starting now would go to the replica. */
+  fresh(): boolean {
+    return this.usable() !== null;
+  }
+
   private usable(): number | null {
     const f = this.freshAsOf;
     if (!this.up || f === null || f <= this.fencedAt) return null;
@@ -192,4 +197,47 @@ export class ReplicaRouter {
     const state: ReplicaState = !this.up ? 'down' : lagMs !== null && lagMs < this.maxLagMs ? 'streaming' : 'lagging';
     return { state, lagMs, lagBytes: this.lastBytes, maxLagMs: this.maxLagMs, reads: { ...this.reads } };
   }
+}
+
+/** The replica's lag and reads as /metrics gauges (per process: each process measures its own view). */
+export function replicaMetrics(r: ReplicaRouter): GaugeSource[] {
+  return [
+    {
+      name: 'pobyt_replica_lag_seconds',
+      help: 'Age of the newest moment the replica is known to hold every commit from (the staleness bound of its answers now)',
+      async collect() {
+        const l = r.lag();
+        return l.lagMs === null ? [] : [{ value: l.lagMs / 1000 }];
+      },
+    },
+    {
+      name: 'pobyt_replica_lag_bytes',
+      help: 'WAL bytes between the primary and the replica replay position at the last poll',
+      async collect() {
+        const l = r.lag();
+        return l.lagBytes === null ? [] : [{ value: l.lagBytes }];
+      },
+    },
+    {
+      name: 'pobyt_replica_state',
+      help: '1 for the replica state now: streaming (within REPLICA_MAX_LAG_MS), lagging or down',
+      labelNames: ['state'],
+      async collect() {
+        const s = r.lag().state;
+        return (['streaming', 'lagging', 'down'] as const).map((x) => ({ labels: { state: x }, value: x === s ? 1 : 0 }));
+      },
+    },
+    {
+      name: 'pobyt_replica_reads',
+      help: 'Authority reads answered by the replica, and those sent to the primary instead (lag, fence, failure), since start',
+      labelNames: ['served_by'],
+      async collect() {
+        const { reads } = r.lag();
+        return [
+          { labels: { served_by: 'replica' }, value: reads.replica },
+          { labels: { served_by: 'primary' }, value: reads.primary },
+        ];
+      },
+    },
+  ];
 }
