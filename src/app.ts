@@ -30,6 +30,7 @@ import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { webRoutes } from './modules/web/index.ts';
+import { auditRoutes } from './modules/audit/index.ts';
 
 export type { AppDeps } from './platform/http/deps.ts';
 
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(agencyRoutes(deps), { prefix: '/api/v1' });
   await app.register(appointmentRoutes(deps, findHolderVisa), { prefix: '/api/v1' });
   await app.register(civilSocietyRoutes(deps), { prefix: '/api/v1' });
+  await app.register(auditRoutes(deps), { prefix: '/api/v1' });
   await app.register(webRoutes(deps));
   return app;
 }
