@@ -22,9 +22,11 @@ import type { HolderActor } from './modules/appointments/index.ts';
 import { officeRoutes } from './modules/offices/index.ts';
 import { caseRoutes } from './modules/cases/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
-import { findHolderVisa, visaRoutes } from './modules/visas/index.ts';
-import { agencyRoutes } from './modules/agencies/index.ts';
-import { appointmentRoutes } from './modules/appointments/index.ts';
+import { findHolderVisa, jobMetrics, visaRoutes } from './modules/visas/index.ts';
+import { agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
+import { createMetrics } from './platform/http/metrics.ts';
+import { replicaMetrics } from './platform/db/replica.ts';
+import { appointmentRoutes, holderRequestLimit } from './modules/appointments/index.ts';
 import { civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
@@ -156,6 +158,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     sendProblem(reply, toProblem(new AppError(GenericErrors.NOT_FOUND, `No route ${req.method} ${req.url.split('?')[0]}`), req)),
   );
 
+  // Request timing for every route below, and /metrics (job and webhook gauges read from the shared database).
+  const metrics = createMetrics({
+    token: deps.config.metricsToken,
+    ...(deps.poolStats ? { pool: deps.poolStats } : {}),
+    gauges: [...jobMetrics(deps.db), ...webhookMetrics(deps.db), ...(deps.replica ? replicaMetrics(deps.replica) : [])],
+  });
+  metrics.register(app);
   await app.register(systemRoutes(deps));
   await app.register(authRoutes(deps), { prefix: '/api/v1' });
   await app.register(officeRoutes(deps), { prefix: '/api/v1' });
@@ -163,9 +172,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(policyRoutes(deps), { prefix: '/api/v1' });
   await app.register(visaRoutes(deps), { prefix: '/api/v1' });
   await app.register(agencyRoutes(deps), { prefix: '/api/v1' });
-  await app.register(appointmentRoutes(deps, findHolderVisa), { prefix: '/api/v1' });
+  // One holder limiter for the API's holder routes and the holder pages (one counter per address).
+  const holderLimit = holderRequestLimit(app, deps.config.holderRequestsPerMinute);
+  await app.register(appointmentRoutes(deps, findHolderVisa, holderLimit), { prefix: '/api/v1' });
   await app.register(civilSocietyRoutes(deps), { prefix: '/api/v1' });
   await app.register(auditRoutes(deps), { prefix: '/api/v1' });
-  await app.register(webRoutes(deps));
+  await app.register(webRoutes(deps, { findVisa: findHolderVisa, holderLimit }));
   return app;
 }
