@@ -33,6 +33,7 @@ import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { webRoutes } from './modules/web/index.ts';
+import { auditRoutes } from './modules/audit/index.ts';
 
 export type { AppDeps } from './platform/http/deps.ts';
 
@@ -190,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const holderLimit = holderRequestLimit(app, deps.config.holderRequestsPerMinute);
   await app.register(appointmentRoutes(deps, findHolderVisa, holderLimit), { prefix: '/api/v1' });
   await app.register(civilSocietyRoutes(deps), { prefix: '/api/v1' });
+  await app.register(auditRoutes(deps), { prefix: '/api/v1' });
   await app.register(webRoutes(deps, { findVisa: findHolderVisa, holderLimit }));
   return app;
 }
