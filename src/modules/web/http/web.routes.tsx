@@ -10,8 +10,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import csrf from '@fastify/csrf-protection';
 import fastifyStatic from '@fastify/static';
-import type { VNode } from 'preact';
-import { render } from 'preact-render-to-string';
 import type { AppDeps } from '../../../platform/http/deps.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { listOffices, listRegions } from '../../offices/index.ts';
@@ -22,19 +20,14 @@ import { isAnswerValid, parseState, queryOf } from '../navigator/state.ts';
 import { HomePage } from '../pages/home.tsx';
 import { QuestionPage } from '../pages/question.tsx';
 import { ResultPage } from '../pages/result.tsx';
+import { documentRoutes } from './documents.routes.tsx';
+import { sendPage } from './send-page.ts';
 
 export const LANG_COOKIE = 'lang';
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Sends a rendered page as HTML with the given status. */
-export function sendPage(reply: FastifyReply, page: VNode, status = 200) {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(`<!doctype html>${render(page)}`);
-}
+export { sendPage };
 
 /** Registers `routes` once per locale under `/{locale}`; the handler gets the locale and its translator. */
 export async function perLocale(app: FastifyInstance, routes: (app: FastifyInstance, locale: Locale) => void | Promise<void>) {
@@ -177,6 +170,8 @@ export function webRoutes(deps: AppDeps) {
           return reply.redirect(`/${locale}/navigator?${next}`, 303);
         },
       );
+
+      documentRoutes(app, sub, locale, deps, bundle);
     });
   };
 }
