@@ -21,13 +21,14 @@ import { HomePage } from '../pages/home.tsx';
 import { QuestionPage } from '../pages/question.tsx';
 import { ResultPage } from '../pages/result.tsx';
 import { documentRoutes } from './documents.routes.tsx';
+import { holderPages, type HolderPorts } from './holder.routes.tsx';
 import { sendPage } from './send-page.ts';
+
+export { sendPage };
 
 export const LANG_COOKIE = 'lang';
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
-
-export { sendPage };
 
 /** Registers `routes` once per locale under `/{locale}`; the handler gets the locale and its translator. */
 export async function perLocale(app: FastifyInstance, routes: (app: FastifyInstance, locale: Locale) => void | Promise<void>) {
@@ -42,7 +43,8 @@ function preferredLocale(req: FastifyRequest): Locale {
 
 const hide = { schema: { hide: true } } as const;
 
-export function webRoutes(deps: AppDeps) {
+/** `holder`: the ports of the holder pages (holder.routes.tsx); without them those pages are not served. */
+export function webRoutes(deps: AppDeps, holder?: HolderPorts) {
   return async function web(app: FastifyInstance) {
     await app.register(formbody);
     await app.register(csrf, {
@@ -84,6 +86,7 @@ export function webRoutes(deps: AppDeps) {
     await perLocale(app, (sub, locale) => {
       const tr = t(locale);
       sub.get('/', hide, async (_req, reply) => sendPage(reply, <HomePage locale={locale} t={tr} />));
+      if (holder) holderPages(app, sub, locale, deps, holder);
 
       const navigatorPage = async (reply: FastifyReply, query: string, error?: { message: string; value?: string }) => {
         const state = parseState(bundle, query);

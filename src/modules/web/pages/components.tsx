@@ -211,10 +211,10 @@ export function Input(props: {
   value?: string;
   hint?: string;
   error?: string;
+  autocomplete?: string;
   maxLength?: number;
-  autoComplete?: string;
 }) {
-  const { id, name, label, type = 'date', value, hint, error, maxLength, autoComplete } = props;
+  const { id, name, label, type = 'date', value, hint, error, autocomplete, maxLength } = props;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div class="gov-form-control" data-size="m" data-invalid={error ? 'true' : undefined}>
@@ -233,12 +233,12 @@ export function Input(props: {
         <div class="gov-form-input" data-size="m" data-hydrated data-invalid={error ? 'true' : undefined}>
           <span class="element">
             <input
-              {...({ type } as { type: 'text' })}
               id={id}
               name={name}
+              type={type as 'text'}
               value={value}
+              autocomplete={autocomplete}
               maxLength={maxLength}
-              autoComplete={autoComplete}
               spellcheck={type === 'text' ? false : undefined}
               aria-invalid={error ? 'true' : undefined}
               aria-describedby={described}

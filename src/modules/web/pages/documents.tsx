@@ -47,7 +47,7 @@ export function DocumentsPage(p: DocumentsProps) {
       hint={hint ?? (DATE_FIELDS.has(f) ? t('q.date_hint') : undefined)}
       error={errorOf(f)}
       maxLength={DATE_FIELDS.has(f) ? undefined : MAX_LENGTH[f]}
-      autoComplete={AUTOCOMPLETE[f] ?? 'off'}
+      autocomplete={AUTOCOMPLETE[f] ?? 'off'}
     />
   );
   const back = `/${locale}/navigator${p.state ? `?${p.state}` : ''}`;
