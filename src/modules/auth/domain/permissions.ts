@@ -26,6 +26,7 @@ export type Permission =
   | 'nomination.assign'
   | 'stats.exact'
   | 'org.manage'
+  | 'audit.verify'
   | 'person.read'
   | 'person.decide';
 
@@ -51,8 +52,17 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // A supervisor does what an officer does, and cancels visas, runs the mass extension, manages slots,
   // assigns nominations and reads exact statistics.
   // …and decides between two persons: merge, unmerge, distinct.
-  supervisor: [...OFFICER, 'visa.cancel', 'visa.extend', 'slots.manage', 'nomination.assign', 'stats.exact', 'person.decide'],
-  admin: ['staff.manage', 'office.read', 'job.read', 'visa.extend', 'authority.manage', 'slots.manage', 'org.manage'],
+  supervisor: [
+    ...OFFICER,
+    'visa.cancel',
+    'visa.extend',
+    'slots.manage',
+    'nomination.assign',
+    'stats.exact',
+    'audit.verify',
+    'person.decide',
+  ],
+  admin: ['staff.manage', 'office.read', 'job.read', 'visa.extend', 'authority.manage', 'slots.manage', 'org.manage', 'audit.verify'],
   // A partner NGO's caseworker nominates and follows its own organisation's nominations, nothing else.
   caseworker: ['nomination.create', 'nomination.own'],
 };
