@@ -22,8 +22,9 @@ import type { HolderActor } from './modules/appointments/index.ts';
 import { officeRoutes } from './modules/offices/index.ts';
 import { caseRoutes } from './modules/cases/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
-import { findHolderVisa, visaRoutes } from './modules/visas/index.ts';
-import { agencyRoutes } from './modules/agencies/index.ts';
+import { findHolderVisa, jobMetrics, visaRoutes } from './modules/visas/index.ts';
+import { agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
+import { createMetrics } from './platform/http/metrics.ts';
 import { appointmentRoutes } from './modules/appointments/index.ts';
 import { civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
@@ -186,6 +187,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     sendProblem(reply, toProblem(new AppError(GenericErrors.NOT_FOUND, `No route ${req.method} ${req.url.split('?')[0]}`), req)),
   );
 
+  // Request timing for every route below, and /metrics (job and webhook gauges read from the shared database).
+  const metrics = createMetrics({
+    token: deps.config.metricsToken,
+    ...(deps.poolStats ? { pool: deps.poolStats } : {}),
+    gauges: [...jobMetrics(deps.db), ...webhookMetrics(deps.db)],
+  });
+  metrics.register(app);
   await app.register(systemRoutes(deps));
   await app.register(authRoutes(deps), { prefix: '/api/v1' });
   await app.register(officeRoutes(deps), { prefix: '/api/v1' });

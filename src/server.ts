@@ -17,6 +17,7 @@ export async function startServer(
   const app = await buildApp({
     db: handle.db,
     ...(handle.kind === 'postgres' ? { pool: handle.pool } : {}),
+    poolStats: handle.pool,
     config,
     clock: systemClock,
     ...(webhooks ? { boss: webhooks.boss } : {}),

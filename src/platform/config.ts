@@ -28,6 +28,8 @@ export interface Config {
   /** Master keys for envelope encryption (env POBYT_MASTER_KEYS / POBYT_MASTER_KEY_FILE, or <dataDir>/master-keys.json). */
   keyring: Keyring | null;
   masterKeyFile: string;
+  /** Bearer token for /metrics (METRICS_TOKEN); null: /metrics answers only direct loopback connections. */
+  metricsToken: string | null;
   webhooks: {
     enabled: boolean;
     retryLimit: number;
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authorityKeyFailuresPerMinute: int(env, 'AUTHORITY_KEY_FAILURES_PER_MINUTE', 20, 1, 10000000),
     keyring: loadKeyring(env, `${dataDir}/master-keys.json`),
     masterKeyFile: env.POBYT_MASTER_KEY_FILE || `${dataDir}/master-keys.json`,
+    metricsToken: env.METRICS_TOKEN || null,
     webhooks: {
       enabled: bool(env, 'WEBHOOKS_ENABLED', true),
       retryLimit: int(env, 'WEBHOOK_RETRY_LIMIT', 8, 0, 100),

@@ -78,6 +78,7 @@ export async function startTestApp(
   const app = await buildApp({
     db: handle.db,
     ...(handle.kind === 'postgres' ? { pool: handle.pool } : {}),
+    poolStats: handle.pool,
     config,
     clock,
     // Logged at info like a server, into the capture that close() scans for the personal data sent.

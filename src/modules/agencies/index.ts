@@ -7,3 +7,4 @@ export { verifyWebhookSignature } from './webhooks/signing.ts';
 export { agencyRoutes } from './http/agencies.routes.ts';
 export { WebhookErrors } from './agencies.errors.ts';
 export type { AuthorityActor } from './authority-actor.ts';
+export { webhookMetrics } from './webhooks/metrics.ts';

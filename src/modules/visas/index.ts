@@ -13,3 +13,5 @@ export { visaRoutes } from './http/visas.routes.ts';
 /** The holder lookup the appointments module takes as its `FindHolderVisa` port. */
 export { findHolderVisa } from './use-cases/verification-lookups.ts';
 export { VisaErrors } from './visas.errors.ts';
+/** The register's jobs as metric gauges (runs by status, progress of running ones). */
+export { jobMetrics } from './use-cases/job-metrics.ts';

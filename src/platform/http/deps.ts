@@ -31,6 +31,8 @@ export interface AppDeps {
   logger?: false | { level?: string; stream?: NodeJS.WritableStream };
   /** The job queue, when the process runs one (webhook delivery, replays). */
   boss?: Boss;
+  /** The pool under `db` on either engine (PGlite: its one connection), for the pool metrics only. */
+  poolStats?: Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'>;
 }
 
 /** The context of a public route: no one has identified themselves. */
