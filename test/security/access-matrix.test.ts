@@ -58,7 +58,11 @@ for (const tier of dbTiers()) {
     before(async () => {
       t = await startTestApp(await tier.open(), {
         now: '2026-03-02T08:00:00Z',
-        env: { AUTHORITY_KEY_FAILURES_PER_MINUTE: '10000000', AUTHORITY_REQUESTS_PER_MINUTE: '10000000' },
+        env: {
+          AUTHORITY_KEY_FAILURES_PER_MINUTE: '10000000',
+          AUTHORITY_REQUESTS_PER_MINUTE: '10000000',
+          METRICS_TOKEN: 'matrix-operator-token-0123456789abcdef',
+        },
       });
       const db = t.handle.db;
       const idOf = async (username: string) =>

@@ -115,6 +115,11 @@ export const MATRIX: Record<string, Declaration> = {
   // — system and documentation: public —
   'GET /health': { call: () => ({ url: '/health' }), expect: all('ok') },
   'GET /ready': { call: () => ({ url: '/ready' }), expect: all('ok') },
+  'GET /metrics': {
+    call: () => ({ url: '/metrics' }),
+    expect: all(403),
+    why: 'The test sets METRICS_TOKEN, which no principal holds: a staff session or an API key is not the operator’s token.',
+  },
   'GET /docs': { call: () => ({ url: '/docs' }), expect: all('ok'), why: 'The API description is public; it holds no data.' },
   'GET /docs/': { call: () => ({ url: '/docs/' }), expect: all('ok') },
   'GET /docs/static/index.html': { call: () => ({ url: '/docs/static/index.html' }), expect: all('ok') },
