@@ -25,6 +25,7 @@ import { policyRoutes } from './modules/policy/index.ts';
 import { findHolderVisa, jobMetrics, visaRoutes } from './modules/visas/index.ts';
 import { agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
 import { createMetrics } from './platform/http/metrics.ts';
+import { replicaMetrics } from './platform/db/replica.ts';
 import { appointmentRoutes } from './modules/appointments/index.ts';
 import { civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
@@ -191,7 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const metrics = createMetrics({
     token: deps.config.metricsToken,
     ...(deps.poolStats ? { pool: deps.poolStats } : {}),
-    gauges: [...jobMetrics(deps.db), ...webhookMetrics(deps.db)],
+    gauges: [...jobMetrics(deps.db), ...webhookMetrics(deps.db), ...(deps.replica ? replicaMetrics(deps.replica) : [])],
   });
   metrics.register(app);
   await app.register(systemRoutes(deps));

@@ -9,6 +9,12 @@ export interface Config {
   host: string;
   /** PostgreSQL server; when absent the embedded PGlite under `pgliteDir` is used. */
   databaseUrl: string | null;
+  /** A streaming replica of `databaseUrl` for the authorities' reads (verification, feed); see platform/db/replica.ts. */
+  databaseReplicaUrl: string | null;
+  /** The staleness bound of a replica answer: older than this, reads go to the primary. */
+  replicaMaxLagMs: number;
+  /** How often the replica's replay position is compared with the primary's. */
+  replicaPollMs: number;
   pgliteDir: string;
   dataDir: string;
   logLevel: string;
@@ -64,6 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env, 'PORT', 3000),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || null,
+    replicaMaxLagMs: int(env, 'REPLICA_MAX_LAG_MS', 1000, 10, 600000),
+    replicaPollMs: int(env, 'REPLICA_POLL_MS', 100, 5, 60000),
     pgliteDir: env.PGLITE_DIR || `${dataDir}/pglite`,
     dataDir,
     logLevel: env.LOG_LEVEL || 'info',

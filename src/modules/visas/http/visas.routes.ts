@@ -66,7 +66,12 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: S.VisaView },
         },
       },
-      async (req) => cancelVisa(staffCtx(req, deps), req.params.number, req.body),
+      async (req) => {
+        const view = await cancelVisa(staffCtx(req, deps), req.params.number, req.body);
+        // Committed: this process's next replica read (authority verification) must see it.
+        deps.replica?.fence();
+        return view;
+      },
     );
 
     app.post(
@@ -118,6 +123,8 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
             dryRun: req.body.dryRun ?? false,
             actorId: ctx.actor.id,
             onStart: resolve,
+            // After each committed batch: this process's replica reads must see the new validity.
+            onProgress: () => deps.replica?.fence(),
           }).catch((e: unknown) => {
             req.log.error({ errName: (e as Error).name }, 'extension job failed');
             reject(e);
