@@ -26,7 +26,7 @@ import { findHolderVisa, jobMetrics, visaRoutes } from './modules/visas/index.ts
 import { agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
 import { createMetrics } from './platform/http/metrics.ts';
 import { replicaMetrics } from './platform/db/replica.ts';
-import { appointmentRoutes } from './modules/appointments/index.ts';
+import { appointmentRoutes, holderRequestLimit } from './modules/appointments/index.ts';
 import { civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
@@ -202,8 +202,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(policyRoutes(deps), { prefix: '/api/v1' });
   await app.register(visaRoutes(deps), { prefix: '/api/v1' });
   await app.register(agencyRoutes(deps), { prefix: '/api/v1' });
-  await app.register(appointmentRoutes(deps, findHolderVisa), { prefix: '/api/v1' });
+  // One holder limiter for the API's holder routes and the holder pages (one counter per address).
+  const holderLimit = holderRequestLimit(app, deps.config.holderRequestsPerMinute);
+  await app.register(appointmentRoutes(deps, findHolderVisa, holderLimit), { prefix: '/api/v1' });
   await app.register(civilSocietyRoutes(deps), { prefix: '/api/v1' });
-  await app.register(webRoutes(deps));
+  await app.register(webRoutes(deps, { findVisa: findHolderVisa, holderLimit }));
   return app;
 }

@@ -2,6 +2,7 @@
  * Environment, parsed once at boot. Nothing else in the code reads process.env.
  * Secrets (database URL with password, future master keys) come only from here.
  */
+import { randomBytes } from 'node:crypto';
 import { loadKeyring, type Keyring } from './crypto.ts';
 
 export interface Config {
@@ -29,6 +30,14 @@ export interface Config {
   authorityRequestsPerMinute: number;
   /** Holder requests (booking, cancelling, moving, channel — all routes together) per client address per minute. */
   holderRequestsPerMinute: number;
+  /**
+   * The key that signs the pages' holder cookie (visa id + expiry, HMAC-SHA256): env HOLDER_COOKIE_SECRET
+   * (at least 32 characters; the same on every process behind one address), else random per process —
+   * a restart then signs every holder out.
+   */
+  holderCookieSecret: Buffer;
+  /** How long a holder stays identified on the pages after a status check. */
+  holderCookieMinutes: number;
   /** Failed authority API keys per client address per minute; then 429 for any key from that address. */
   authorityKeyFailuresPerMinute: number;
   /** Master keys for envelope encryption (env POBYT_MASTER_KEYS / POBYT_MASTER_KEY_FILE, or <dataDir>/master-keys.json). */
@@ -64,6 +73,13 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false`);
 }
 
+function holderSecret(env: NodeJS.ProcessEnv): Buffer {
+  const raw = env.HOLDER_COOKIE_SECRET;
+  if (raw === undefined || raw === '') return randomBytes(32);
+  if (raw.length < 32) throw new ConfigError('HOLDER_COOKIE_SECRET must be at least 32 characters');
+  return Buffer.from(raw, 'utf8');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = env.POBYT_DATA_DIR || './data';
   return {
@@ -83,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 100000),
     authorityRequestsPerMinute: int(env, 'AUTHORITY_REQUESTS_PER_MINUTE', 600, 1, 10000000),
     holderRequestsPerMinute: int(env, 'HOLDER_REQUESTS_PER_MINUTE', 30, 1, 10000000),
+    holderCookieSecret: holderSecret(env),
+    holderCookieMinutes: int(env, 'HOLDER_COOKIE_MINUTES', 20, 1, 24 * 60),
     authorityKeyFailuresPerMinute: int(env, 'AUTHORITY_KEY_FAILURES_PER_MINUTE', 20, 1, 10000000),
     keyring: loadKeyring(env, `${dataDir}/master-keys.json`),
     masterKeyFile: env.POBYT_MASTER_KEY_FILE || `${dataDir}/master-keys.json`,
