@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { dbTiers } from '../support/db-tiers.ts';
 import { PASSWORD, startTestApp, type TestApp } from '../support/test-app.ts';
 import { intakeBody } from '../support/fixtures.ts';
+import { WebClient } from '../support/web-client.ts';
 import { routeTable } from '../../src/app.ts';
 import { DEMO_HOURS, setOfficeHours } from '../../src/modules/appointments/index.ts';
 import { declarationOf, type Expect, MATRIX, PRINCIPALS, type Principal, type World } from './access-matrix.ts';
@@ -21,9 +22,11 @@ const USERNAME: Partial<Record<Principal, string>> = {
   ngoB: 'ngo.b',
 };
 
-/** Whether a status matches an expectation (see access-matrix.ts). */
-export function matches(e: Expect, status: number): boolean {
-  if (e === 'ok') return status < 500 && ![401, 403, 404].includes(status);
+/** Whether an answer matches an expectation (see access-matrix.ts). */
+export function matches(e: Expect, status: number, location: string | undefined): boolean {
+  const toCheck = status === 303 && /\/status\?again=1$/.test(location ?? '');
+  if (e === 'to-check') return toCheck;
+  if (e === 'ok') return status < 500 && ![401, 403, 404].includes(status) && !toCheck;
   return status === e;
 }
 
@@ -35,6 +38,8 @@ for (const tier of dbTiers()) {
     let t: TestApp;
     let w: World;
     let apiKey: string;
+    /** Per principal: the cookies a browser would hold (the CSRF secret; the holder's cookie) and the page's CSRF token. */
+    const browser = new Map<Principal, { cookies: Record<string, string>; csrf: string }>();
     const tokens = new Map<string, string>();
     let n = 0;
 
@@ -209,6 +214,21 @@ for (const tier of dbTiers()) {
         unique: (prefix) => `${prefix}${tier.name}${++n}x${Math.random().toString(36).slice(2, 8)}`,
       };
     });
+    before(async () => {
+      // Every principal as a browser: a CSRF secret and token from a page; the holder also signs in at the status check.
+      for (const p of PRINCIPALS) {
+        const web = new WebClient(t.app);
+        if (p === 'holder') {
+          await web.get('/cs/status');
+          const r = await web.post('/cs/status', { visaNumber: w.visaNumber, dateOfBirth: w.holderBirthDate });
+          assert.equal(r.status, 303, r.body.slice(0, 200));
+        }
+        const page = await web.get('/cs/status');
+        const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+        assert.ok(csrf, 'the status page carries a CSRF token');
+        browser.set(p, { cookies: { ...web.jar }, csrf });
+      }
+    });
     after(async () => {
       // Let the dry runs the matrix started finish before the database closes.
       for (let k = 0; k < 100; k++) {
@@ -247,11 +267,23 @@ for (const tier of dbTiers()) {
             // A key is no session: sent as a bearer token it opens nothing.
             headers.authorization = `Bearer ${apiKey}`;
           }
-          const payload = c.body === undefined ? undefined : typeof c.body === 'string' ? c.body : JSON.stringify(c.body);
+          const b = browser.get(p)!;
+          const payload = c.form
+            ? new URLSearchParams({ _csrf: b.csrf, ...c.form }).toString()
+            : c.body === undefined
+              ? undefined
+              : JSON.stringify(c.body);
+          if (c.form) headers['content-type'] = 'application/x-www-form-urlencoded';
           if (payload !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-          const res = await t.app.inject({ method: r.method as 'GET', url: c.url, headers, ...(payload !== undefined ? { payload } : {}) });
+          const res = await t.app.inject({
+            method: r.method as 'GET',
+            url: c.url,
+            headers,
+            cookies: b.cookies,
+            ...(payload !== undefined ? { payload } : {}),
+          });
           calls++;
-          if (!matches(d.expect[p], res.statusCode))
+          if (!matches(d.expect[p], res.statusCode, res.headers.location as string | undefined))
             wrong.push(`${r.method} ${r.url} as ${p}: expected ${d.expect[p]}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
         }
       }

@@ -10,13 +10,20 @@
  *   domain is still "allowed": the request reached the rules);
  * - 401 / 403 / 404: refused that way. Another office's or organisation's object answers 404, the same
  *   as an unknown id (nothing to infer); a role without the permission answers 403;
+ * - `to-check`: a holder page refused — redirected (303) to the status check, as when the holder's
+ *   cookie is missing or expired (an `ok` page answer must not be that redirect);
  * - another number: that status exactly (e.g. 410 for the moved passport lookup).
+ *
+ * Every principal sends its own credential: a staff session (bearer), the authority's API key (in
+ * x-api-key, and as a bearer token, which must open nothing), the holder's two facts (in the body of
+ * the holder API) or the holder's signed cookie (the holder pages). Every principal holds a valid CSRF
+ * token for the pages, so that a page refusal is the page's own check and not the missing token.
  */
 import { LOCALES } from '../../src/modules/web/index.ts';
 
 export const PRINCIPALS = ['anonymous', 'officerA', 'officerB', 'supervisor', 'admin', 'ngoA', 'ngoB', 'authority', 'holder'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
-export type Expect = 'ok' | number;
+export type Expect = 'ok' | 'to-check' | number;
 export type Expectations = Record<Principal, Expect>;
 
 /** The objects the test seeded (all of office A / organisation A) and how to read their current state. */
@@ -48,6 +55,8 @@ export interface Call {
   /** The concrete URL (the route's parameters filled in). */
   url: string;
   body?: unknown;
+  /** A form (the pages): sent urlencoded, with the principal's CSRF token. */
+  form?: Record<string, string>;
   headers?: Record<string, string>;
   /** Sign in anew for this call (logout ends the session it is sent with). */
   freshSession?: boolean;
@@ -107,6 +116,14 @@ const caseAction =
     const id = which === 'tolerance' ? w.caseId : w.humanitarianCaseId;
     return { url: `/api/v1/cases/${id}/${action}`, body: { version: await w.caseVersion(id), ...body(w) } };
   };
+
+/** A holder page: the holder (by cookie) uses it; anyone else is sent to the status check. */
+const HOLDER_PAGE: Expectations = { ...all('to-check'), holder: 'ok' };
+
+const holderForm = (w: World, p: Principal) => ({
+  visaNumber: w.visaNumber,
+  dateOfBirth: p === 'holder' ? w.holderBirthDate : '1970-01-01',
+});
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64, 32)]).toString('base64');
 
@@ -438,18 +455,31 @@ export const MATRIX: Record<string, Declaration> = {
     LOCALES.flatMap((l) => [
       [`GET /${l}`, { call: () => ({ url: `/${l}/` }), expect: all('ok') }],
       [`GET /${l}/navigator`, { call: () => ({ url: `/${l}/navigator` }), expect: all('ok') }],
+      [`POST /${l}/navigator`, { call: () => ({ url: `/${l}/navigator`, form: { question: 'x', answer: 'y' } }), expect: all('ok') }],
+      // The holder's pages: identified by the signed cookie the status check sets.
+      [`GET /${l}/status`, { call: () => ({ url: `/${l}/status` }), expect: all('ok') }],
       [
-        `POST /${l}/navigator`,
+        `POST /${l}/status`,
         {
-          call: () => ({
-            url: `/${l}/navigator`,
-            body: 'question=x&answer=y',
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-          }),
-          expect: all(403),
-          why: 'A form post without the CSRF token of the page is refused for everyone (test/web covers the token).',
+          call: (w: World, p: Principal) => ({ url: `/${l}/status`, form: holderForm(w, p) }),
+          expect: all('ok'),
+          why: 'Public: a wrong pair gets the same neutral page (200); the right one the cookie and a redirect.',
         },
       ],
+      [`GET /${l}/holder`, { call: () => ({ url: `/${l}/holder` }), expect: HOLDER_PAGE }],
+      [`POST /${l}/holder/signout`, { call: () => ({ url: `/${l}/holder/signout`, form: {} }), expect: all('ok') }],
+      [`GET /${l}/holder/book`, { call: () => ({ url: `/${l}/holder/book` }), expect: HOLDER_PAGE }],
+      [
+        `POST /${l}/holder/book`,
+        { call: (w: World) => ({ url: `/${l}/holder/book`, form: { slot: w.slotIds[4]! } }), expect: HOLDER_PAGE },
+      ],
+      [
+        `POST /${l}/holder/move`,
+        { call: (w: World) => ({ url: `/${l}/holder/move`, form: { slot: w.slotIds[5]! } }), expect: HOLDER_PAGE },
+      ],
+      [`GET /${l}/holder/appointment`, { call: () => ({ url: `/${l}/holder/appointment` }), expect: HOLDER_PAGE }],
+      [`GET /${l}/holder/appointment.ics`, { call: () => ({ url: `/${l}/holder/appointment.ics` }), expect: HOLDER_PAGE }],
+      [`POST /${l}/holder/cancel`, { call: () => ({ url: `/${l}/holder/cancel`, form: {} }), expect: HOLDER_PAGE }],
     ]),
   ),
 };
