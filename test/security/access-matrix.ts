@@ -445,6 +445,12 @@ export const MATRIX: Record<string, Declaration> = {
     expect: staff({ officerA: 403, officerB: 403, supervisor: 'ok', admin: 403, ngoA: 403, ngoB: 403 }),
   },
 
+  // — the audit chain —
+  'GET /api/v1/audit/verify': {
+    call: () => ({ url: '/api/v1/audit/verify' }),
+    expect: staff({ officerA: 403, officerB: 403, supervisor: 'ok', admin: 'ok', ngoA: 403, ngoB: 403 }),
+  },
+
   // — the applicants' pages and their assets: public —
   'GET /assets/ds/*': { call: () => ({ url: '/assets/ds/styles.css' }), expect: all('ok') },
   'GET /assets/fonts/*': { call: () => ({ url: '/assets/fonts/roboto-latin-400-normal.woff2' }), expect: all('ok') },
