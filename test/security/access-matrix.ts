@@ -462,6 +462,9 @@ export const MATRIX: Record<string, Declaration> = {
       [`GET /${l}`, { call: () => ({ url: `/${l}/` }), expect: all('ok') }],
       [`GET /${l}/navigator`, { call: () => ({ url: `/${l}/navigator` }), expect: all('ok') }],
       [`POST /${l}/navigator`, { call: () => ({ url: `/${l}/navigator`, form: { question: 'x', answer: 'y' } }), expect: all('ok') }],
+      // The application documents: public, nothing stored (an empty form is answered with its errors).
+      [`GET /${l}/documents`, { call: () => ({ url: `/${l}/documents` }), expect: all('ok') }],
+      [`POST /${l}/documents`, { call: () => ({ url: `/${l}/documents`, form: { state: '' } }), expect: all('ok') }],
       // The holder's pages: identified by the signed cookie the status check sets.
       [`GET /${l}/status`, { call: () => ({ url: `/${l}/status` }), expect: all('ok') }],
       [
