@@ -192,8 +192,17 @@ export function RadioGroup(props: { name: string; legend: string; choices: Choic
 }
 
 /** A labelled input (text or date) with its hint and the error beside it. */
-export function Input(props: { id: string; name: string; label: string; type?: 'date'; value?: string; hint?: string; error?: string }) {
-  const { id, name, label, type = 'date', value, hint, error } = props;
+export function Input(props: {
+  id: string;
+  name: string;
+  label: string;
+  type?: 'date' | 'text';
+  value?: string;
+  hint?: string;
+  error?: string;
+  autocomplete?: string;
+}) {
+  const { id, name, label, type = 'date', value, hint, error, autocomplete } = props;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div class="gov-form-control" data-size="m" data-invalid={error ? 'true' : undefined}>
@@ -211,7 +220,15 @@ export function Input(props: { id: string; name: string; label: string; type?: '
         {error ? <FieldMessage id={`${id}-error`} text={error} /> : null}
         <div class="gov-form-input" data-size="m" data-hydrated data-invalid={error ? 'true' : undefined}>
           <span class="element">
-            <input id={id} name={name} type={type} value={value} aria-invalid={error ? 'true' : undefined} aria-describedby={described} />
+            <input
+              id={id}
+              name={name}
+              type={type as 'text'}
+              value={value}
+              autocomplete={autocomplete}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={described}
+            />
           </span>
         </div>
       </div>

@@ -105,6 +105,9 @@ export function ResultPage(p: ResultProps) {
               <strong>{t('holder.tp_system')}</strong>
             </li>
           </ul>
+          <p>
+            <a href={`/${locale}/status`}>{t('r.holder_link')}</a>
+          </p>
           {view.holder.source ? (
             <p>
               <SourceLink t={t} url={view.holder.source.url} label={view.holder.source.label} />
