@@ -209,16 +209,16 @@ const illegal = (message: string) => new AppError(PeopleErrors.ILLEGAL_DECISION,
 async function decide<T>(ctx: StaffCtx, ids: string[], fn: (trx: Trx) => Promise<T>): Promise<T> {
   requirePermission(ctx.actor, 'person.decide');
   return ctx.db.transaction().execute(async (trx) => {
-    for (const id of ids) await visiblePerson(trx, ctx, id);
-    await lockPersons(trx, ids);
+    for (const id of new Set(ids)) await visiblePerson(trx, ctx, id);
+    await lockPersons(trx, [...new Set(ids)]);
     return fn(trx);
   });
 }
 
 /** POST /people/{id}/merge: `id` answers as `into` from now on; nothing else moves, so unmerge restores it. @throws PEOPLE.ILLEGAL_DECISION (409) */
 export async function mergePerson(ctx: StaffCtx, id: string, into: string) {
-  if (id === into) throw illegal('A person cannot be merged into itself.');
   return decide(ctx, [id, into], async (trx) => {
+    if (id === into) throw illegal('A person cannot be merged into itself.');
     const [a, b] = [await findPersonRow(trx, id), await findPersonRow(trx, into)];
     if (a!.merged_into) throw illegal('This person is already merged into another; unmerge it first.');
     if (b!.merged_into) throw illegal('The target is itself merged into another person; merge into that one.');
@@ -243,8 +243,8 @@ export async function mergePerson(ctx: StaffCtx, id: string, into: string) {
 
 /** POST /people/{id}/unmerge: reverses the standing merge (or intake link) of `id`. @throws PEOPLE.ILLEGAL_DECISION (409) */
 export async function unmergePerson(ctx: StaffCtx, id: string) {
-  const p = await findPersonRow(ctx.db, id);
-  if (!p) throw new AppError(PeopleErrors.NOT_FOUND, 'No such person.');
+  requirePermission(ctx.actor, 'person.decide');
+  const p = await visiblePerson(ctx.db, ctx, id);
   if (!p.merged_into) throw illegal('This person is not merged into another.');
   return decide(ctx, [id, p.merged_into], async (trx) => {
     const row = (await findPersonRow(trx, id))!;
@@ -269,8 +269,8 @@ export async function unmergePerson(ctx: StaffCtx, id: string) {
 
 /** POST /people/{id}/distinct: the two are different people; never offered as duplicates again. @throws PEOPLE.ILLEGAL_DECISION (409) */
 export async function markDistinct(ctx: StaffCtx, id: string, other: string) {
-  if (id === other) throw illegal('A person is not distinct from itself.');
   return decide(ctx, [id, other], async (trx) => {
+    if (id === other) throw illegal('A person is not distinct from itself.');
     const [a, b] = [await findPersonRow(trx, id), await findPersonRow(trx, other)];
     if (a!.merged_into === other || b!.merged_into === id) throw illegal('These persons are merged; unmerge them first.');
     if ((await standingLinks(trx, id, other)).some((l) => l.kind === 'distinct'))
