@@ -3,6 +3,7 @@
  * Secrets (database URL with password, future master keys) come only from here.
  */
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { loadKeyring, type Keyring } from './crypto.ts';
 
 export interface Config {
@@ -30,6 +31,17 @@ export interface Config {
   publicUrl: string | null;
   /** Sign-in attempts allowed per client address per minute. */
   loginAttemptsPerMinute: number;
+  /**
+   * Per-account lockout (env LOGIN_LOCKOUT_*): `failures` wrong sign-ins for one username within
+   * `windowMinutes` lock it for `lockSeconds`, doubling with each further lock up to `maxLockSeconds`.
+   * `failures: 0` turns it off.
+   */
+  loginLockout: { failures: number; windowMinutes: number; lockSeconds: number; maxLockSeconds: number };
+  /**
+   * Which reverse proxies to believe about the client (X-Forwarded-For/-Proto/-Host), as Fastify's
+   * `trustProxy`: false (default: none), a hop count, or the proxies' addresses and CIDR ranges.
+   */
+  trustProxy: false | number | string[];
   /** Requests per authority API key per minute (verification and feed). */
   authorityRequestsPerMinute: number;
   /** Holder requests (booking, cancelling, moving, channel — all routes together) per client address per minute. */
@@ -77,6 +89,26 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false`);
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: empty/false/off → false; an integer → that many hops; else a comma list of IPs, CIDRs or proxy-addr's names. */
+function trustProxy(env: NodeJS.ProcessEnv): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 0, 32);
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const e of entries) {
+    const [addr, bits, ...rest] = e.split('/');
+    const v = isIP(addr ?? '');
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (v === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.has(e) || (v && okBits && rest.length === 0)))
+      throw new ConfigError(
+        'TRUST_PROXY must be false, a hop count, or a comma list of IP addresses, CIDR ranges, loopback, linklocal, uniquelocal',
+      );
+  }
+  return entries;
+}
+
 function holderSecret(env: NodeJS.ProcessEnv): Buffer {
   const raw = env.HOLDER_COOKIE_SECRET;
   if (raw === undefined || raw === '') return randomBytes(32);
@@ -117,6 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deemedDeliveryShift: bool(env, 'DEEMED_DELIVERY_SHIFT', true),
     publicUrl: env.PUBLIC_URL || null,
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 100000),
+    loginLockout: {
+      failures: int(env, 'LOGIN_LOCKOUT_FAILURES', 5, 0, 1000),
+      windowMinutes: int(env, 'LOGIN_LOCKOUT_WINDOW_MINUTES', 15, 1, 24 * 60),
+      lockSeconds: int(env, 'LOGIN_LOCKOUT_SECONDS', 60, 1, 86400),
+      maxLockSeconds: int(env, 'LOGIN_LOCKOUT_MAX_SECONDS', 3600, 1, 7 * 86400),
+    },
+    trustProxy: trustProxy(env),
     authorityRequestsPerMinute: int(env, 'AUTHORITY_REQUESTS_PER_MINUTE', 600, 1, 10000000),
     holderRequestsPerMinute: int(env, 'HOLDER_REQUESTS_PER_MINUTE', 30, 1, 10000000),
     holderCookieSecret: holderSecret(env),

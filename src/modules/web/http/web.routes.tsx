@@ -18,12 +18,13 @@ import { fromAcceptLanguage, isLocale, LOCALES, type Locale, t } from '../i18n/i
 import { buildResult } from '../navigator/result.ts';
 import { isAnswerValid, parseState, queryOf } from '../navigator/state.ts';
 import { HomePage } from '../pages/home.tsx';
+import { QuestionPage } from '../pages/question.tsx';
+import { ResultPage } from '../pages/result.tsx';
+import { documentRoutes } from './documents.routes.tsx';
 import { holderPages, type HolderPorts } from './holder.routes.tsx';
 import { sendPage } from './send-page.ts';
 
 export { sendPage };
-import { QuestionPage } from '../pages/question.tsx';
-import { ResultPage } from '../pages/result.tsx';
 
 export const LANG_COOKIE = 'lang';
 const require = createRequire(import.meta.url);
@@ -172,6 +173,8 @@ export function webRoutes(deps: AppDeps, holder?: HolderPorts) {
           return reply.redirect(`/${locale}/navigator?${next}`, 303);
         },
       );
+
+      documentRoutes(app, sub, locale, deps, bundle);
     });
   };
 }

@@ -116,10 +116,21 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-export function Button({ children }: { children: ComponentChildren }) {
+/** A submit button; with `name`/`value` a form can offer several (which one was pressed is posted). */
+export function Button({
+  children,
+  name,
+  value,
+  kind = 'solid',
+}: {
+  children: ComponentChildren;
+  name?: string;
+  value?: string;
+  kind?: 'solid' | 'outlined';
+}) {
   return (
-    <span class="gov-button" data-type="solid" data-color="primary" data-size="l">
-      <button class="element" type="submit">
+    <span class="gov-button" data-type={kind} data-color="primary" data-size="l">
+      <button class="element" type="submit" name={name} value={value}>
         {children}
       </button>
     </span>
@@ -201,8 +212,9 @@ export function Input(props: {
   hint?: string;
   error?: string;
   autocomplete?: string;
+  maxLength?: number;
 }) {
-  const { id, name, label, type = 'date', value, hint, error, autocomplete } = props;
+  const { id, name, label, type = 'date', value, hint, error, autocomplete, maxLength } = props;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div class="gov-form-control" data-size="m" data-invalid={error ? 'true' : undefined}>
@@ -226,6 +238,8 @@ export function Input(props: {
               type={type as 'text'}
               value={value}
               autocomplete={autocomplete}
+              maxLength={maxLength}
+              spellcheck={type === 'text' ? false : undefined}
               aria-invalid={error ? 'true' : undefined}
               aria-describedby={described}
             />
@@ -236,20 +250,21 @@ export function Input(props: {
   );
 }
 
-/** A select with its label. */
-export function Select(props: { id: string; name: string; label: string; options: Choice[]; selected?: string }) {
-  const { id, name, label, options, selected } = props;
+/** A select with its label (and the error beside it, when given). */
+export function Select(props: { id: string; name: string; label: string; options: Choice[]; selected?: string; error?: string }) {
+  const { id, name, label, options, selected, error } = props;
   return (
-    <div class="gov-form-control" data-size="m">
+    <div class="gov-form-control" data-size="m" data-invalid={error ? 'true' : undefined}>
       <div class="gov-form-control__holder">
         <span class="gov-form-label" slot="top" data-size="m">
           <label class="gov-form-label__label" for={id}>
             {label}
           </label>
         </span>
+        {error ? <FieldMessage id={`${id}-error`} text={error} /> : null}
         <div class="gov-form-select" data-size="m" data-hydrated>
           <span class="element">
-            <select id={id} name={name}>
+            <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
               {options.map((o) => (
                 <option value={o.value} selected={o.value === selected}>
                   {o.label}
