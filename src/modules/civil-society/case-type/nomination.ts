@@ -17,7 +17,7 @@ import type { Config } from '../../../platform/config.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
 import { defaultBundle, type Parameter, valueOn } from '../../policy/index.ts';
 import { recordNominationVisa } from '../../visas/index.ts';
-import { AuthErrors, isActiveOfficer } from '../../auth/index.ts';
+import { AuthErrors, can, isActiveOfficer } from '../../auth/index.ts';
 import { defineAction, defineCaseType, defineIntake, type Guard, requireNotSuspended } from '../../cases/index.ts';
 import type { NominationStatus } from '../domain/nomination-model.ts';
 import {
@@ -169,11 +169,14 @@ export const civilSocietyNomination = defineCaseType({
   audit: { entityType: 'nomination', prefix: 'nomination' },
   scope: {
     kind: 'programme',
-    // A supervisor assigns; everything else is for the officers assigned to the nomination.
+    // A supervisor assigns; everything else is for the officers assigned to the nomination. An
+    // unassigned officer gets the same 404 as for an unknown id (as when reading it); a supervisor,
+    // who sees every nomination to assign it, is refused.
     check: async ({ trx, ctx, row, action }) => {
       if (action === 'assign') return;
-      if (!(await isAssigned(trx, row.id, ctx.actor.id)))
-        throw new AppError(AuthErrors.FORBIDDEN, 'Only officers assigned to this nomination act on it.');
+      if (await isAssigned(trx, row.id, ctx.actor.id)) return;
+      if (!can(ctx.actor, 'nomination.assign')) throw new AppError(NOT_FOUND.code as never, NOT_FOUND.message);
+      throw new AppError(AuthErrors.FORBIDDEN, 'Only officers assigned to this nomination act on it.');
     },
   },
   statuses: ['nominated', 'screening', 'assessment', 'approved', 'declined'],
