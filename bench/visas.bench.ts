@@ -724,7 +724,7 @@ async function benchReplica(t: TestApp, o: Options, olgaId: string, loader: Load
     for (const k of ['one', 'two', 'two', 'one'] as const) {
       log(`replica: ${k} process${k === 'two' ? 'es' : ''}, ${half} s × ${o.connections} connections`);
       if (k === 'one') one.push(await loader.run(target(ports[0]!), half, o.connections));
-      else (await both(half)).forEach((r, i) => two[i]!.push(r));
+      else for (const [i, r] of (await both(half)).entries()) two[i]!.push(r);
     }
     const sOne = await loader.aggregate(one);
     const sTwo = await Promise.all(two.map((r) => loader.aggregate(r)));
