@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   /** The node-postgres pool under Kysely (size 1 on PGlite), for libraries that speak pg directly. */
   pool: pg.Pool;
   close(): Promise<void>;
+  /** PGlite only: the data folder as a gzipped tar (pobyt backup). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -41,6 +43,8 @@ export interface OpenOptions {
    * power cut or a kernel crash.
    */
   durability?: 'durable' | 'relaxed';
+  /** PGlite only: start a new data folder from a dump of one (pobyt restore). */
+  loadDataDir?: Blob;
 }
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -127,7 +131,11 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   // pg_trgm and unaccent (name search across spellings, migration 0014) are contrib modules PGlite ships.
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
-  const conf = { postgresqlconf: ['shared_buffers=32MB', 'max_connections=8'], extensions: { pg_trgm, unaccent } };
+  const conf = {
+    postgresqlconf: ['shared_buffers=32MB', 'max_connections=8'],
+    extensions: { pg_trgm, unaccent },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  };
   const durable = !dir.startsWith('memory://') && (opts.durability ?? 'durable') === 'durable';
   const pglite = durable
     ? await PGlite.create({
@@ -145,6 +153,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     pool,
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
     close: async () => {
       await db.destroy();
       await pglite.close();
