@@ -194,7 +194,15 @@ export function holderPages(app: FastifyInstance, sub: FastifyInstance, locale: 
           extendedFrom: v.extended_from,
         }}
         extensionSource={extensionSource}
-        guidance={channel?.guidance.map((g) => g.text) ?? []}
+        guidance={
+          // The policy's channel guidance, as far as it holds for this visa: "extended, nothing to do" only
+          // for a visa the register extended and still valid; booking only for a visa that can be booked.
+          (channel?.guidance ?? [])
+            .filter((g) => (g.code === 'g.nothing_needed' ? Boolean(v.extended_from) && v.status === 'valid' && v.valid_to >= today : true))
+            .filter((g) => (g.code === 'g.book_by_phone_or_online' || g.code === 'g.sticker_optional' ? s.canBook : true))
+            .map((g) => g.text)
+        }
+        nothingToDo={v.status === 'valid' && v.valid_to >= today && !v.extended_from}
         canBook={s.canBook}
         appointment={s.appointment}
         note={req.query.done === 'cancelled' ? 'cancelled' : undefined}

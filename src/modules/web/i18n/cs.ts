@@ -185,6 +185,7 @@ export const cs: Record<MessageKey, string> = {
   'hv.ext_title': 'Automatické prodloužení',
   'hv.ext_register': 'Vaše vízum mělo skončit {from}. Ze zákona bylo automaticky prodlouženo a nyní končí {to}.',
   'hv.ext_none': 'Na vaše vízum se automatické prodloužení nevztahuje: platí do data uvedeného výše.',
+  'hv.nothing': 'Dokud je vaše vízum platné, nemusíte nic dělat.',
   'hv.sticker_title': 'Nový štítek',
   'hv.book': 'Objednat termín na nový štítek',
   'hv.cannot_book': 'Nový štítek si lze objednat jen k platnému vízu za účelem strpění pobytu.',

@@ -183,6 +183,7 @@ export const en = {
   'hv.ext_title': 'The automatic extension',
   'hv.ext_register': 'Your visa was to end on {from}. It was extended automatically by law and now ends on {to}.',
   'hv.ext_none': 'No automatic extension applies to your visa: it is valid until the date above.',
+  'hv.nothing': 'You need not do anything while your visa is valid.',
   'hv.sticker_title': 'A new sticker',
   'hv.book': 'Book an appointment for a new sticker',
   'hv.cannot_book': 'A new sticker can be booked only for a valid tolerance visa.',
