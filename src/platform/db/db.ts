@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   /** The node-postgres pool under Kysely (size 1 on PGlite), for libraries that speak pg directly. */
   pool: pg.Pool;
   close(): Promise<void>;
+  /** PGlite only: the data folder as a gzipped tar (pobyt backup). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface OpenOptions {
@@ -41,6 +43,8 @@ export interface OpenOptions {
    * power cut or a kernel crash.
    */
   durability?: 'durable' | 'relaxed';
+  /** PGlite only: start a new data folder from a dump of one (pobyt restore). */
+  loadDataDir?: Blob;
 }
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -124,7 +128,10 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   // PostgreSQL's default 128 MB of shared buffers is most of an embedded server's memory (measured:
   // ~350 MB resident after opening, ~240 MB with 32 MB); the operating system's page cache holds the
   // files of a folder-backed database anyway. One connection: max_connections need not reserve 100.
-  const conf = { postgresqlconf: ['shared_buffers=32MB', 'max_connections=8'] };
+  const conf = {
+    postgresqlconf: ['shared_buffers=32MB', 'max_connections=8'],
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  };
   const durable = !dir.startsWith('memory://') && (opts.durability ?? 'durable') === 'durable';
   const pglite = durable
     ? await PGlite.create({
@@ -142,6 +149,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     pool,
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
     close: async () => {
       await db.destroy();
       await pglite.close();
