@@ -183,6 +183,8 @@ for (const tier of dbTiers()) {
       w = {
         caseId: c.body.id,
         humanitarianCaseId: h.body.id,
+        personId: c.body.person.id,
+        otherPersonId: h.body.person.id,
         letterId: i.body.letters[0].id,
         caseVersion,
         nominationId: nom.body.id,

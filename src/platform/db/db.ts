@@ -128,8 +128,12 @@ export async function openDatabase(opts: OpenOptions): Promise<DatabaseHandle> {
   // PostgreSQL's default 128 MB of shared buffers is most of an embedded server's memory (measured:
   // ~350 MB resident after opening, ~240 MB with 32 MB); the operating system's page cache holds the
   // files of a folder-backed database anyway. One connection: max_connections need not reserve 100.
+  // pg_trgm and unaccent (name search across spellings, migration 0014) are contrib modules PGlite ships.
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   const conf = {
     postgresqlconf: ['shared_buffers=32MB', 'max_connections=8'],
+    extensions: { pg_trgm, unaccent },
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
   };
   const durable = !dir.startsWith('memory://') && (opts.durability ?? 'durable') === 'durable';
