@@ -34,6 +34,7 @@ import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { webRoutes } from './modules/web/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { peopleRoutes } from './modules/people/index.ts';
 
 export type { AppDeps } from './platform/http/deps.ts';
 
@@ -223,6 +224,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(appointmentRoutes(deps, findHolderVisa, holderLimit), { prefix: '/api/v1' });
   await app.register(civilSocietyRoutes(deps), { prefix: '/api/v1' });
   await app.register(auditRoutes(deps), { prefix: '/api/v1' });
+  await app.register(peopleRoutes(deps), { prefix: '/api/v1' });
   await app.register(webRoutes(deps, { findVisa: findHolderVisa, holderLimit }));
   return app;
 }

@@ -30,6 +30,9 @@ export type Expectations = Record<Principal, Expect>;
 export interface World {
   caseId: string;
   humanitarianCaseId: string;
+  /** The persons behind the tolerance and the humanitarian case (both office A). */
+  personId: string;
+  otherPersonId: string;
   letterId: string;
   caseVersion(id: string): Promise<number>;
   nominationId: string;
@@ -410,6 +413,33 @@ export const MATRIX: Record<string, Declaration> = {
     call: () => ({ url: '/api/v1/nominations' }),
     expect: staff({ ...OFFICERS, admin: 403, ngoA: 'ok', ngoB: 'ok' }),
     why: 'Each sees only its own list: an NGO its organisation’s, an officer the assigned ones (the civil-society tests check the contents).',
+  },
+  // — people (issue 13): officers and supervisors of the persons' office; decisions are the supervisor's —
+  'POST /api/v1/people/search': {
+    call: () => ({ url: '/api/v1/people/search', body: { q: 'Matrixová Alena' } }),
+    expect: staff({ officerA: 'ok', officerB: 'ok', supervisor: 'ok', admin: 403, ngoA: 403, ngoB: 403 }),
+    why: 'Any officer may search; the hits are scoped (officer B finds none of office A’s persons).',
+  },
+  'GET /api/v1/people/:id': {
+    call: (w) => ({ url: `/api/v1/people/${w.personId}` }),
+    expect: staff({ officerA: 'ok', officerB: 404, supervisor: 'ok', admin: 403, ngoA: 403, ngoB: 403 }),
+  },
+  'GET /api/v1/people/:id/duplicates': {
+    call: (w) => ({ url: `/api/v1/people/${w.personId}/duplicates` }),
+    expect: staff({ officerA: 'ok', officerB: 404, supervisor: 'ok', admin: 403, ngoA: 403, ngoB: 403 }),
+  },
+  'POST /api/v1/people/:id/merge': {
+    call: (w) => ({ url: `/api/v1/people/${w.otherPersonId}/merge`, body: { into: w.personId } }),
+    expect: staff({ officerA: 403, officerB: 403, supervisor: 'ok', admin: 403, ngoA: 403, ngoB: 403 }),
+  },
+  'POST /api/v1/people/:id/unmerge': {
+    call: (w) => ({ url: `/api/v1/people/${w.otherPersonId}/unmerge` }),
+    expect: staff({ officerA: 403, officerB: 403, supervisor: 'ok', admin: 403, ngoA: 403, ngoB: 403 }),
+    why: 'The permission is checked before the person’s state: a 409 (not merged) is only for a supervisor.',
+  },
+  'POST /api/v1/people/:id/distinct': {
+    call: (w) => ({ url: `/api/v1/people/${w.otherPersonId}/distinct`, body: { other: w.personId } }),
+    expect: staff({ officerA: 403, officerB: 403, supervisor: 'ok', admin: 403, ngoA: 403, ngoB: 403 }),
   },
   'GET /api/v1/nominations/:id': {
     call: (w) => ({ url: `/api/v1/nominations/${w.nominationId}` }),

@@ -186,6 +186,8 @@ export async function openArena(handle: DatabaseHandle, tierName: string): Promi
   w = {
     caseId: c.body.id,
     humanitarianCaseId: h.body.id,
+    personId: c.body.person.id,
+    otherPersonId: h.body.person.id,
     letterId: i.body.letters[0].id,
     caseVersion,
     nominationId: nom.body.id,
