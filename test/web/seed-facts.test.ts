@@ -30,6 +30,7 @@ const PERSONAS = {
     'on=2023-06-01&held_status=none&nationality=BLR&civil_society_category=academic&publicly_opposes_regime=true&at_risk_at_home=true',
   student_by: 'on=2023-06-01&held_status=none&nationality=BLR&civil_society_category=none&scholarship=msmt',
   humanitarian_ru: 'on=2023-06-01&held_status=none&nationality=RUS&civil_society_category=none&humanitarian_grounds=true',
+  journalist_ru_now: 'held_status=none&nationality=RUS&civil_society_category=journalist&publicly_opposes_regime=true&at_risk_at_home=true',
   none: 'held_status=none&nationality=OTHER&lived_in_ukraine_before_war=false&protected_in_ukraine_before_war=false&family_of_protected_person=false&ukrainian_permanent_resident_at_risk=false&cannot_return=false',
 } as const;
 type Persona = keyof typeof PERSONAS;
@@ -43,6 +44,8 @@ type Source = { web: MessageKey; vars?: (l: Locale) => Record<string, string | n
 
 interface SeedFact {
   id: string;
+  /** The `data-fact` marker, when it is not the id (one element shows one of two facts). */
+  marker?: string;
   seed: 'tolerance-visa' | 'civil-society-program';
   fact: string;
   on: Persona[];
@@ -284,7 +287,7 @@ const SEED_FACTS: SeedFact[] = [
     id: 'suspension',
     seed: csp,
     fact: 'Visas for Russian, then Belarusian citizens suspended',
-    on: ['journalist_ru', 'academic_by', 'student_by', 'humanitarian_ru'],
+    on: ['journalist_ru', 'academic_by', 'student_by', 'humanitarian_ru', 'journalist_ru_now'],
     text: web('sus.lead'),
     legal: true,
   },
@@ -294,6 +297,15 @@ const SEED_FACTS: SeedFact[] = [
     fact: 'In force until the end of March 2024',
     on: ['journalist_ru', 'academic_by', 'student_by', 'humanitarian_ru'],
     text: web('sus.end', (l) => ({ date: formatDate(l, valueOn(bundle.parameters['suspension.ru.active']!, '2023-06-01').to!) })),
+    legal: true,
+  },
+  {
+    id: 'suspension-no-end',
+    marker: 'suspension-end',
+    seed: csp,
+    fact: 'After March 2024: no end decreed (the 2024 decree)',
+    on: ['journalist_ru_now'],
+    text: web('sus.end_open'),
     legal: true,
   },
   {
@@ -348,7 +360,7 @@ function elementAt(html: string, start: number): { start: number; end: number } 
 /** What is wrong with a fact on a page (empty when it is there, in the page's language, with its source). */
 function checkFact(html: string, l: Locale, f: SeedFact): string[] {
   const problems: string[] = [];
-  const marker = `data-fact="${f.id}"`;
+  const marker = `data-fact="${f.marker ?? f.id}"`;
   const want = norm(expectedText(f, l));
   if (!want) return [`${f.id}: empty text in ${l}`];
   if (l !== 'en' && !('literal' in f.text) && want === norm(expectedText(f, 'en'))) problems.push(`${f.id}: not translated in ${l}`);

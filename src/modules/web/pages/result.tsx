@@ -104,7 +104,7 @@ export function ResultPage(p: ResultProps) {
       {view.branch === 'temporary_protection_holder' ? (
         <section>
           <h2>{t('tp.title')}</h2>
-          <p data-fact="tp-holder">{t('tp.holder')}</p>
+          <p>{t('tp.holder')}</p>
         </section>
       ) : null}
 
