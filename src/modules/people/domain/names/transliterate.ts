@@ -176,16 +176,43 @@ export function transliterate(text: string, system: NameSystem, opts: Transliter
   const lang = opts.language ?? detectLanguage(norm) ?? 'ru';
   return norm
     .split(/([ -])/)
-    .map((part) => {
-      if (part === ' ' || part === '-' || part === '') return part;
-      const word = repairScript(part);
-      for (const c of word) if (!isCyr(c) && !isLatin(c) && c !== "'") throw new NameCharacterError(c);
-      if (![...word].some(isCyr)) return word;
-      // apostrophes at the edges of a word are typing noise, not a separation sign
-      const core = word.replace(/^'+|'+$/g, '');
-      const out = wordIn(core.toLowerCase(), system, lang);
-      for (const c of out) if (isCyr(c)) throw new NameCharacterError(c);
-      return applyCase(out, caseOf(core));
-    })
+    .map((part) => (part === ' ' || part === '-' || part === '' ? part : memoWord(part, system, lang)))
     .join('');
+}
+
+/**
+ * One word's spelling depends on the word, the system and the language only, so it is memoised per
+ * word: a surname or a given name is worked out once and combined with every other (bulk work — the
+ * generator, the reindex — meets the same few thousand words again and again). A word no system maps
+ * is remembered as its error. Bounded: cleared when full.
+ */
+const wordMemo = new Map<string, string | NameCharacterError>();
+const WORD_MEMO_SIZE = 100_000;
+
+function memoWord(part: string, system: NameSystem, lang: NameLanguage): string {
+  const key = `${system}\u0000${lang}\u0000${part}`;
+  let r = wordMemo.get(key);
+  if (r === undefined) {
+    try {
+      r = spellWord(part, system, lang);
+    } catch (e) {
+      if (!(e instanceof NameCharacterError)) throw e;
+      r = e;
+    }
+    if (wordMemo.size >= WORD_MEMO_SIZE) wordMemo.clear();
+    wordMemo.set(key, r);
+  }
+  if (r instanceof NameCharacterError) throw r;
+  return r;
+}
+
+function spellWord(part: string, system: NameSystem, lang: NameLanguage): string {
+  const word = repairScript(part);
+  for (const c of word) if (!isCyr(c) && !isLatin(c) && c !== "'") throw new NameCharacterError(c);
+  if (![...word].some(isCyr)) return word;
+  // apostrophes at the edges of a word are typing noise, not a separation sign
+  const core = word.replace(/^'+|'+$/g, '');
+  const out = wordIn(core.toLowerCase(), system, lang);
+  for (const c of out) if (isCyr(c)) throw new NameCharacterError(c);
+  return applyCase(out, caseOf(core));
 }
