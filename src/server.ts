@@ -1,19 +1,38 @@
-/** Starts the HTTP server on the configured database. */
+/**
+ * Starts the HTTP server on the configured database, with the job queue (webhook delivery, the mass
+ * extension's worker) when enabled; stops gracefully on SIGTERM or SIGINT: /ready answers 503 at
+ * once, the listener stops accepting, in-flight requests are answered, a running extension stops at
+ * its next batch boundary (its continuation is queued), the queue's workers finish, then the
+ * database closes. Past SHUTDOWN_TIMEOUT_MS the process exits anyway (status 1).
+ */
 import type { Config } from './platform/config.ts';
 import { systemClock } from './platform/clock.ts';
 import { openAndMigrate } from './platform/boot.ts';
+import type { Lifecycle, ReadinessCheck } from './platform/http/system.routes.ts';
 import { buildApp } from './app.ts';
 import { startWebhookService } from './modules/agencies/index.ts';
+import { startExtensionWorker } from './modules/visas/index.ts';
 
 type Handle = Awaited<ReturnType<typeof openAndMigrate>>;
 
 export async function startServer(
   config: Config,
-  opts: { prepare?: (db: Handle) => Promise<void>; announce?: (url: string) => void } = {},
+  opts: {
+    prepare?: (db: Handle) => Promise<void>;
+    announce?: (url: string) => void;
+    /** Further readiness checks (e.g. a read replica's). */
+    readiness?: ReadinessCheck[];
+  } = {},
 ) {
   const handle = await openAndMigrate(config);
   await opts.prepare?.(handle);
   const webhooks = config.webhooks.enabled ? await startWebhookService(handle, config.keyring, config.webhooks) : null;
+  const extensions = webhooks ? await startExtensionWorker(handle.db, webhooks.boss) : null;
+  const lifecycle: Lifecycle = { draining: false };
+  const readiness: ReadinessCheck[] = [
+    ...(webhooks ? [{ name: 'jobQueue', check: () => webhooks.ready() }] : []),
+    ...(opts.readiness ?? []),
+  ];
   const app = await buildApp({
     db: handle.db,
     ...(handle.kind === 'postgres' ? { pool: handle.pool } : {}),
@@ -21,16 +40,31 @@ export async function startServer(
     config,
     clock: systemClock,
     ...(webhooks ? { boss: webhooks.boss } : {}),
+    readiness,
+    lifecycle,
   });
   await app.listen({ port: config.port, host: config.host });
-  opts.announce?.(`http://${config.host}:${config.port}`);
-  const stop = async () => {
-    await app.close();
-    await webhooks?.stop();
-    await handle.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // The port actually bound (PORT=0 asks the system for a free one).
+  const bound = app.server.address();
+  opts.announce?.(`http://${config.host}:${typeof bound === 'object' && bound ? bound.port : config.port}`);
+  let stopping: Promise<void> | null = null;
+  const stop = (signal: string) =>
+    (stopping ??= (async () => {
+      lifecycle.draining = true;
+      app.log.info({ signal }, 'shutting down: draining requests and jobs');
+      const deadline = setTimeout(() => {
+        app.log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; exiting');
+        process.exit(1);
+      }, config.shutdownTimeoutMs);
+      deadline.unref();
+      extensions?.stop(); // the running batch commits, then the run's continuation is queued
+      await app.close(); // stops accepting; answers the requests in flight
+      await webhooks?.stop(config.shutdownTimeoutMs); // waits for the queue's active handlers (the extension's last batch)
+      await handle.close();
+      clearTimeout(deadline);
+      process.exit(0);
+    })());
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   return { app, handle };
 }

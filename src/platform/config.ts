@@ -37,7 +37,11 @@ export interface Config {
     retryDelayMaxSeconds: number;
     timeoutMs: number;
     dispatchIntervalMs: number;
+    /** How often the job queue's monitor fails jobs whose process died, so that another process retries them. */
+    monitorIntervalSeconds: number;
   };
+  /** How long graceful shutdown waits for in-flight requests and a running batch before exiting anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -85,6 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryDelayMaxSeconds: int(env, 'WEBHOOK_RETRY_DELAY_MAX_SECONDS', 3600, 1, 86400),
       timeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10000, 100, 120000),
       dispatchIntervalMs: int(env, 'WEBHOOK_DISPATCH_INTERVAL_MS', 2000, 50, 3600000),
+      monitorIntervalSeconds: int(env, 'JOB_MONITOR_INTERVAL_SECONDS', 30, 1, 3600),
     },
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 25000, 100, 600000),
   };
 }

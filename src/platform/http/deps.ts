@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import type { ActorBase, AnonymousCtx } from '../context.ts';
 import type { Db } from '../db/db.ts';
 import type { Boss } from '../jobs.ts';
+import type { Lifecycle, ReadinessCheck } from './system.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -33,6 +34,10 @@ export interface AppDeps {
   boss?: Boss;
   /** The pool under `db` on either engine (PGlite: its one connection), for the pool metrics only. */
   poolStats?: Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'>;
+  /** What /ready checks besides the database (the job queue; a read replica adds its check here). */
+  readiness?: ReadinessCheck[];
+  /** Set draining when graceful shutdown begins: /ready answers 503 from then on. */
+  lifecycle?: Lifecycle;
 }
 
 /** The context of a public route: no one has identified themselves. */

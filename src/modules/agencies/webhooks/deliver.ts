@@ -17,6 +17,8 @@ import { newWebhookSecret, webhookSecretOf } from './secrets.ts';
 
 export const DELIVER = 'webhook-deliver';
 export const DEAD = 'webhook-dead';
+/** Deliveries a worker fetches and sends at once. */
+export const DELIVERY_BATCH = 25;
 
 export interface WebhookSettings {
   retryLimit: number;
@@ -129,15 +131,36 @@ async function deliverOne(db: Db, ring: Keyring | null, job: DeliverJob, timeout
 
 export async function startWebhookWorkers(db: Db, ring: Keyring | null, boss: Boss, s: WebhookSettings, pollSeconds = 1) {
   await boss.createQueue(DEAD);
-  await boss.createQueue(DELIVER, {
+  // A delivery still active past its timeout (plus a margin) belongs to a process that died: the
+  // queue's monitor fails it and any live process retries it.
+  const queue = {
     retryLimit: s.retryLimit,
     retryDelay: s.retryDelaySeconds,
     retryBackoff: true,
     retryDelayMax: s.retryDelayMaxSeconds,
+    expireInSeconds: Math.ceil(s.timeoutMs / 1000) + 10,
     deadLetter: DEAD,
-  });
-  await boss.work<DeliverJob>(DELIVER, { pollingIntervalSeconds: pollSeconds, batchSize: 1 }, async ([job]) =>
-    deliverOne(db, ring, job!.data, s.timeoutMs, s.clock ?? systemClock),
+  };
+  await boss.createQueue(DELIVER, queue);
+  await boss.updateQueue(DELIVER, queue); // a queue created by an earlier version keeps its old settings otherwise
+  // Up to DELIVERY_BATCH deliveries fetched at once and sent in parallel, each settled on its own (a
+  // failed one is retried alone); while fetches come back full the worker fetches again at once
+  // (burst) instead of waiting a polling interval — one delivery per poll was ~1 event/s per process.
+  await boss.work<DeliverJob>(
+    DELIVER,
+    { pollingIntervalSeconds: pollSeconds, batchSize: DELIVERY_BATCH, perJobResults: true, burstWhenBatchFull: true },
+    async (jobs) => {
+      const settled = await Promise.allSettled(jobs.map((j) => deliverOne(db, ring, j.data, s.timeoutMs, s.clock ?? systemClock)));
+      return settled.map((r, i) =>
+        r.status === 'fulfilled'
+          ? { id: jobs[i]!.id, status: 'completed' as const }
+          : {
+              id: jobs[i]!.id,
+              status: 'failed' as const,
+              output: { error: String((r.reason as Error)?.message ?? r.reason).slice(0, 200) },
+            },
+      );
+    },
   );
   await boss.work<DeliverJob>(DEAD, { pollingIntervalSeconds: pollSeconds }, async (jobs) => {
     for (const j of jobs)
