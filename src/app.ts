@@ -12,6 +12,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AnonymousActor } from './platform/context.ts';
 import { AppError, type FieldError, fieldError, GenericErrors, validationFailed } from './platform/errors.ts';
 import { checkEdgeInput } from './platform/http/edge-input.ts';
+import { checkSameOrigin } from './platform/http/same-origin.ts';
 import { CalendarRangeError } from './modules/calendar/index.ts';
 import type { AppDeps } from './platform/http/deps.ts';
 import { clientErrorResponse, sendProblem, toProblem } from './platform/http/problem.ts';
@@ -25,12 +26,14 @@ import { policyRoutes } from './modules/policy/index.ts';
 import { findHolderVisa, jobMetrics, visaRoutes } from './modules/visas/index.ts';
 import { agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
 import { createMetrics } from './platform/http/metrics.ts';
-import { appointmentRoutes } from './modules/appointments/index.ts';
+import { replicaMetrics } from './platform/db/replica.ts';
+import { appointmentRoutes, holderRequestLimit } from './modules/appointments/index.ts';
 import { civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { webRoutes } from './modules/web/index.ts';
+import { auditRoutes } from './modules/audit/index.ts';
 
 export type { AppDeps } from './platform/http/deps.ts';
 
@@ -39,11 +42,15 @@ export type Actor = StaffActor | AuthorityActor | HolderActor | AnonymousActor;
 
 export type App = FastifyInstance;
 
-function bearer(req: FastifyRequest): string | null {
+/** The session token: a bearer header, else the session cookie (an ambient credential, so CSRF-checked). */
+function sessionToken(req: FastifyRequest): { token: string; cookie: boolean } | null {
   const h = req.headers.authorization;
-  if (h?.startsWith('Bearer ')) return h.slice(7).trim() || null;
+  if (h?.startsWith('Bearer ')) {
+    const token = h.slice(7).trim();
+    return token ? { token, cookie: false } : null;
+  }
   const c = req.cookies?.[SESSION_COOKIE];
-  return c || null;
+  return c ? { token: c, cookie: true } : null;
 }
 
 /**
@@ -76,6 +83,11 @@ export function redactQuery(url: string): string {
   return `${url.slice(0, q)}?${names.join('&')}`;
 }
 
+/** A hop count means: trust that many proxies nearest the server (Fastify's types take it as a function). */
+function trustProxyOption(t: false | number | string[]) {
+  return typeof t === 'number' ? (_addr: string, hop: number) => hop < t : t;
+}
+
 /** A date the Czech calendar does not cover reached a computation: 422 naming the fields that carry that year. */
 function outOfCalendar(err: CalendarRangeError, req: FastifyRequest) {
   const fields: FieldError[] = [];
@@ -96,6 +108,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: loggerOptions(deps),
     genReqId: () => randomUUID(),
+    // Which proxies may say who the client is (TRUST_PROXY): req.ip, req.protocol and req.host follow
+    // them, and with req.ip every limit keyed on the client address.
+    trustProxy: trustProxyOption(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
     // Errors met before routing (bad percent-encoding, a parameter too long) answer problem+json too.
@@ -134,8 +149,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config?.public || !req.url.startsWith('/api/')) return;
-    const token = bearer(req);
-    const actor: Actor | null = token ? await resolveSession({ db: deps.db, clock: deps.clock }, token) : null;
+    const s = sessionToken(req);
+    // A change signed in by the cookie must come from this site (403 REQUEST.CROSS_SITE otherwise).
+    if (s?.cookie) checkSameOrigin(req, deps.config.publicUrl);
+    const actor: Actor | null = s ? await resolveSession({ db: deps.db, clock: deps.clock }, s.token) : null;
     if (!actor) throw new AppError(AuthErrors.REQUIRED, 'Sign in first: a session cookie or a bearer token is required.');
     req.actor = actor;
   });
@@ -160,7 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const metrics = createMetrics({
     token: deps.config.metricsToken,
     ...(deps.poolStats ? { pool: deps.poolStats } : {}),
-    gauges: [...jobMetrics(deps.db), ...webhookMetrics(deps.db)],
+    gauges: [...jobMetrics(deps.db), ...webhookMetrics(deps.db), ...(deps.replica ? replicaMetrics(deps.replica) : [])],
   });
   metrics.register(app);
   await app.register(systemRoutes(deps));
@@ -170,8 +187,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(policyRoutes(deps), { prefix: '/api/v1' });
   await app.register(visaRoutes(deps), { prefix: '/api/v1' });
   await app.register(agencyRoutes(deps), { prefix: '/api/v1' });
-  await app.register(appointmentRoutes(deps, findHolderVisa), { prefix: '/api/v1' });
+  // One holder limiter for the API's holder routes and the holder pages (one counter per address).
+  const holderLimit = holderRequestLimit(app, deps.config.holderRequestsPerMinute);
+  await app.register(appointmentRoutes(deps, findHolderVisa, holderLimit), { prefix: '/api/v1' });
   await app.register(civilSocietyRoutes(deps), { prefix: '/api/v1' });
-  await app.register(webRoutes(deps));
+  await app.register(auditRoutes(deps), { prefix: '/api/v1' });
+  await app.register(webRoutes(deps, { findVisa: findHolderVisa, holderLimit }));
   return app;
 }

@@ -12,6 +12,8 @@ import type { Lifecycle, ReadinessCheck } from './platform/http/system.routes.ts
 import { buildApp } from './app.ts';
 import { startWebhookService } from './modules/agencies/index.ts';
 import { startExtensionWorker } from './modules/visas/index.ts';
+import { ConfigError } from './platform/config.ts';
+import { ReplicaRouter } from './platform/db/replica.ts';
 
 type Handle = Awaited<ReturnType<typeof openAndMigrate>>;
 
@@ -26,8 +28,18 @@ export async function startServer(
 ) {
   const handle = await openAndMigrate(config);
   await opts.prepare?.(handle);
+  if (config.databaseReplicaUrl && handle.kind !== 'postgres')
+    throw new ConfigError('DATABASE_REPLICA_URL needs DATABASE_URL (a replica of a PostgreSQL server)');
+  const replica = config.databaseReplicaUrl
+    ? await new ReplicaRouter(handle.db, {
+        url: config.databaseReplicaUrl,
+        maxLagMs: config.replicaMaxLagMs,
+        pollMs: config.replicaPollMs,
+      }).start()
+    : null;
   const webhooks = config.webhooks.enabled ? await startWebhookService(handle, config.keyring, config.webhooks) : null;
-  const extensions = webhooks ? await startExtensionWorker(handle.db, webhooks.boss) : null;
+  // After each batch a worker commits, this process's replica reads must see the new validity.
+  const extensions = webhooks ? await startExtensionWorker(handle.db, webhooks.boss, { onBatch: () => replica?.fence() }) : null;
   const lifecycle: Lifecycle = { draining: false };
   const readiness: ReadinessCheck[] = [
     ...(webhooks ? [{ name: 'jobQueue', check: () => webhooks.ready() }] : []),
@@ -40,6 +52,7 @@ export async function startServer(
     config,
     clock: systemClock,
     ...(webhooks ? { boss: webhooks.boss } : {}),
+    ...(replica ? { replica } : {}),
     readiness,
     lifecycle,
   });
@@ -60,6 +73,7 @@ export async function startServer(
       extensions?.stop(); // the running batch commits, then the run's continuation is queued
       await app.close(); // stops accepting; answers the requests in flight
       await webhooks?.stop(config.shutdownTimeoutMs); // waits for the queue's active handlers (the extension's last batch)
+      await replica?.close();
       await handle.close();
       clearTimeout(deadline);
       process.exit(0);

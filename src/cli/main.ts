@@ -12,6 +12,7 @@ import { registerPolicyCommands } from './policy.commands.ts';
 import { registerVisaCommands } from './visas.commands.ts';
 import { ensureMasterKeyFile, registerKeyCommands } from './keys.commands.ts';
 import { registerCaseTypes } from '../case-types.ts';
+import { registerAuditCommands } from './audit.commands.ts';
 
 registerCaseTypes();
 
@@ -109,6 +110,7 @@ program
 registerPolicyCommands(program);
 registerVisaCommands(program);
 registerKeyCommands(program);
+registerAuditCommands(program);
 
 program.parseAsync().catch((e: unknown) => {
   console.error(`pobyt: ${e instanceof Error ? e.message : String(e)}`);

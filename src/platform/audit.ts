@@ -5,6 +5,7 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Trx, Db } from './db/db.ts';
+import { chainAnchor, verifyChain } from './audit-chain.ts';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -51,3 +52,8 @@ export function writeAuditFrom(e: {
     select ${actor}, ${e.action}::text, ${e.entityType}::text, ${e.entityId}, ${e.before ?? sql`null`}, ${e.after ?? sql`null`}, ${e.requestId ?? sql`null`}
     from ${e.from}`;
 }
+
+/** The hash chain over audit_events (migration 0013; src/platform/audit-chain.ts). */
+export const AUDIT_EVENTS_CHAIN = 'audit_events';
+export const verifyAuditEventChain = (db: Db) => verifyChain(db, AUDIT_EVENTS_CHAIN);
+export const auditEventChainAnchor = (db: Db) => chainAnchor(db, AUDIT_EVENTS_CHAIN);

@@ -2,6 +2,8 @@
  * Environment, parsed once at boot. Nothing else in the code reads process.env.
  * Secrets (database URL with password, future master keys) come only from here.
  */
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { loadKeyring, type Keyring } from './crypto.ts';
 
 export interface Config {
@@ -9,6 +11,12 @@ export interface Config {
   host: string;
   /** PostgreSQL server; when absent the embedded PGlite under `pgliteDir` is used. */
   databaseUrl: string | null;
+  /** A streaming replica of `databaseUrl` for the authorities' reads (verification, feed); see platform/db/replica.ts. */
+  databaseReplicaUrl: string | null;
+  /** The staleness bound of a replica answer: older than this, reads go to the primary. */
+  replicaMaxLagMs: number;
+  /** How often the replica's replay position is compared with the primary's. */
+  replicaPollMs: number;
   pgliteDir: string;
   dataDir: string;
   logLevel: string;
@@ -19,10 +27,29 @@ export interface Config {
   publicUrl: string | null;
   /** Sign-in attempts allowed per client address per minute. */
   loginAttemptsPerMinute: number;
+  /**
+   * Per-account lockout (env LOGIN_LOCKOUT_*): `failures` wrong sign-ins for one username within
+   * `windowMinutes` lock it for `lockSeconds`, doubling with each further lock up to `maxLockSeconds`.
+   * `failures: 0` turns it off.
+   */
+  loginLockout: { failures: number; windowMinutes: number; lockSeconds: number; maxLockSeconds: number };
+  /**
+   * Which reverse proxies to believe about the client (X-Forwarded-For/-Proto/-Host), as Fastify's
+   * `trustProxy`: false (default: none), a hop count, or the proxies' addresses and CIDR ranges.
+   */
+  trustProxy: false | number | string[];
   /** Requests per authority API key per minute (verification and feed). */
   authorityRequestsPerMinute: number;
   /** Holder requests (booking, cancelling, moving, channel — all routes together) per client address per minute. */
   holderRequestsPerMinute: number;
+  /**
+   * The key that signs the pages' holder cookie (visa id + expiry, HMAC-SHA256): env HOLDER_COOKIE_SECRET
+   * (at least 32 characters; the same on every process behind one address), else random per process —
+   * a restart then signs every holder out.
+   */
+  holderCookieSecret: Buffer;
+  /** How long a holder stays identified on the pages after a status check. */
+  holderCookieMinutes: number;
   /** Failed authority API keys per client address per minute; then 429 for any key from that address. */
   authorityKeyFailuresPerMinute: number;
   /** Master keys for envelope encryption (env POBYT_MASTER_KEYS / POBYT_MASTER_KEY_FILE, or <dataDir>/master-keys.json). */
@@ -62,12 +89,42 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false`);
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: empty/false/off → false; an integer → that many hops; else a comma list of IPs, CIDRs or proxy-addr's names. */
+function trustProxy(env: NodeJS.ProcessEnv): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 0, 32);
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const e of entries) {
+    const [addr, bits, ...rest] = e.split('/');
+    const v = isIP(addr ?? '');
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (v === 6 ? 128 : 32));
+    if (!(PROXY_NAMES.has(e) || (v && okBits && rest.length === 0)))
+      throw new ConfigError(
+        'TRUST_PROXY must be false, a hop count, or a comma list of IP addresses, CIDR ranges, loopback, linklocal, uniquelocal',
+      );
+  }
+  return entries;
+}
+
+function holderSecret(env: NodeJS.ProcessEnv): Buffer {
+  const raw = env.HOLDER_COOKIE_SECRET;
+  if (raw === undefined || raw === '') return randomBytes(32);
+  if (raw.length < 32) throw new ConfigError('HOLDER_COOKIE_SECRET must be at least 32 characters');
+  return Buffer.from(raw, 'utf8');
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = env.POBYT_DATA_DIR || './data';
   return {
     port: int(env, 'PORT', 3000),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || null,
+    replicaMaxLagMs: int(env, 'REPLICA_MAX_LAG_MS', 1000, 10, 600000),
+    replicaPollMs: int(env, 'REPLICA_POLL_MS', 100, 5, 60000),
     pgliteDir: env.PGLITE_DIR || `${dataDir}/pglite`,
     dataDir,
     logLevel: env.LOG_LEVEL || 'info',
@@ -76,8 +133,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deemedDeliveryShift: bool(env, 'DEEMED_DELIVERY_SHIFT', true),
     publicUrl: env.PUBLIC_URL || null,
     loginAttemptsPerMinute: int(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 10, 1, 100000),
+    loginLockout: {
+      failures: int(env, 'LOGIN_LOCKOUT_FAILURES', 5, 0, 1000),
+      windowMinutes: int(env, 'LOGIN_LOCKOUT_WINDOW_MINUTES', 15, 1, 24 * 60),
+      lockSeconds: int(env, 'LOGIN_LOCKOUT_SECONDS', 60, 1, 86400),
+      maxLockSeconds: int(env, 'LOGIN_LOCKOUT_MAX_SECONDS', 3600, 1, 7 * 86400),
+    },
+    trustProxy: trustProxy(env),
     authorityRequestsPerMinute: int(env, 'AUTHORITY_REQUESTS_PER_MINUTE', 600, 1, 10000000),
     holderRequestsPerMinute: int(env, 'HOLDER_REQUESTS_PER_MINUTE', 30, 1, 10000000),
+    holderCookieSecret: holderSecret(env),
+    holderCookieMinutes: int(env, 'HOLDER_COOKIE_MINUTES', 20, 1, 24 * 60),
     authorityKeyFailuresPerMinute: int(env, 'AUTHORITY_KEY_FAILURES_PER_MINUTE', 20, 1, 10000000),
     keyring: loadKeyring(env, `${dataDir}/master-keys.json`),
     masterKeyFile: env.POBYT_MASTER_KEY_FILE || `${dataDir}/master-keys.json`,

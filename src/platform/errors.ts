@@ -68,6 +68,7 @@ export const RequestErrors = defineErrors('REQUEST', {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The body must be application/json' },
   HEADERS_TOO_LARGE: { status: 431, title: 'The request headers are too large' },
   TIMEOUT: { status: 408, title: 'The request took too long to arrive' },
+  CROSS_SITE: { status: 403, title: 'A cross-site request with the session cookie' },
 });
 export const ValidationErrors = defineErrors('VALIDATION', { FAILED: { status: 422, title: 'Some fields are invalid' } });
 export const GenericErrors = defineErrors('', {

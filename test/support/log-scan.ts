@@ -18,6 +18,12 @@ const PERSONAL = new Set([
   'address',
   'addressInCzechia',
   'declineReasons',
+  // the documents page's form
+  'passportSurname',
+  'passportGivenNames',
+  'formerSurnames',
+  'placeOfBirth',
+  'passportIssuedBy',
 ]);
 
 export class LogCapture {

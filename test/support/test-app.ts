@@ -3,6 +3,7 @@ import type { Clock } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { newMasterKey } from '../../src/platform/crypto.ts';
 import type { DatabaseHandle } from '../../src/platform/db/db.ts';
+import type { ReplicaRouter } from '../../src/platform/db/replica.ts';
 import { buildApp, type App } from '../../src/app.ts';
 import { upsertDirectory } from '../../src/modules/offices/index.ts';
 import { createStaffUser } from '../../src/modules/auth/index.ts';
@@ -44,7 +45,7 @@ export interface TestApp {
 
 export async function startTestApp(
   handle: DatabaseHandle,
-  opts: { now?: string; env?: Record<string, string>; webhooks?: boolean } = {},
+  opts: { now?: string; env?: Record<string, string>; webhooks?: boolean; replica?: ReplicaRouter } = {},
 ): Promise<TestApp> {
   const clock = new TestClock(opts.now ?? '2024-03-01T09:00:00Z');
   // Tests sign in at every clock change: the sign-in limit is lifted unless a test sets it.
@@ -84,6 +85,7 @@ export async function startTestApp(
     // Logged at info like a server, into the capture that close() scans for the personal data sent.
     logger: { level: 'info', stream: logs.stream },
     ...(webhooks ? { boss: webhooks.boss } : {}),
+    ...(opts.replica ? { replica: opts.replica } : {}),
   });
   app.addHook('onRequest', async (req) => logs.noteUrl(req.url));
   app.addHook('preValidation', async (req) => logs.noteBody(req.body));
@@ -116,6 +118,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await webhooks?.stop();
+      await opts.replica?.close();
       await handle.close();
       logs.assertClean();
     },

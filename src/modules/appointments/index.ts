@@ -2,6 +2,16 @@
 export { releaseBookingsOfVisa, attendAppointment, appointmentCodes } from './use-cases/visa-bookings.ts';
 export { DEMO_HOURS, generateSlots, setOfficeHours } from './use-cases/slots.ts';
 export { appointmentRoutes } from './http/appointments.routes.ts';
-export type { FindHolderVisa, HolderVisa } from './use-cases/holder-visas.ts';
+export type { FindHolderVisa, HolderKey, HolderVisa } from './use-cases/holder-visas.ts';
+export {
+  bookAppointment,
+  cancelAppointment,
+  rebookAppointment,
+  holderStatus,
+  canBookSticker,
+  type Holder,
+} from './use-cases/book-appointment.ts';
+export { listFreeSlots } from './use-cases/slots.ts';
+export { holderRequestLimit, isHolderLimited, type HolderLimit } from './http/holder-limit.ts';
 export { AppointmentErrors, ChannelErrors } from './appointments.errors.ts';
 export type { HolderActor, HolderCtx } from './domain/holder-actor.ts';

@@ -1,5 +1,6 @@
 /** The web layer: the applicant's pages in five languages, built on the page pieces in pages/components.tsx. */
 export { webRoutes, sendPage, perLocale, LANG_COOKIE } from './http/web.routes.tsx';
+export type { HolderPorts } from './http/holder.routes.tsx';
 export {
   t,
   CATALOGS,

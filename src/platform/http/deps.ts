@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { ActorBase, AnonymousCtx } from '../context.ts';
 import type { Db } from '../db/db.ts';
+import type { ReplicaRouter } from '../db/replica.ts';
 import type { Boss } from '../jobs.ts';
 import type { Lifecycle, ReadinessCheck } from './system.routes.ts';
 
@@ -30,6 +31,8 @@ export interface AppDeps {
   clock: Clock;
   /** false: no log; otherwise the level (default: the config's) and where lines go (default: stdout). */
   logger?: false | { level?: string; stream?: NodeJS.WritableStream };
+  /** A streaming replica for the authorities' reads (DATABASE_REPLICA_URL), with its staleness bounded. */
+  replica?: ReplicaRouter;
   /** The job queue, when the process runs one (webhook delivery, replays). */
   boss?: Boss;
   /** The pool under `db` on either engine (PGlite: its one connection), for the pool metrics only. */

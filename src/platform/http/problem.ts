@@ -70,6 +70,8 @@ function ajvFields(err: FastifyError): FieldError[] {
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
+  // A refusal that names its wait (a lockout, a failure limit) says it in the header too.
+  if (typeof p.retryAfterSeconds === 'number') reply.header('retry-after', String(p.retryAfterSeconds));
   return reply.status(p.status).type('application/problem+json').send(p);
 }
 

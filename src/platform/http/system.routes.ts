@@ -1,7 +1,8 @@
 /**
  * /health (the process answers) and /ready (it should get traffic): the database answers, every
  * readiness check passes (the job queue; a read replica, when one is configured, adds its own), and
- * the process is not shutting down. A proxy or orchestrator stops sending to a process whose /ready
+ * the process is not shutting down. A configured read replica is reported (state and lag) but a
+ * lagging or stopped one does not make the process unready: its reads go to the primary. A proxy or orchestrator stops sending to a process whose /ready
  * answers 503 — the first thing graceful shutdown does.
  */
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
@@ -23,8 +24,15 @@ export interface Lifecycle {
 const Checks = Type.Record(Type.String(), Type.String());
 // Hidden from the API docs; the replies still have schemas, like every route.
 const Health = { 200: Type.Object({ status: Type.Literal('ok') }) };
+const ReplicaLag = Type.Object({
+  state: Type.Union([Type.Literal('streaming'), Type.Literal('lagging'), Type.Literal('down')]),
+  lagMs: Type.Union([Type.Integer(), Type.Null()]),
+  lagBytes: Type.Union([Type.Integer(), Type.Null()]),
+  maxLagMs: Type.Integer(),
+});
 const Ready = {
-  200: Type.Object({ status: Type.Literal('ready'), checks: Checks }),
+  // A lagging or stopped replica does not make the process unready: its reads go to the primary.
+  200: Type.Object({ status: Type.Literal('ready'), checks: Checks, replica: Type.Optional(ReplicaLag) }),
   503: Type.Object({ type: Type.String(), title: Type.String(), status: Type.Integer(), checks: Checks }),
 };
 
@@ -48,7 +56,11 @@ export function systemRoutes(deps: AppDeps): FastifyPluginAsync {
       for (const c of deps.readiness ?? []) checks[c.name] = await outcome(c.name, () => c.check(), req.log);
       if (deps.lifecycle?.draining) checks.process = 'shutting down';
       const down = Object.values(checks).some((v) => v !== 'ok');
-      if (!down) return { status: 'ready' as const, checks };
+      if (!down) {
+        if (!deps.replica) return { status: 'ready' as const, checks };
+        const { state, lagMs, lagBytes, maxLagMs } = deps.replica.lag();
+        return { status: 'ready' as const, checks, replica: { state, lagMs, lagBytes, maxLagMs } };
+      }
       const title = deps.lifecycle?.draining
         ? 'Shutting down'
         : checks.database !== 'ok'

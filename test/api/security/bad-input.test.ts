@@ -65,6 +65,32 @@ for (const tier of dbTiers()) {
       assert.equal(ok.status, 200, JSON.stringify(ok.body));
     });
 
+    test('a lone UTF-16 surrogate in any string or key is a 400 naming the field (it was a 500 on the interrupt)', async () => {
+      const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-03-04' }) });
+      const before = (await t.call('GET', `/api/v1/cases/${c.body.id}`, { as: 'olga' })).body;
+      const cases: [string, object, string | undefined, string][] = [
+        [`/api/v1/cases/${c.body.id}/interrupt`, { version: 1, requested: 'Dolož\udfffte', respondBy: '2024-03-20' }, 'olga', '/requested'],
+        ['/api/v1/auth/login', { username: 'a\ud800', password: 'x-x-x-x-x' }, undefined, '/username'],
+        ['/api/v1/cases/tolerance', intakeBody({ applicant: { nativeName: 'Шевченко\udc00' } }), 'olga', '/applicant/nativeName'],
+        ['/api/v1/policy/evaluate', { facts: { 'x\udfff': 'yes' } }, undefined, '/facts/x?'],
+      ];
+      for (const [url, body, as, field] of cases) {
+        // JSON.stringify writes a lone surrogate as the escape "\udfff" — what a client would send.
+        const r = await t.call('POST', url, { ...(as ? { as } : {}), body });
+        assert.equal(r.status, 400, `${url}: ${r.status} ${JSON.stringify(r.body)}`);
+        assert.ok(isProblem(r), url);
+        assert.equal(r.body.errors?.[0]?.field, field, `${url}: ${JSON.stringify(r.body)}`);
+        assert.equal(r.body.errors[0].reason, 'LONE_SURROGATE');
+      }
+      // Nothing was written; and a whole pair (an emoji) is a character like any other.
+      assert.deepEqual((await t.call('GET', `/api/v1/cases/${c.body.id}`, { as: 'olga' })).body, before);
+      const ok = await t.call('POST', `/api/v1/cases/${c.body.id}/interrupt`, {
+        as: 'olga',
+        body: { version: 1, requested: 'Doložte překlad 📄', respondBy: '2024-03-20' },
+      });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    });
+
     test('a version beyond a 32-bit integer is 422 naming the field', async () => {
       const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-03-04' }) });
       for (const version of ['9007199254740992', '1e308', '2147483648']) {

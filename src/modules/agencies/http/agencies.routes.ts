@@ -70,6 +70,8 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
       },
       async (req, reply) => {
         await revokeAuthorityClient(staffCtx(req, deps), req.params.id);
+        // This process's next replica read must see the revocation.
+        deps.replica?.fence();
         return reply.status(204).send();
       },
     );
@@ -147,7 +149,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
         if (reply.statusCode === 401) await keyFailures.fail(req);
       },
     };
-    const batcher = new VerificationBatcher(deps.db, deps.pool);
+    const batcher = new VerificationBatcher(deps.db, deps.pool, undefined, deps.replica);
     const requireKey = async (req: FastifyRequest) => {
       const key = apiKeyOf(req);
       const client = key ? await authenticateAuthority(deps.db, key) : null;
@@ -193,7 +195,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
       },
       async (req) => {
         const ctx = authorityCtx(req, deps);
-        return readChangeFeed(ctx.db, ctx.actor.client, Number(req.query.after ?? 0), Number(req.query.limit ?? 100));
+        return readChangeFeed(ctx.db, ctx.actor.client, Number(req.query.after ?? 0), Number(req.query.limit ?? 100), deps.replica);
       },
     );
   };

@@ -14,6 +14,7 @@
 import { sql } from 'kysely';
 import type pg from 'pg';
 import { queryPrepared, type Db } from '../../../platform/db/db.ts';
+import type { ReplicaRouter } from '../../../platform/db/replica.ts';
 import { writeAuditFrom } from '../../../platform/audit.ts';
 import { visaForRequestRow, type VerificationVisaRow, type VisaQuery } from '../../visas/index.ts';
 import type { AuthorityKind } from '../domain/scopes.ts';
@@ -52,12 +53,19 @@ export class VerificationBatcher {
   private scheduled = false;
   /** Statements sent and requests they carried (a failed batch counts again for each retry alone). */
   readonly stats = { statements: 0, requests: 0 };
+  static readonly defaults = { maxInFlight: 4, maxBatch: 256 };
 
-  /** With `pool`, the statement runs prepared (planned once per connection); without, through Kysely. */
+  /**
+   * With `pool`, the statement runs prepared (planned once per connection); without, through Kysely.
+   * With `replica`, keys and visas are read from the replica when it is fresh enough (see
+   * platform/db/replica.ts) and only the audit rows are written on the primary, in one statement per
+   * batch, before any answer leaves; otherwise the one statement runs on the primary as before.
+   */
   constructor(
     private readonly db: Db,
     private readonly pool?: pg.Pool,
-    private readonly opts: { maxInFlight: number; maxBatch: number } = { maxInFlight: 4, maxBatch: 256 },
+    private readonly opts: { maxInFlight: number; maxBatch: number } = VerificationBatcher.defaults,
+    private readonly replica?: ReplicaRouter,
   ) {}
 
   verify(req: VerificationRequest): Promise<VerificationOutcome> {
@@ -126,16 +134,25 @@ export class VerificationBatcher {
   private async statement(reqs: VerificationRequest[]): Promise<Row[]> {
     this.stats.statements++;
     this.stats.requests += reqs.length;
+    if (this.replica) {
+      const rows = await this.replica.read((db, pool) => queryPrepared(pool, 'authority_verify_lookup', lookupStatement(reqs).compile(db)));
+      if (rows) {
+        const audit = auditStatement(reqs, rows);
+        if (audit) {
+          if (this.pool) await queryPrepared(this.pool, 'authority_verify_audit', audit.compile(this.db));
+          else await audit.execute(this.db);
+        }
+        return rows;
+      }
+    }
     const q = verificationStatement(reqs);
     return this.pool ? queryPrepared(this.pool, 'authority_verify_batch', q.compile(this.db)) : (await q.execute(this.db)).rows;
   }
 }
 
-/** The one statement for a batch (exported so it can be inspected, e.g. with EXPLAIN). */
-export function verificationStatement(reqs: VerificationRequest[]) {
+const requestRows = (reqs: VerificationRequest[]) => {
   const col = <T>(f: (q: VerificationRequest) => T) => reqs.map(f);
-  return sql<Row>`
-    with req as (
+  return sql`req as (
       -- Dates travel as text and are cast here, at execution: a bad one fails the statement, not the
       -- parameter binding (which the PGlite wire adapter does not survive).
       select t.key_prefix, t.key_hash, t.visa_number, t.passport_number, t.date_of_birth::date as date_of_birth, t.request_id, t.i
@@ -151,7 +168,16 @@ export function verificationStatement(reqs: VerificationRequest[]) {
       from req join authority_clients c on c.key_prefix = req.key_prefix and c.key_hash = req.key_hash and c.revoked_at is null
     ), found as (
       select r.i, f.* from authed r cross join ${visaForRequestRow()} f
-    ), audited as (
+    )`;
+};
+
+const answerColumns = sql`a.i, a.client_id, a.client_name, a.client_kind, a.client_scopes, f.id is not null as found,
+           f.id, f.visa_number, f.visa_code, f.status, f.valid_from, f.valid_to, f.cancelled_on, f.surname, f.given_names, f.date_of_birth`;
+
+/** The one statement for a batch on the primary: keys, visas and audit rows (exported so it can be inspected, e.g. with EXPLAIN). */
+export function verificationStatement(reqs: VerificationRequest[]) {
+  return sql<Row>`
+    with ${requestRows(reqs)}, audited as (
       ${writeAuditFrom({
         actorId: null,
         action: 'authority.verify',
@@ -162,7 +188,30 @@ export function verificationStatement(reqs: VerificationRequest[]) {
         from: sql`authed a left join found f on f.i = a.i`,
       })}
     )
-    select a.i, a.client_id, a.client_name, a.client_kind, a.client_scopes, f.id is not null as found,
-           f.id, f.visa_number, f.visa_code, f.status, f.valid_from, f.valid_to, f.cancelled_on, f.surname, f.given_names, f.date_of_birth
+    select ${answerColumns}
     from authed a left join found f on f.i = a.i`;
+}
+
+/** The read half, for a replica (read-only): keys and visas, no audit row. */
+export function lookupStatement(reqs: VerificationRequest[]) {
+  return sql<Row>`with ${requestRows(reqs)} select ${answerColumns} from authed a left join found f on f.i = a.i`;
+}
+
+/** The audit rows of what a replica answered (the same rows the one statement writes), for the primary; null when no key was valid. */
+export function auditStatement(reqs: VerificationRequest[], rows: Row[]) {
+  if (rows.length === 0) return null;
+  const reqOf = (r: Row) => reqs[Number(r.i) - 1]!;
+  return writeAuditFrom({
+    actorId: null,
+    action: 'authority.verify',
+    entityType: 'visa',
+    entityId: sql`coalesce(a.visa_id, 'not-found')`,
+    after: sql`jsonb_build_object('client', a.client_id, 'by', a.by, 'found', a.visa_id is not null)`,
+    requestId: sql`a.request_id`,
+    from: sql`unnest(
+      ${rows.map((r) => String(r.client_id))}::text[], ${rows.map((r) => (r.found ? String(r.id) : null))}::text[],
+      ${rows.map((r) => ('visaNumber' in reqOf(r).query ? 'visa_number' : 'passport'))}::text[],
+      ${rows.map((r) => reqOf(r).requestId)}::text[]
+    ) as a(client_id, visa_id, by, request_id)`,
+  });
 }

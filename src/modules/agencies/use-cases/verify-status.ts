@@ -5,6 +5,7 @@
  * that reads the visa (see verification-batcher.ts).
  */
 import type { Db } from '../../../platform/db/db.ts';
+import type { ReplicaRouter } from '../../../platform/db/replica.ts';
 import { AppError, GenericErrors } from '../../../platform/errors.ts';
 import { defaultBundle, valueOn } from '../../policy/index.ts';
 import { readChangeEvents } from '../../../platform/outbox.ts';
@@ -52,9 +53,12 @@ export async function verifyStatus(batcher: VerificationBatcher, apiKey: string 
   return { asOf, visaNumber: v.visa_number, ...pick(record, client.scopes) };
 }
 
-/** The pull feed: events after a cursor, each with its idempotency key; payloads cut to the caller's scopes. */
-export async function readChangeFeed(db: Db, client: AuthorityClient, after: number, limit: number) {
-  const rows = await readChangeEvents(db, after, limit);
+/**
+ * The pull feed: events after a cursor, each with its idempotency key; payloads cut to the caller's
+ * scopes. Read from the replica when one is configured and fresh enough, otherwise from `db`.
+ */
+export async function readChangeFeed(db: Db, client: AuthorityClient, after: number, limit: number, replica?: ReplicaRouter) {
+  const rows = (await replica?.read((r) => readChangeEvents(r, after, limit))) ?? (await readChangeEvents(db, after, limit));
   return {
     events: rows.map((r) => {
       const p = r.payload as Record<string, unknown>;

@@ -10,6 +10,7 @@ import { requestTpExtension } from '../use-cases/tp-extension-channel.ts';
 import type { HolderCtx } from '../domain/holder-actor.ts';
 import type { FindHolderVisa } from '../use-cases/holder-visas.ts';
 import * as S from './appointments.schema.ts';
+import { holderRequestLimit, type HolderLimit } from './holder-limit.ts';
 
 const tags = ['appointments'];
 
@@ -20,17 +21,15 @@ function holderCtx(req: FastifyRequest, deps: AppDeps, holder: { visaNumber: str
   return { db: deps.db, clock: deps.clock, config: deps.config, actor, requestId: String(req.id) };
 }
 
-export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa): FastifyPluginAsync {
+/**
+ * `holderLimit`: the one holder limiter (holder-limit.ts), shared with the pages; made here when the
+ * caller gives none.
+ */
+export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa, sharedLimit?: HolderLimit): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
-    // Holders identify themselves with two facts; a tight limit per address stops guessing. One limiter
-    // (one counter per address) shared by every holder route: a route-level `config.rateLimit` would
-    // give each route its own counter, and four routes four times the guesses.
-    const holderLimit = base.rateLimit({
-      max: deps.config.holderRequestsPerMinute,
-      timeWindow: 60_000,
-      keyGenerator: (req) => `holder:${req.ip}`,
-    });
+    // Holders identify themselves with two facts; a tight limit per address stops guessing.
+    const holderLimit = sharedLimit ?? holderRequestLimit(base, deps.config.holderRequestsPerMinute);
     const holderConfig = { public: true };
 
     app.get(

@@ -9,7 +9,7 @@ import type { Db, Trx } from '../../../platform/db/db.ts';
 import { AppError, GenericErrors } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
-import type { FindHolderVisa } from './holder-visas.ts';
+import type { FindHolderVisa, HolderKey, HolderVisa } from './holder-visas.ts';
 import { defaultBundle, valueOn } from '../../policy/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { AppointmentErrors } from '../appointments.errors.ts';
@@ -17,18 +17,34 @@ import { AppointmentErrors } from '../appointments.errors.ts';
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () => Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
 
-export interface Holder {
-  visaNumber: string;
-  dateOfBirth: string;
+/** Who books: visa number and birth date (API), or a visa id the pages checked before (see HolderKey). */
+export type Holder = HolderKey;
+
+const keyOf = (h: HolderKey): HolderKey =>
+  'visaId' in h ? { visaId: h.visaId } : { visaNumber: h.visaNumber, dateOfBirth: h.dateOfBirth };
+
+/** Whether the visa carries the tolerance visa's code (the code in force on its first day). */
+export function isToleranceVisa(v: Pick<HolderVisa, 'visa_code' | 'valid_from'>): boolean {
+  const stickerCodes = defaultBundle().parameters['tolerance_visa.sticker_code']!;
+  return v.visa_code === valueOn(stickerCodes, v.valid_from).value;
+}
+
+/** Whether this visa is a tolerance visa, valid today: the one kind that gets a new sticker by appointment. */
+export function canBookSticker(v: HolderVisa, now: Date): boolean {
+  return v.status === 'valid' && v.valid_to >= todayInPrague(now) && isToleranceVisa(v);
+}
+
+/** The holder's visa. @throws NOT_FOUND (the same for a wrong number and a wrong birth date) */
+export async function findHolder(db: Db, findVisa: FindHolderVisa, h: Holder) {
+  // The same answer, and the same work (one statement on both), for a wrong number and a wrong birth date.
+  const v = await findVisa(db, keyOf(h));
+  if (!v) throw new AppError(GenericErrors.NOT_FOUND, 'No visa matches this number and date of birth.');
+  return v;
 }
 
 async function holderVisa(db: Db, findVisa: FindHolderVisa, h: Holder, now: Date) {
-  // The same answer, and the same work (one statement on both), for a wrong number and a wrong birth date.
-  const v = await findVisa(db, { visaNumber: h.visaNumber, dateOfBirth: h.dateOfBirth });
-  if (!v) throw new AppError(GenericErrors.NOT_FOUND, 'No visa matches this number and date of birth.');
-  const stickerCodes = defaultBundle().parameters['tolerance_visa.sticker_code']!;
-  const today = todayInPrague(now);
-  if (v.status !== 'valid' || v.valid_to < today || v.visa_code !== valueOn(stickerCodes, v.valid_from).value) {
+  const v = await findHolder(db, findVisa, h);
+  if (!canBookSticker(v, now)) {
     throw new AppError(AppointmentErrors.NOT_ELIGIBLE, 'Only a valid tolerance visa can get a new sticker by appointment.');
   }
   return v;
@@ -184,4 +200,39 @@ export async function rebookAppointment(
     });
     return view(trx, a.id);
   });
+}
+
+/** The visa's booked appointment (at most one), or null. */
+export async function activeAppointment(db: Db, visaId: string) {
+  const a = await db
+    .selectFrom('appointments')
+    .select('id')
+    .where('visa_id', '=', visaId)
+    .where('status', '=', 'booked')
+    .executeTakeFirst();
+  return a ? view(db, a.id) : null;
+}
+
+/**
+ * What a holder's status page shows: the visa as the register holds it, whether a new sticker can be
+ * booked, and the booked appointment if there is one. @throws NOT_FOUND
+ */
+export async function holderStatus(
+  db: Db,
+  findVisa: FindHolderVisa,
+  now: Date,
+  h: Holder,
+  opts: { audit?: boolean; requestId?: string | null } = {},
+) {
+  const visa = await findHolder(db, findVisa, h);
+  // The holder's own check of the register is a read of their record: audited (not the pages that follow it).
+  if (opts.audit)
+    await writeAudit(db, {
+      actorId: null,
+      action: 'visa.holder_checked',
+      entityType: 'visa',
+      entityId: visa.id,
+      requestId: opts.requestId,
+    });
+  return { visa, tolerance: isToleranceVisa(visa), canBook: canBookSticker(visa, now), appointment: await activeAppointment(db, visa.id) };
 }

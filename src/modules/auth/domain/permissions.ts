@@ -25,7 +25,8 @@ export type Permission =
   | 'nomination.work'
   | 'nomination.assign'
   | 'stats.exact'
-  | 'org.manage';
+  | 'org.manage'
+  | 'audit.verify';
 
 /** An OAMP officer works the office's cases, letters, register lookups and stickers, and assigned nominations. */
 const OFFICER: readonly Permission[] = [
@@ -47,8 +48,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   officer: OFFICER,
   // A supervisor does what an officer does, and cancels visas, runs the mass extension, manages slots,
   // assigns nominations and reads exact statistics.
-  supervisor: [...OFFICER, 'visa.cancel', 'visa.extend', 'slots.manage', 'nomination.assign', 'stats.exact'],
-  admin: ['staff.manage', 'office.read', 'job.read', 'visa.extend', 'authority.manage', 'slots.manage', 'org.manage'],
+  supervisor: [...OFFICER, 'visa.cancel', 'visa.extend', 'slots.manage', 'nomination.assign', 'stats.exact', 'audit.verify'],
+  admin: ['staff.manage', 'office.read', 'job.read', 'visa.extend', 'authority.manage', 'slots.manage', 'org.manage', 'audit.verify'],
   // A partner NGO's caseworker nominates and follows its own organisation's nominations, nothing else.
   caseworker: ['nomination.create', 'nomination.own'],
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../../platform/http/deps.ts';
+import { memoryLockout } from '../../../platform/lockout.ts';
 import { staffCtx } from './staff-ctx.ts';
 import { logIn, logOut } from '../use-cases/sessions.ts';
 import * as S from './auth.schema.ts';
@@ -10,6 +11,15 @@ export const SESSION_COOKIE = 'pobyt_session';
 export function authRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
+    // Per account: repeated failures lock the username for a growing time (per process, like the
+    // address limit below; issue 14 moves both to a shared store behind the same interface).
+    const l = deps.config.loginLockout;
+    const lockout = memoryLockout({
+      failures: l.failures,
+      windowMs: l.windowMinutes * 60_000,
+      lockMs: l.lockSeconds * 1000,
+      maxLockMs: l.maxLockSeconds * 1000,
+    });
     app.post(
       '/auth/login',
       {
@@ -25,7 +35,7 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsync {
       },
       async (req, reply) => {
         const r = await logIn(
-          { db: deps.db, clock: deps.clock, sessionTtlHours: deps.config.sessionTtlHours, requestId: String(req.id) },
+          { db: deps.db, clock: deps.clock, sessionTtlHours: deps.config.sessionTtlHours, requestId: String(req.id), lockout },
           req.body,
         );
         reply.setCookie(SESSION_COOKIE, r.token, {

@@ -29,5 +29,14 @@ function getEngine(): typeof pdfmake {
  */
 export async function renderLetterPdf(input: LetterInput): Promise<Buffer> {
   const content = buildLetterContent(input);
-  return getEngine().createPdf(buildLetterDocument(content, input)).getBuffer();
+  return renderPdf(buildLetterDocument(content, input));
+}
+
+/**
+ * Renders any pdfmake document definition on the letters' engine: DejaVu Sans as `LETTER_FONT`
+ * (Czech and Cyrillic letters, „ “ and §), no file or URL access. Other modules (documents) lay out
+ * their own pages with it instead of loading the fonts a second time.
+ */
+export async function renderPdf(docDefinition: object): Promise<Buffer> {
+  return getEngine().createPdf(docDefinition).getBuffer();
 }

@@ -67,7 +67,12 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 200: S.VisaView },
         },
       },
-      async (req) => cancelVisa(staffCtx(req, deps), req.params.number, req.body),
+      async (req) => {
+        const view = await cancelVisa(staffCtx(req, deps), req.params.number, req.body);
+        // Committed: this process's next replica read (authority verification) must see it.
+        deps.replica?.fence();
+        return view;
+      },
     );
 
     app.post(
@@ -113,12 +118,18 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
           throw e;
         }
         // With a job queue the run is recorded and queued in one transaction, and worked by whichever
-        // process fetches it; without one it runs in this process. Either way the reply names the run.
+        // process fetches it (its worker fences that process's replica reads); without one it runs in
+        // this process. Either way the reply names the run.
         const o = { ruleId: req.body.rule, dryRun: req.body.dryRun ?? false, actorId: ctx.actor.id, batchSize: req.body.batchSize ?? 5000 };
         const id = deps.boss
           ? await queueExtension(deps.db, deps.boss, o)
           : await new Promise<string>((resolve, reject) => {
-              extendVisas(deps.db, { ...o, onStart: resolve }).catch((e: unknown) => {
+              extendVisas(deps.db, {
+                ...o,
+                onStart: resolve,
+                // After each committed batch: this process's replica reads must see the new validity.
+                onProgress: () => deps.replica?.fence(),
+              }).catch((e: unknown) => {
                 req.log.error({ errName: (e as Error).name }, 'extension job failed');
                 reject(e);
               });

@@ -39,7 +39,12 @@ export interface ExtensionWorker {
   stop(): void;
 }
 
-export async function startExtensionWorker(db: Db, boss: Boss, o: { pollSeconds?: number } = {}): Promise<ExtensionWorker> {
+/** `onBatch`: called after each committed batch (e.g. to fence this process's replica reads). */
+export async function startExtensionWorker(
+  db: Db,
+  boss: Boss,
+  o: { pollSeconds?: number; onBatch?: () => void } = {},
+): Promise<ExtensionWorker> {
   await boss.createQueue(EXTEND_QUEUE, { heartbeatSeconds: HEARTBEAT_SECONDS, retryLimit: 100, retryDelay: 1, expireInSeconds: 86400 });
   const stopping = new AbortController();
   await boss.work<ExtendJob>(
@@ -48,7 +53,7 @@ export async function startExtensionWorker(db: Db, boss: Boss, o: { pollSeconds?
     async ([job]) => {
       const { runId } = job!.data;
       try {
-        await resumeExtensionRun(db, runId, { signal: stopping.signal });
+        await resumeExtensionRun(db, runId, { signal: stopping.signal, ...(o.onBatch ? { onProgress: o.onBatch } : {}) });
       } catch (e) {
         if (!(e instanceof ExtensionStopped)) throw e;
         // Stopped between batches by shutdown: this job completes and a continuation waits for the next worker.

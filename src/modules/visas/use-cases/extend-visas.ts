@@ -227,7 +227,11 @@ export async function runExtensionBatches(
  * worker, after a process stopped or died. A run that succeeded or failed meanwhile is left alone.
  * Returns false when there was nothing to resume.
  */
-export async function resumeExtensionRun(db: Db, runId: string, o: { signal?: AbortSignal } = {}): Promise<boolean> {
+export async function resumeExtensionRun(
+  db: Db,
+  runId: string,
+  o: { signal?: AbortSignal; onProgress?: ExtendOptions['onProgress'] } = {},
+): Promise<boolean> {
   const r = await db.selectFrom('job_runs').selectAll().where('id', '=', runId).executeTakeFirst();
   if (r?.status !== 'running' || r.dry_run) return false;
   const params = r.params as { ruleId: string; batchSize?: number };

@@ -1,7 +1,7 @@
 /** What the authorities' module may ask of the register: one visa by number or by passport + birth date. */
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/db.ts';
-import { holderRows, holdersRelation } from '../../cases/index.ts';
+import { caseGroundRows, holderRows, holdersRelation } from '../../cases/index.ts';
 
 export type VisaQuery = { visaNumber: string } | { passportNumber: string; dateOfBirth: string };
 
@@ -31,13 +31,54 @@ export async function findVisaForVerification(db: Db, q: VisaQuery, holderBornOn
 }
 
 /**
- * A holder's visa by its number and the holder's birth date (the appointments module's port). Both
- * are conditions of the one statement: a wrong number and a wrong birth date do the same work and
- * find nothing alike.
+ * A holder's visa by its number and the holder's birth date (the appointments module's port), or by
+ * its id once the pages have checked those two. Number and birth date are conditions of the one
+ * statement: a wrong number and a wrong birth date do the same work and find nothing alike. With the
+ * visa: its office (from the case it was granted on) and the end date before its first automatic
+ * extension, if the register extended it.
  */
-export async function findHolderVisa(db: Db, h: { visaNumber: string; dateOfBirth: string }) {
-  const v = await findVisaForVerification(db, { visaNumber: h.visaNumber }, h.dateOfBirth);
-  return v;
+export async function findHolderVisa(db: Db, h: { visaNumber: string; dateOfBirth: string } | { visaId: string }) {
+  let q = db
+    .selectFrom('visas as v')
+    .innerJoin(holderRows(db).as('a'), 'a.id', 'v.applicant_id')
+    .leftJoin(caseGroundRows(db).as('c'), 'c.id', 'v.case_id')
+    .select([
+      'v.id',
+      'v.visa_number',
+      'v.visa_code',
+      'v.status',
+      'v.valid_from',
+      'v.valid_to',
+      'v.issued_on',
+      'v.war_related',
+      'v.cancelled_on',
+      'a.date_of_birth',
+      'c.office_id',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('visa_extensions as e')
+        .select('e.old_valid_to')
+        .whereRef('e.visa_id', '=', 'v.id')
+        .orderBy('e.extended_at')
+        .limit(1)
+        .as('extended_from'),
+      eb
+        .selectFrom('visa_extensions as e')
+        .select('e.rule_id')
+        .whereRef('e.visa_id', '=', 'v.id')
+        .orderBy('e.extended_at')
+        .limit(1)
+        .as('extension_rule'),
+    ]);
+  q =
+    'visaId' in h
+      ? q.where('v.id', '=', h.visaId)
+      : q.where('v.visa_number', '=', h.visaNumber).where('a.date_of_birth', '=', h.dateOfBirth);
+  const v = await q.executeTakeFirst();
+  return v
+    ? { ...v, office_id: v.office_id ?? null, extended_from: v.extended_from ?? null, extension_rule: v.extension_rule ?? null }
+    : undefined;
 }
 
 /** One row of `visaForRequestRow`: the visa and the holder fields a verification answer is made of. */

@@ -10,8 +10,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import csrf from '@fastify/csrf-protection';
 import fastifyStatic from '@fastify/static';
-import type { VNode } from 'preact';
-import { render } from 'preact-render-to-string';
 import type { AppDeps } from '../../../platform/http/deps.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import { listOffices, listRegions } from '../../offices/index.ts';
@@ -22,19 +20,15 @@ import { isAnswerValid, parseState, queryOf } from '../navigator/state.ts';
 import { HomePage } from '../pages/home.tsx';
 import { QuestionPage } from '../pages/question.tsx';
 import { ResultPage } from '../pages/result.tsx';
+import { documentRoutes } from './documents.routes.tsx';
+import { holderPages, type HolderPorts } from './holder.routes.tsx';
+import { sendPage } from './send-page.ts';
+
+export { sendPage };
 
 export const LANG_COOKIE = 'lang';
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
-
-/** Sends a rendered page as HTML with the given status. */
-export function sendPage(reply: FastifyReply, page: VNode, status = 200) {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .send(`<!doctype html>${render(page)}`);
-}
 
 /** Registers `routes` once per locale under `/{locale}`; the handler gets the locale and its translator. */
 export async function perLocale(app: FastifyInstance, routes: (app: FastifyInstance, locale: Locale) => void | Promise<void>) {
@@ -49,7 +43,8 @@ function preferredLocale(req: FastifyRequest): Locale {
 
 const hide = { schema: { hide: true } } as const;
 
-export function webRoutes(deps: AppDeps) {
+/** `holder`: the ports of the holder pages (holder.routes.tsx); without them those pages are not served. */
+export function webRoutes(deps: AppDeps, holder?: HolderPorts) {
   return async function web(app: FastifyInstance) {
     await app.register(formbody);
     await app.register(csrf, {
@@ -91,6 +86,7 @@ export function webRoutes(deps: AppDeps) {
     await perLocale(app, (sub, locale) => {
       const tr = t(locale);
       sub.get('/', hide, async (_req, reply) => sendPage(reply, <HomePage locale={locale} t={tr} />));
+      if (holder) holderPages(app, sub, locale, deps, holder);
 
       const navigatorPage = async (reply: FastifyReply, query: string, error?: { message: string; value?: string }) => {
         const state = parseState(bundle, query);
@@ -177,6 +173,8 @@ export function webRoutes(deps: AppDeps) {
           return reply.redirect(`/${locale}/navigator?${next}`, 303);
         },
       );
+
+      documentRoutes(app, sub, locale, deps, bundle);
     });
   };
 }

@@ -50,3 +50,35 @@ export function formatDate(locale: Locale, iso: string): string {
     new Date(`${iso}T00:00:00Z`),
   );
 }
+
+const PRAGUE = 'Europe/Prague';
+
+/** A moment as a person reads it, in Prague time: "Thursday 3 December 2026, 09:30". */
+export function formatDateTime(locale: Locale, at: string | Date): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: PRAGUE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(at));
+}
+
+/** The time of day in Prague: "09:30". */
+export function formatTime(locale: Locale, at: string | Date): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: PRAGUE, hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+}
+
+/** A civil date with its weekday, short: "Thu 3 Dec". */
+export function formatDay(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );
+}
+
+/** The civil date in Prague of a moment (YYYY-MM-DD). */
+export function pragueDateOf(at: string | Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: PRAGUE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+}

@@ -116,10 +116,21 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-export function Button({ children }: { children: ComponentChildren }) {
+/** A submit button; with `name`/`value` a form can offer several (which one was pressed is posted). */
+export function Button({
+  children,
+  name,
+  value,
+  kind = 'solid',
+}: {
+  children: ComponentChildren;
+  name?: string;
+  value?: string;
+  kind?: 'solid' | 'outlined';
+}) {
   return (
-    <span class="gov-button" data-type="solid" data-color="primary" data-size="l">
-      <button class="element" type="submit">
+    <span class="gov-button" data-type={kind} data-color="primary" data-size="l">
+      <button class="element" type="submit" name={name} value={value}>
         {children}
       </button>
     </span>
@@ -192,8 +203,18 @@ export function RadioGroup(props: { name: string; legend: string; choices: Choic
 }
 
 /** A labelled input (text or date) with its hint and the error beside it. */
-export function Input(props: { id: string; name: string; label: string; type?: 'date'; value?: string; hint?: string; error?: string }) {
-  const { id, name, label, type = 'date', value, hint, error } = props;
+export function Input(props: {
+  id: string;
+  name: string;
+  label: string;
+  type?: 'date' | 'text';
+  value?: string;
+  hint?: string;
+  error?: string;
+  autocomplete?: string;
+  maxLength?: number;
+}) {
+  const { id, name, label, type = 'date', value, hint, error, autocomplete, maxLength } = props;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div class="gov-form-control" data-size="m" data-invalid={error ? 'true' : undefined}>
@@ -211,7 +232,17 @@ export function Input(props: { id: string; name: string; label: string; type?: '
         {error ? <FieldMessage id={`${id}-error`} text={error} /> : null}
         <div class="gov-form-input" data-size="m" data-hydrated data-invalid={error ? 'true' : undefined}>
           <span class="element">
-            <input id={id} name={name} type={type} value={value} aria-invalid={error ? 'true' : undefined} aria-describedby={described} />
+            <input
+              id={id}
+              name={name}
+              type={type as 'text'}
+              value={value}
+              autocomplete={autocomplete}
+              maxLength={maxLength}
+              spellcheck={type === 'text' ? false : undefined}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={described}
+            />
           </span>
         </div>
       </div>
@@ -219,20 +250,21 @@ export function Input(props: { id: string; name: string; label: string; type?: '
   );
 }
 
-/** A select with its label. */
-export function Select(props: { id: string; name: string; label: string; options: Choice[]; selected?: string }) {
-  const { id, name, label, options, selected } = props;
+/** A select with its label (and the error beside it, when given). */
+export function Select(props: { id: string; name: string; label: string; options: Choice[]; selected?: string; error?: string }) {
+  const { id, name, label, options, selected, error } = props;
   return (
-    <div class="gov-form-control" data-size="m">
+    <div class="gov-form-control" data-size="m" data-invalid={error ? 'true' : undefined}>
       <div class="gov-form-control__holder">
         <span class="gov-form-label" slot="top" data-size="m">
           <label class="gov-form-label__label" for={id}>
             {label}
           </label>
         </span>
+        {error ? <FieldMessage id={`${id}-error`} text={error} /> : null}
         <div class="gov-form-select" data-size="m" data-hydrated>
           <span class="element">
-            <select id={id} name={name}>
+            <select id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${id}-error` : undefined}>
               {options.map((o) => (
                 <option value={o.value} selected={o.value === selected}>
                   {o.label}

@@ -13,6 +13,9 @@ export function HomePage({ locale, t }: { locale: Locale; t: T }) {
         </a>
       </p>
       <p class="muted">{t('home.routes')}</p>
+      <p>
+        <a href={`/${locale}/status`}>{t('home.holder')}</a>
+      </p>
       <span hidden>
         <Icon name="back" />
       </span>

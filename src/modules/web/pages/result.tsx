@@ -105,6 +105,9 @@ export function ResultPage(p: ResultProps) {
               <strong>{t('holder.tp_system')}</strong>
             </li>
           </ul>
+          <p>
+            <a href={`/${locale}/status`}>{t('r.holder_link')}</a>
+          </p>
           {view.holder.source ? (
             <p>
               <SourceLink t={t} url={view.holder.source.url} label={view.holder.source.label} />
@@ -141,6 +144,18 @@ export function ResultPage(p: ResultProps) {
           </ol>
           <p>{t('tol.missing')}</p>
           {view.tolerance.decisionDays !== null ? <p>{t('tol.time', { days: view.tolerance.decisionDays })}</p> : null}
+          <p>{t('r.prepare_help')}</p>
+          <p>
+            <a
+              class="gov-button prepare-link"
+              data-type="solid"
+              data-color="primary"
+              data-size="l"
+              href={`/${locale}/documents${p.state ? `?${p.state}` : ''}`}
+            >
+              <span class="element">{t('r.prepare')}</span>
+            </a>
+          </p>
         </section>
       ) : null}
 
