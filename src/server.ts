@@ -12,6 +12,7 @@ import type { Lifecycle, ReadinessCheck } from './platform/http/system.routes.ts
 import { buildApp } from './app.ts';
 import { startWebhookService } from './modules/agencies/index.ts';
 import { startExtensionWorker } from './modules/visas/index.ts';
+import { openLimitStore } from './platform/http/limit-store.ts';
 import { ConfigError } from './platform/config.ts';
 import { ReplicaRouter } from './platform/db/replica.ts';
 
@@ -40,9 +41,11 @@ export async function startServer(
   const webhooks = config.webhooks.enabled ? await startWebhookService(handle, config.keyring, config.webhooks) : null;
   // After each batch a worker commits, this process's replica reads must see the new validity.
   const extensions = webhooks ? await startExtensionWorker(handle.db, webhooks.boss, { onBatch: () => replica?.fence() }) : null;
+  const limits = await openLimitStore({ redisUrl: config.redisUrl, prefix: config.rateLimitPrefix });
   const lifecycle: Lifecycle = { draining: false };
   const readiness: ReadinessCheck[] = [
     ...(webhooks ? [{ name: 'jobQueue', check: () => webhooks.ready() }] : []),
+    ...(limits.redis ? [{ name: 'redis', check: () => limits.ping() }] : []),
     ...(opts.readiness ?? []),
   ];
   const app = await buildApp({
@@ -53,6 +56,7 @@ export async function startServer(
     clock: systemClock,
     ...(webhooks ? { boss: webhooks.boss } : {}),
     ...(replica ? { replica } : {}),
+    ...(limits.redis ? { redis: limits.redis } : {}),
     readiness,
     lifecycle,
   });
@@ -74,6 +78,7 @@ export async function startServer(
       await app.close(); // stops accepting; answers the requests in flight
       await webhooks?.stop(config.shutdownTimeoutMs); // waits for the queue's active handlers (the extension's last batch)
       await replica?.close();
+      await limits.close();
       await handle.close();
       clearTimeout(deadline);
       process.exit(0);

@@ -55,6 +55,10 @@ export interface Config {
   /** Master keys for envelope encryption (env POBYT_MASTER_KEYS / POBYT_MASTER_KEY_FILE, or <dataDir>/master-keys.json). */
   keyring: Keyring | null;
   masterKeyFile: string;
+  /** Redis for the rate limits shared by every process (REDIS_URL); null: each process counts in memory. */
+  redisUrl: string | null;
+  /** Prefix of the rate-limit keys in Redis. */
+  rateLimitPrefix: string;
   /** Bearer token for /metrics (METRICS_TOKEN); null: /metrics answers only direct loopback connections. */
   metricsToken: string | null;
   webhooks: {
@@ -148,6 +152,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyring: loadKeyring(env, `${dataDir}/master-keys.json`),
     masterKeyFile: env.POBYT_MASTER_KEY_FILE || `${dataDir}/master-keys.json`,
     metricsToken: env.METRICS_TOKEN || null,
+    redisUrl: env.REDIS_URL || null,
+    rateLimitPrefix: env.RATE_LIMIT_PREFIX || 'pobyt:rl:',
     webhooks: {
       enabled: bool(env, 'WEBHOOKS_ENABLED', true),
       retryLimit: int(env, 'WEBHOOK_RETRY_LIMIT', 8, 0, 100),
