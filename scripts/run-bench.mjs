@@ -31,6 +31,8 @@ if (process.env.BENCH_DATABASE_URL) {
   }
 }
 const args = process.argv.slice(2);
+// `--mixed`: the mixed load alone (bench/mixed.ts: every kind of traffic at once on two processes).
+if (args.includes('--mixed')) files = [join('bench', 'mixed.ts')];
 console.error(`run-bench: ${files.length} file(s); database tier: ${tier}`);
 
 let failed = 0;

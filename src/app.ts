@@ -3,7 +3,7 @@
  * module's routes. The one place that knows all modules; platform knows none of them.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -34,6 +34,7 @@ import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { webRoutes } from './modules/web/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { peopleRoutes } from './modules/people/index.ts';
 
 export type { AppDeps } from './platform/http/deps.ts';
 
@@ -41,6 +42,24 @@ export type { AppDeps } from './platform/http/deps.ts';
 export type Actor = StaffActor | AuthorityActor | HolderActor | AnonymousActor;
 
 export type App = FastifyInstance;
+
+/** A route as Fastify registered it: method, URL pattern, its options' config and schemas (for the matrix and fuzz tests). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+  schema: FastifySchema | undefined;
+  bodyLimit: number | undefined;
+}
+
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/** Every route the app registered (HEAD routes Fastify adds for GET included), in registration order. */
+export function routeTable(app: App): readonly RouteEntry[] {
+  const t = routeTables.get(app);
+  if (!t) throw new Error('routeTable: not an app built by buildApp');
+  return t;
+}
 
 /** The session token: a bearer header, else the session cookie (an ambient credential, so CSRF-checked). */
 function sessionToken(req: FastifyRequest): { token: string; cookie: boolean } | null {
@@ -123,6 +142,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const routes: RouteEntry[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat())
+      routes.push({
+        method,
+        url: r.url,
+        public: Boolean((r.config as { public?: boolean } | undefined)?.public),
+        schema: r.schema,
+        bodyLimit: r.bodyLimit,
+      });
+  });
+
   app.decorateRequest('actor', null);
   await app.register(cookie);
   await registerSecurityHeaders(app);
@@ -199,6 +231,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(appointmentRoutes(deps, findHolderVisa, holderLimit), { prefix: '/api/v1' });
   await app.register(civilSocietyRoutes(deps), { prefix: '/api/v1' });
   await app.register(auditRoutes(deps), { prefix: '/api/v1' });
+  await app.register(peopleRoutes(deps), { prefix: '/api/v1' });
   await app.register(webRoutes(deps, { findVisa: findHolderVisa, holderLimit }));
   return app;
 }

@@ -5,6 +5,7 @@
  */
 export const BENCH_FLAGS = {
   'case-api': ['--iterations', '--warmup', '--rounds', '--cases', '--baseline-factor'],
+  startup: ['--starts', '--load-seconds'],
   visas: ['--visas', '--batch', '--seconds', '--connections', '--attempts', '--verify-visas', '--only'],
 } as const;
 

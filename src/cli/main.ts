@@ -13,6 +13,7 @@ import { registerVisaCommands } from './visas.commands.ts';
 import { ensureMasterKeyFile, registerKeyCommands } from './keys.commands.ts';
 import { registerCaseTypes } from '../case-types.ts';
 import { registerAuditCommands } from './audit.commands.ts';
+import { registerBackupCommands } from './backup.commands.ts';
 
 registerCaseTypes();
 
@@ -111,6 +112,7 @@ registerPolicyCommands(program);
 registerVisaCommands(program);
 registerKeyCommands(program);
 registerAuditCommands(program);
+registerBackupCommands(program);
 
 program.parseAsync().catch((e: unknown) => {
   console.error(`pobyt: ${e instanceof Error ? e.message : String(e)}`);

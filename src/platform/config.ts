@@ -13,6 +13,10 @@ export interface Config {
   databaseUrl: string | null;
   /** A streaming replica of `databaseUrl` for the authorities' reads (verification, feed); see platform/db/replica.ts. */
   databaseReplicaUrl: string | null;
+  /** DATABASE_APP_ROLE: the role the app takes on every connection after migrating (pobyt_app, migration 0014). */
+  databaseAppRole: string | null;
+  /** PGLITE_DURABILITY: 'durable' (default; fsync reaches the disk) or 'relaxed' (fsync off: survives a killed process, not a power cut). */
+  pgliteDurability: 'durable' | 'relaxed';
   /** The staleness bound of a replica answer: older than this, reads go to the primary. */
   replicaMaxLagMs: number;
   /** How often the replica's replay position is compared with the primary's. */
@@ -120,6 +124,20 @@ function holderSecret(env: NodeJS.ProcessEnv): Buffer {
   return Buffer.from(raw, 'utf8');
 }
 
+function role(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new ConfigError(`${name} must be a plain role name (lower case, digits, _)`);
+  return raw;
+}
+
+function oneOf<const T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}`);
+  return raw as T;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = env.POBYT_DATA_DIR || './data';
   return {
@@ -127,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || null,
+    databaseAppRole: role(env, 'DATABASE_APP_ROLE'),
+    pgliteDurability: oneOf(env, 'PGLITE_DURABILITY', ['durable', 'relaxed'] as const, 'durable'),
     replicaMaxLagMs: int(env, 'REPLICA_MAX_LAG_MS', 1000, 10, 600000),
     replicaPollMs: int(env, 'REPLICA_POLL_MS', 100, 5, 60000),
     pgliteDir: env.PGLITE_DIR || `${dataDir}/pglite`,

@@ -82,16 +82,19 @@ for (const tier of dbTiers()) {
       assert.equal(bogus.status, 401);
     });
 
-    test('an officer of another office can neither read nor act on a case; an admin cannot take intake', async () => {
+    test('an officer of another office can neither read nor act on a case (404, as an unknown id); an admin cannot take intake', async () => {
       const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-03-04' }) });
       assert.equal(c.status, 201);
+      // Another office's case answers as an unknown id: 404 with the same problem, nothing to infer.
       const read = await t.call('GET', `/api/v1/cases/${c.body.id}`, { as: 'bruno' });
-      assert.equal(read.status, 403);
+      const unknown = await t.call('GET', '/api/v1/cases/00000000-0000-4000-8000-000000000000', { as: 'bruno' });
+      assert.equal(read.status, 404);
+      assert.deepEqual({ ...read.body, instance: '', requestId: '' }, { ...unknown.body, instance: '', requestId: '' });
       const act = await t.call('POST', `/api/v1/cases/${c.body.id}/refuse`, {
         as: 'bruno',
         body: { version: c.body.version, reasons: 'r', legalGround: 'g' },
       });
-      assert.equal(act.status, 403);
+      assert.equal(act.status, 404);
       const queue = await t.call('GET', '/api/v1/queue?office=PHA-ZUK', { as: 'bruno' });
       assert.equal(queue.status, 403);
       const admin = await t.call('POST', '/api/v1/cases/tolerance', { as: 'adam', body: intakeBody({ receivedOn: '2024-03-04' }) });
@@ -107,7 +110,7 @@ for (const tier of dbTiers()) {
         .executeTakeFirstOrThrow();
       const body = intakeBody();
       (body.applicant as Record<string, unknown>).passportNumber = 'ab 12';
-      delete (body.applicant as Record<string, unknown>).dateOfBirth;
+      // (a left-out identity field is no schema error since the MRZ may fill it: 422 REQUIRED, test/api/people.test.ts)
       (body.checklist.fee as Record<string, unknown>).method = 'bitcoin';
       const r = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body });
       assert.equal(r.status, 400);
@@ -115,7 +118,6 @@ for (const tier of dbTiers()) {
       assert.equal(r.body.code, 'REQUEST.INVALID');
       const fields = r.body.errors.map((e: { field: string }) => e.field);
       assert.ok(fields.includes('/applicant/passportNumber'), JSON.stringify(fields));
-      assert.ok(fields.includes('/applicant/dateOfBirth'), JSON.stringify(fields));
       assert.ok(
         fields.some((f: string) => f.startsWith('/checklist/fee/method')),
         JSON.stringify(fields),

@@ -152,7 +152,7 @@ for (const tier of dbTiers()) {
       assert.deepEqual(c.body.admissibility.missing, [{ code: 'GROUNDS_EVIDENCE_MISSING' }]);
       assert.deepEqual(c.body.letters, []);
       const other = await t.call('GET', `/api/v1/cases/${c.body.id}`, { as: 'bruno' });
-      assert.equal(other.status, 403, 'another office’s officer');
+      assert.equal(other.status, 404, 'another office’s officer: as an unknown id');
     });
 
     test('open requests stand in the office’s work queue with their days left', async () => {

@@ -32,5 +32,9 @@ export const TABLE_OWNERS: Record<string, string> = {
   nomination_evidence: 'civil-society',
   // web (src/modules/web): the applicant's pages. It owns no table: the navigator keeps its answers in the
   // page address, and reads offices and policy through their index.ts.
-  // people: names across scripts and the MRZ are pure domain code (src/modules/people/domain); its tables come with its migration
+  // people (0014): identity behind every spelling; cases, nominations and visas refer to persons.person_id
+  persons: 'people',
+  person_passports: 'people',
+  person_name_variants: 'people',
+  person_links: 'people',
 };

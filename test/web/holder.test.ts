@@ -10,6 +10,8 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { intakeBody } from '../support/fixtures.ts';
 import { WebClient } from '../support/web-client.ts';
 import { DEMO_HOURS, generateSlots, setOfficeHours } from '../../src/modules/appointments/index.ts';
+import { extendVisas } from '../../src/modules/visas/index.ts';
+import { seedVisas } from '../support/seed-visas.ts';
 
 const BORN = '1988-02-14';
 
@@ -98,11 +100,52 @@ for (const tier of dbTiers()) {
       assert.ok(visa.body.includes(visaNumber));
       assert.match(visa.body, /Platí od 2\. prosince 2026 do 1\. prosince 2027/);
       assert.match(visa.body, /Registr vede vaše vízum jako platné/);
-      assert.match(visa.body, /nemusíte nic dělat|nemusíte nikam chodit|nic/i);
+      assert.match(visa.body, /Dokud je vaše vízum platné, nemusíte nic dělat/);
+      assert.match(visa.body, /Nový vízový štítek do cestovního pasu je možnost, nikoli povinnost/);
+      assert.match(visa.body, /Neobjednávejte se přes systém pro prodloužení dočasné ochrany/);
       assert.match(visa.body, /href="\/cs\/holder\/book"/);
       // The check is audited; the pages after it are not.
       const audits = await t.handle.db.selectFrom('audit_events').select('action').where('action', '=', 'visa.holder_checked').execute();
       assert.ok(audits.length >= 1);
+    });
+
+    test('a visa the register extended automatically: the end date before and after, the legal source; expired now, nothing to book', async () => {
+      const olga = await t.handle.db.selectFrom('staff_users').select('id').where('username', '=', 'olga').executeTakeFirstOrThrow();
+      await seedVisas(t.handle.db, 'PHA-ZUK', olga.id, {
+        n: 1,
+        tag: 'ext',
+        issuedOn: '2022-07-01',
+        validTo: '2023-03-31',
+        warRelated: true,
+      });
+      const run = await extendVisas(t.handle.db, { ruleId: 'auto_extension.tolerance_2023' });
+      assert.equal(run.extended, 1);
+      const c = new WebClient(t.app);
+      await c.get('/en/status');
+      const r = await c.post('/en/status', { visaNumber: 'VT-EXT00000001', dateOfBirth: '1980-01-01' });
+      assert.equal(r.status, 303);
+      const page = await c.get('/en/holder');
+      assert.match(
+        page.body,
+        /Your visa was to end on March 31, 2023\. It was extended automatically by law and now ends on March 31, 2024\./,
+      );
+      assert.match(page.body, /Your visa expired on March 31, 2024/);
+      assert.doesNotMatch(page.body, /you need not do anything/);
+      assert.match(page.body, /class="source" href="https?:/);
+      assert.match(page.body, /A new sticker can be booked only for a valid tolerance visa/);
+      assert.doesNotMatch(page.body, /href="\/en\/holder\/book"/);
+      assert.equal((await c.get('/en/holder/book')).location, '/en/holder');
+      // Seen in January 2024, while the extension held: valid, nothing to do, the sticker optional.
+      t.clock.set('2024-01-10T09:00:00Z');
+      try {
+        const then = await c.get('/en/holder');
+        assert.match(then.body, /The register holds your visa as valid/);
+        assert.match(then.body, /extended automatically: you need not do anything/);
+        assert.match(then.body, /A new sticker in your passport is optional/);
+        assert.match(then.body, /href="\/en\/holder\/book"/);
+      } finally {
+        t.clock.set('2026-12-02T09:00:00Z');
+      }
     });
 
     test('a tampered or expired cookie sends the holder back to the check', async () => {

@@ -28,6 +28,7 @@ export { openOfficeCase, actOnOfficeCase } from './use-cases/office-cases.ts';
 export { getCase, getLetterPdf, listWorkQueue } from './use-cases/read-cases.ts';
 export { simulatePolicyChange } from './use-cases/simulate-policy-change.ts';
 export { caseRoutes } from './http/cases.routes.ts';
+export { officePersons } from './db/cases.queries.ts';
 export { CaseErrors } from './cases.errors.ts';
 export { useVisaRegister, type NewCaseVisa, type VisaRegister } from './engine/visa-register.ts';
 export { toleranceVisa, type ToleranceIntake } from './types/tolerance-visa.ts';

@@ -5,3 +5,4 @@ export { simulateNominations } from './use-cases/simulate-nominations.ts';
 export { rotateKeys } from './use-cases/rotate-keys.ts';
 export { insertPartnerOrg } from './use-cases/admin.ts';
 export { NominationErrors, PartnerOrgErrors } from './civil-society.errors.ts';
+export { nomineePersons } from './db/nomination-cases.queries.ts';

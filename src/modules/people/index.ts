@@ -40,3 +40,15 @@ export {
   parseMrz,
 } from './domain/mrz/parse-mrz.ts';
 export { PeopleErrors } from './people.errors.ts';
+// Persons (issue 13): recorded at intake inside the caller's transaction, visible through the scope ports.
+export { cachedPersonVariants, latinName, type PersonName, personVariants } from './domain/person-variants.ts';
+export { type PersonIntake, type RecordedPerson, recordPerson } from './use-cases/record-person.ts';
+export { type DuplicateCandidate, type DuplicateReason, findDuplicateCandidates } from './use-cases/duplicates.ts';
+export { type Audience, EVERYONE, type PersonScopeProvider, registerPersonScope, visibleTo } from './use-cases/visibility.ts';
+export { DuplicateCandidates as DuplicateCandidatesSchema } from './http/people.schema.ts';
+export { type MrzIntake, readMrzAtIntake } from './domain/mrz/intake.ts';
+export { peopleRoutes } from './http/people.routes.ts';
+export { runSearch, type SearchHit, SEARCH_THRESHOLD } from './use-cases/people.ts';
+export { reindexPeople } from './use-cases/reindex.ts';
+export { demoDuplicates, generatePeople, type GenerateOptions } from './use-cases/generate-people.ts';
+export { demoIdentity, demoPersonId } from './domain/demo-names.ts';

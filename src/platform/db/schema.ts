@@ -51,6 +51,8 @@ export interface ApplicantsTable {
   address: string;
   region_code: string;
   created_at: Timestamp;
+  /** The person behind the applicant (0014). */
+  person_id: string;
 }
 export interface CasesTable {
   id: Generated<string>;
@@ -100,6 +102,8 @@ export interface VisasTable {
   cancelled_on: CivilDate | null;
   cancellation_reason: string | null;
   cancelled_by: string | null;
+  /** The holder (0014); null only for a visa recorded before persons whose origin row was missing. */
+  person_id: string | null;
 }
 export interface VisaStickersTable {
   id: Generated<string>;
@@ -185,7 +189,51 @@ export interface AuditEventsTable {
   request_id: string | null;
 }
 
+export interface PersonsTable {
+  id: Generated<string>;
+  surname: string;
+  given_names: string;
+  native_name: string | null;
+  date_of_birth: CivilDate;
+  nationality: string;
+  sex: 'M' | 'F' | 'X' | null;
+  merged_into: string | null;
+  variants_version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export interface PersonPassportsTable {
+  person_id: string;
+  number: string;
+  nationality: string;
+  expires_on: CivilDate | null;
+  source: string;
+  recorded_at: Timestamp;
+}
+export interface PersonNameVariantsTable {
+  person_id: string;
+  system: string;
+  variant: string;
+  folded: string;
+  made_from: string;
+  language: string | null;
+}
+export interface PersonLinksTable {
+  id: Generated<string>;
+  kind: 'link' | 'merge' | 'distinct';
+  person_id: string;
+  other_id: string;
+  decided_by: string | null;
+  decided_at: Timestamp;
+  reversed_by: string | null;
+  reversed_at: Timestamp | null;
+}
+
 export interface Database {
+  persons: PersonsTable;
+  person_passports: PersonPassportsTable;
+  person_name_variants: PersonNameVariantsTable;
+  person_links: PersonLinksTable;
   regions: RegionsTable;
   offices: OfficesTable;
   staff_users: StaffUsersTable;
@@ -249,6 +297,8 @@ export interface NominationsTable {
   decided_on: CivilDate | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The nominee as a person (0014). */
+  person_id: string;
 }
 export interface AuthoritySubscriptionsTable {
   client_id: string;

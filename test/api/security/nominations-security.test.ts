@@ -67,6 +67,17 @@ for (const tier of dbTiers()) {
       }
     });
 
+    test('matrix: an unassigned officer acting on a nomination gets the same 404 as for an unknown id', async () => {
+      const body = { action: 'start_screening', version: 1 };
+      const missing = await t.call('POST', `/api/v1/nominations/${UNKNOWN}/actions`, { as: 'bruno', body });
+      const r = await t.call('POST', `/api/v1/nominations/${nomId}/actions`, { as: 'bruno', body });
+      assert.equal(missing.status, 404);
+      assert.equal(r.status, 404, JSON.stringify(r.body));
+      assert.deepEqual({ ...r.body, instance: '', requestId: '' }, { ...missing.body, instance: '', requestId: '' });
+      // The supervisor sees every nomination (to assign it) and is refused, not misled.
+      assert.equal((await t.call('POST', `/api/v1/nominations/${nomId}/actions`, { as: 'sylva', body })).status, 403);
+    });
+
     test('defect 6: every read of a nomination by staff is audited; assigned officers see it', async () => {
       const reads = () =>
         t.handle.db

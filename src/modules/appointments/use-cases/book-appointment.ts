@@ -83,6 +83,21 @@ async function takeSeat(trx: Trx, slotId: string, now: Date) {
   }
 }
 
+/**
+ * Whether the slot has a free seat now, read without a lock or a transaction: a full or past slot is
+ * refused at once instead of queueing for a pooled connection, a transaction and the slot row's lock
+ * behind the bookings that are taking its last seats (the booking race). Only a hint: the guarded
+ * UPDATE in `takeSeat` still decides.
+ */
+async function seatHint(db: Db, slotId: string, now: Date): Promise<'open' | 'full' | 'missing'> {
+  const s = await db
+    .selectFrom('appointment_slots')
+    .select((eb) => [eb.and([eb('booked', '<', eb.ref('capacity')), eb('starts_at', '>', now)]).as('open')])
+    .where('id', '=', slotId)
+    .executeTakeFirst();
+  return !s ? 'missing' : s.open ? 'open' : 'full';
+}
+
 /** @throws NOT_FOUND, APPOINTMENT.NOT_ELIGIBLE, APPOINTMENT.SLOT_FULL, APPOINTMENT.ALREADY_BOOKED */
 export async function bookAppointment(
   db: Db,
@@ -90,6 +105,13 @@ export async function bookAppointment(
   now: Date,
   input: Holder & { slotId: string; idempotencyKey?: string | null; requestId?: string | null },
 ) {
+  // A full slot is refused first, with one read and no transaction. This tells nothing the public
+  // list of free slots does not; a retry with an idempotency key skips it, to find its booking.
+  if (!input.idempotencyKey) {
+    const h = await seatHint(db, input.slotId, now);
+    if (h === 'missing') throw new AppError(GenericErrors.NOT_FOUND, 'No such slot.');
+    if (h === 'full') throw new AppError(AppointmentErrors.SLOT_FULL, 'That slot is full or already past; choose another.');
+  }
   const v = await holderVisa(db, findVisa, input, now);
   try {
     return await db.transaction().execute(async (trx) => {

@@ -26,7 +26,9 @@ export type Permission =
   | 'nomination.assign'
   | 'stats.exact'
   | 'org.manage'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'person.read'
+  | 'person.decide';
 
 /** An OAMP officer works the office's cases, letters, register lookups and stickers, and assigned nominations. */
 const OFFICER: readonly Permission[] = [
@@ -42,13 +44,24 @@ const OFFICER: readonly Permission[] = [
   'visa.sticker',
   'job.read',
   'nomination.work',
+  'person.read',
 ];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   officer: OFFICER,
   // A supervisor does what an officer does, and cancels visas, runs the mass extension, manages slots,
   // assigns nominations and reads exact statistics.
-  supervisor: [...OFFICER, 'visa.cancel', 'visa.extend', 'slots.manage', 'nomination.assign', 'stats.exact', 'audit.verify'],
+  // …and decides between two persons: merge, unmerge, distinct.
+  supervisor: [
+    ...OFFICER,
+    'visa.cancel',
+    'visa.extend',
+    'slots.manage',
+    'nomination.assign',
+    'stats.exact',
+    'audit.verify',
+    'person.decide',
+  ],
   admin: ['staff.manage', 'office.read', 'job.read', 'visa.extend', 'authority.manage', 'slots.manage', 'org.manage', 'audit.verify'],
   // A partner NGO's caseworker nominates and follows its own organisation's nominations, nothing else.
   caseworker: ['nomination.create', 'nomination.own'],

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '../../../platform/db/db.ts';
 import type { CaseRow, LogEntry } from '../engine/case-type.ts';
 import type { Projection } from '../domain/projection.ts';
+import type { PersonScopeProvider } from '../../people/index.ts';
 
 export interface ApplicantInput {
   surname: string;
@@ -14,9 +15,11 @@ export interface ApplicantInput {
   passportExpiresOn: string;
   address: string;
   regionCode: string;
+  /** An existing person (people module) the officer identified the applicant as. */
+  personId?: string | null;
 }
 
-export async function insertApplicant(trx: Trx, a: ApplicantInput): Promise<string> {
+export async function insertApplicant(trx: Trx, a: ApplicantInput, personId: string): Promise<string> {
   const r = await trx
     .insertInto('applicants')
     .values({
@@ -29,11 +32,18 @@ export async function insertApplicant(trx: Trx, a: ApplicantInput): Promise<stri
       passport_expires_on: a.passportExpiresOn,
       address: a.address,
       region_code: a.regionCode,
+      person_id: personId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
 }
+
+/** The people module's scope port: officers and supervisors see the persons behind their office's cases. */
+export const officePersons: PersonScopeProvider = (actor) =>
+  (actor.role === 'officer' || actor.role === 'supervisor') && actor.officeId
+    ? sql`select a.person_id from applicants a join cases c on c.applicant_id = a.id where c.office_id = ${actor.officeId}`
+    : null;
 
 export function findApplicant(db: Db | Trx, id: string) {
   return db.selectFrom('applicants').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

@@ -89,6 +89,7 @@ export interface ApplicantRow {
   passport_expires_on: string;
   address: string;
   region_code: string;
+  person_id: string;
 }
 
 /** A declared check that must hold before an action runs; throws an AppError when it does not. */
@@ -155,6 +156,10 @@ export interface IntakePrepared {
   payload?: Record<string, unknown>;
   /** Extra fields of the intake's audit event (ids and codes only, never personal data). */
   audit?: Record<string, unknown>;
+  /** The input as the intake completed it (e.g. applicant fields filled from the MRZ), for createSubject. */
+  subject?: unknown;
+  /** Extra fields of the intake's answer (e.g. the MRZ mismatches). */
+  output?: Record<string, unknown>;
 }
 
 export interface IntakeDeclaration<I> {
@@ -173,7 +178,7 @@ export interface IntakeDeclaration<I> {
     caseId: string;
     reference: string;
     prepared: IntakePrepared;
-  }) => Promise<{ applicantId: string | null }>;
+  }) => Promise<{ applicantId: string | null; output?: Record<string, unknown> }>;
   /** The reference: its sequence scope and format. */
   reference: { scope: (p: IntakePrepared, year: string) => string; format: (n: number, p: IntakePrepared, year: string) => string };
   /** The status an admissible / an inadmissible application starts in. */

@@ -8,6 +8,7 @@ import { AppError, fieldError, type FieldError, validationFailed } from '../../.
 import { isValidIsoDate } from '../../calendar/index.ts';
 import { findOffice } from '../../offices/index.ts';
 import { pad } from '../../../platform/numbering.ts';
+import { recordPerson } from '../../people/index.ts';
 import { type ApplicantInput, insertApplicant } from '../db/cases.queries.ts';
 import type { DocumentDeclaration, IntakeDeclaration, IntakePrepared } from './case-type.ts';
 import type { StaffCtx } from './staff-ctx.ts';
@@ -61,8 +62,34 @@ export const OFFICE_CASE_REFERENCE: IntakeDeclaration<never>['reference'] = {
   format: (n, p, year) => `OAM-${pad(n)}/${p.officeId}-${year}`,
 };
 
-export function createApplicant<I extends { applicant: ApplicantInput }>(): IntakeDeclaration<I>['createSubject'] {
-  return async ({ trx, input }) => ({ applicantId: await insertApplicant(trx, input.applicant) });
+/**
+ * The applicant row and the person behind it (people module, in the same transaction); the answer
+ * carries the person's id and the duplicate candidates the officer may see. `prepared.subject`, when
+ * the intake completed the applicant (from the MRZ), is used instead of the body's.
+ */
+export function createApplicant<I extends { applicant: Partial<ApplicantInput> }>(): IntakeDeclaration<I>['createSubject'] {
+  return async ({ trx, ctx, input, prepared }) => {
+    const a = (prepared.subject as { applicant?: ApplicantInput } | undefined)?.applicant ?? (input.applicant as ApplicantInput);
+    const person = await recordPerson(
+      trx,
+      ctx.actor,
+      {
+        surname: a.surname,
+        givenNames: a.givenNames,
+        nativeName: a.nativeName ?? null,
+        dateOfBirth: a.dateOfBirth,
+        nationality: a.nationality,
+        passport: { number: a.passportNumber, nationality: a.nationality, expiresOn: a.passportExpiresOn, source: 'applicant' },
+        linkTo: a.personId ?? null,
+      },
+      { requestId: ctx.requestId, fieldPrefix: '/applicant' },
+    );
+    const applicantId = await insertApplicant(trx, a, person.personId);
+    return {
+      applicantId,
+      output: { person: { id: person.personId, linkedTo: person.linkedTo }, duplicateCandidates: person.duplicateCandidates },
+    };
+  };
 }
 
 export type { IntakePrepared };

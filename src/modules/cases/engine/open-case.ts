@@ -57,7 +57,7 @@ export async function openCase(ctx: StaffCtx, typeId: string, input: unknown, id
       const id = randomUUID();
       const year = prepared.receivedOn.slice(0, 4);
       const reference = intake.reference.format(await nextNumber(trx, intake.reference.scope(prepared, year)), prepared, year);
-      const { applicantId } = await intake.createSubject({ trx, ctx, input: input as never, caseId: id, reference, prepared });
+      const { applicantId, output } = await intake.createSubject({ trx, ctx, input: input as never, caseId: id, reference, prepared });
       await insertCase(trx, {
         id,
         caseType: type.id,
@@ -92,7 +92,7 @@ export async function openCase(ctx: StaffCtx, typeId: string, input: unknown, id
         },
       });
       const row = (await findCase(trx, id))!;
-      return { row, state, type, replayed: false, output: {} };
+      return { row, state, type, replayed: false, output: { ...prepared.output, ...output } };
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError(CaseErrors.DUPLICATE_ACTION, 'This intake was already recorded (same idempotency key).');

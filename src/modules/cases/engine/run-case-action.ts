@@ -9,7 +9,7 @@ import { CaseErrors } from '../cases.errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { requestSha256 } from '../../../platform/request-hash.ts';
-import { requireOffice, requirePermission } from '../../auth/index.ts';
+import { requirePermission } from '../../auth/index.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import type { Trx } from '../../../platform/db/db.ts';
 import type { ActionArgs, AnyCaseType, CaseRow, CaseState, Performed } from './case-type.ts';
@@ -53,7 +53,11 @@ export interface CaseCommandResult {
 
 const NOT_FOUND = { code: CaseErrors.NOT_FOUND as string, message: 'No such case.' };
 
-/** Loads a case of the route's scope and checks the caller may reach it. @throws the route's not-found code, AUTH.FORBIDDEN */
+/**
+ * Loads a case of the route's scope and checks the caller may reach it. Another office's case answers
+ * as an unknown id (the route's not-found, not 403): nothing to infer about which cases exist.
+ * @throws the route's not-found code, AUTH.FORBIDDEN (a programme's own check)
+ */
 export async function loadCaseInScope(
   trx: Trx,
   ctx: StaffCtx,
@@ -65,8 +69,9 @@ export async function loadCaseInScope(
   const row = await findCase(trx, caseId);
   const type = row ? caseTypeOf(row.case_type) : null;
   if (!row || !type || type.scope.kind !== scope) throw new AppError(notFound.code as never, notFound.message);
-  if (type.scope.kind === 'office') requireOffice(ctx.actor, row.office_id ?? '');
-  else await type.scope.check({ trx, ctx, row, action });
+  if (type.scope.kind === 'office') {
+    if (!ctx.actor.officeId || ctx.actor.officeId !== row.office_id) throw new AppError(notFound.code as never, notFound.message);
+  } else await type.scope.check({ trx, ctx, row, action });
   return { row, type };
 }
 

@@ -168,6 +168,7 @@ export function grantAction(opts: { letter: 'letter' | { none: string }; warRela
       const visa = await visaRegister().recordVisa(trx, {
         caseId: row.id,
         applicantId: row.applicant_id!,
+        personId: applicant.person_id,
         officeId: row.office_id!,
         visaCode: code.value,
         validFrom: input.validFrom,

@@ -18,6 +18,8 @@ export interface RegisteredVisa {
 export interface NewCaseVisa {
   caseId: string;
   applicantId: string;
+  /** The holder (people module). */
+  personId: string;
   officeId: string;
   visaCode: string;
   validFrom: string;

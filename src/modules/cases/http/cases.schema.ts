@@ -1,6 +1,7 @@
 /** Request and response schemas of the case routes (TypeBox → JSON Schema → OpenAPI). */
 import { Type } from 'typebox';
 import { ChecklistSchema } from '../../policy/index.ts';
+import { DuplicateCandidatesSchema } from '../../people/index.ts';
 
 const IsoDate = Type.String({ format: 'date', description: 'Civil date, YYYY-MM-DD' });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -10,6 +11,25 @@ export const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const LetterParams = Type.Object({ id: Type.String({ format: 'uuid' }), letterId: Type.String({ format: 'uuid' }) });
 export const IdempotencyHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 8, maxLength: 128 })) });
 
+const ApplicantIdentity = {
+  surname: Text(100),
+  givenNames: Text(100),
+  dateOfBirth: IsoDate,
+  nationality: Type.String({ pattern: '^[A-Z]{3}$', description: 'ICAO 3-letter code, e.g. UKR' }),
+  passportNumber: Type.String({ pattern: '^[A-Z0-9]{5,20}$' }),
+  passportExpiresOn: IsoDate,
+};
+const ApplicantRest = {
+  nativeName: Type.Optional(Nullable(Type.String({ maxLength: 200, description: 'The name in its own script, surname first' }))),
+  address: Text(300),
+  regionCode: Type.String({ pattern: '^CZ-[0-9]{2}$' }),
+  personId: Type.Optional(
+    Type.String({ format: 'uuid', description: 'An existing person (a duplicate candidate or a search hit) the applicant is' }),
+  ),
+};
+const ApplicantSchema = Type.Object({ ...ApplicantIdentity, ...ApplicantRest }, { additionalProperties: false });
+
+/** The tolerance intake: the identity fields the MRZ carries may be left out when `mrz` is given. */
 export const IntakeBody = Type.Object(
   {
     receivedOn: Type.Optional(IsoDate),
@@ -18,27 +38,28 @@ export const IntakeBody = Type.Object(
     }),
     applicant: Type.Object(
       {
-        surname: Text(100),
-        givenNames: Text(100),
-        nativeName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-        dateOfBirth: IsoDate,
-        nationality: Type.String({ pattern: '^[A-Z]{3}$', description: 'ICAO 3-letter code, e.g. UKR' }),
-        passportNumber: Type.String({ pattern: '^[A-Z0-9]{5,20}$' }),
-        passportExpiresOn: IsoDate,
-        address: Text(300),
-        regionCode: Type.String({ pattern: '^CZ-[0-9]{2}$' }),
-      },
+        ...Object.fromEntries(Object.entries(ApplicantIdentity).map(([k, v]) => [k, Type.Optional(v)])),
+        ...ApplicantRest,
+      } as typeof ApplicantIdentity & typeof ApplicantRest,
       { additionalProperties: false },
+    ),
+    mrz: Type.Optional(
+      Type.Union([Type.String({ maxLength: 200 }), Type.Array(Type.String({ maxLength: 60 }), { minItems: 2, maxItems: 3 })], {
+        description:
+          'The machine-readable zone as typed or scanned: TD3 (passport, 2 × 44) or TD1 (identity card, 3 × 30), lines as an array or separated by newlines. Every check digit is checked (422 naming the field); parsed fields fill what was left out; differences from what was typed come back in mrzMismatches.',
+      }),
     ),
     checklist: ChecklistSchema,
   },
   { additionalProperties: false },
 );
+/** The applicant of the other office intakes (all identity fields required). */
+export const ApplicantBody = ApplicantSchema;
 
 export const StudyIntakeBody = Type.Object(
   {
     receivedOn: Type.Optional(IsoDate),
-    applicant: IntakeBody.properties.applicant,
+    applicant: ApplicantSchema,
     scholarship: Type.Union([Type.Literal('cz_government'), Type.Literal('msmt'), Type.Literal('eu')]),
     documents: Type.Object(
       {
@@ -143,7 +164,22 @@ export const CaseView = Type.Object({
     passportExpiresOn: IsoDate,
     address: Type.String(),
     regionCode: Type.String(),
+    personId: Type.String({ format: 'uuid' }),
   }),
+  person: Type.Optional(
+    Type.Object(
+      { id: Type.String({ format: 'uuid' }), linkedTo: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) },
+      {
+        description: 'The person recorded at intake (and the existing one it was linked into, if any)',
+      },
+    ),
+  ),
+  duplicateCandidates: Type.Optional(DuplicateCandidatesSchema),
+  mrzMismatches: Type.Optional(
+    Type.Array(Type.Object({ field: Type.String(), typed: Type.String(), mrz: Type.String() }), {
+      description: 'Typed fields that differ from the MRZ (the typed value was kept)',
+    }),
+  ),
   visa: Type.Union([
     Type.Object({
       visaNumber: Type.String(),

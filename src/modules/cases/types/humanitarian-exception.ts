@@ -56,7 +56,7 @@ const IntakeBody = Type.Object(
     receivedOn: Type.Optional(
       Type.String({ format: 'date', description: 'The filing date (at the embassy); the policy reads its rules on it' }),
     ),
-    applicant: S.IntakeBody.properties.applicant,
+    applicant: S.ApplicantBody,
     grounds: Type.Array(Type.Union(GROUNDS.map((g) => Type.Literal(g))), {
       minItems: 1,
       uniqueItems: true,

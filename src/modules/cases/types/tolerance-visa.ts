@@ -5,7 +5,9 @@
  * policy module decides, on the filing date); otherwise returned with a letter. 30 days to decide,
  * stopped while interrupted; a grant is at most one year and is recorded in the register.
  */
-import { fieldError } from '../../../platform/errors.ts';
+import { fieldError, validationFailed } from '../../../platform/errors.ts';
+import { isValidIsoDate } from '../../calendar/index.ts';
+import { readMrzAtIntake } from '../../people/index.ts';
 import {
   assessToleranceAdmissibility,
   defaultBundle,
@@ -26,12 +28,33 @@ import {
 import { administrativeProceedings } from '../engine/proceedings.ts';
 import * as S from '../http/cases.schema.ts';
 
+type IdentityField = 'surname' | 'givenNames' | 'dateOfBirth' | 'nationality' | 'passportNumber' | 'passportExpiresOn';
+const IDENTITY: readonly IdentityField[] = ['surname', 'givenNames', 'dateOfBirth', 'nationality', 'passportNumber', 'passportExpiresOn'];
+
 export interface ToleranceIntake {
   receivedOn?: string;
   /** § 33(1)(a): departure prevented by an obstacle beyond the applicant's control. */
   ground: '33-1-a';
-  applicant: ApplicantInput;
+  /** The identity fields may be left out when the MRZ is given: it fills them. */
+  applicant: Omit<ApplicantInput, IdentityField> & Partial<Pick<ApplicantInput, IdentityField>>;
+  /** The passport's (TD3) or identity card's (TD1) machine-readable zone. */
+  mrz?: string | string[];
   checklist: ToleranceChecklist;
+}
+
+/** The applicant completed from the MRZ (every check digit checked first), and what was typed otherwise. @throws PEOPLE.MRZ_INVALID, VALIDATION.FAILED */
+function completeApplicant(input: ToleranceIntake, asOf: string) {
+  const typed = Object.fromEntries(IDENTITY.map((f) => [f, input.applicant[f]]));
+  const read = input.mrz ? readMrzAtIntake(input.mrz, typed, asOf) : null;
+  const applicant = { ...input.applicant, ...(read?.filled ?? {}) } as ApplicantInput;
+  const missing = IDENTITY.filter((f) => !applicant[f]);
+  if (missing.length)
+    throw validationFailed(
+      missing.map((f) =>
+        fieldError(`/applicant/${f}`, 'REQUIRED', 'Type it, or give the MRZ of the passport (it fills the identity fields).'),
+      ),
+    );
+  return { applicant, mismatches: read?.mismatches ?? null };
 }
 
 export const toleranceVisa = defineCaseType({
@@ -51,7 +74,8 @@ export const toleranceVisa = defineCaseType({
     },
     prepare: async ({ ctx, input, today }) => {
       const receivedOn = input.receivedOn ?? today;
-      const errors = checkIntakeDates(receivedOn, input.applicant, today);
+      const { applicant, mismatches } = completeApplicant(input, isValidIsoDate(receivedOn) ? receivedOn : today);
+      const errors = checkIntakeDates(receivedOn, applicant, today);
       const office = await receivingOffice(ctx);
       // Applicants file at the OAMP office of their region (facts §2.1); Prague offices serve all of Prague.
       if (input.applicant.regionCode !== office.region_code) {
@@ -77,7 +101,9 @@ export const toleranceVisa = defineCaseType({
         admissible: a.admissible,
         missing,
         payload: { policy: parameterReceipt(defaultBundle(), { filed_on: receivedOn }, a.parameters) },
-        audit: { policy: a.parameters.map((p) => ({ id: p.id, from: p.from, to: p.to })) },
+        audit: { policy: a.parameters.map((p) => ({ id: p.id, from: p.from, to: p.to })), mrz: Boolean(input.mrz) },
+        subject: { applicant },
+        ...(mismatches ? { output: { mrzMismatches: mismatches } } : {}),
       };
     },
     createSubject: createApplicant<ToleranceIntake>(),

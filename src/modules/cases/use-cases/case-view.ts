@@ -48,6 +48,7 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
       passportExpiresOn: applicant.passport_expires_on,
       address: applicant.address,
       regionCode: applicant.region_code,
+      personId: applicant.person_id,
     },
     visa: visa
       ? {

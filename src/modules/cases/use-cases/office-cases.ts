@@ -12,7 +12,8 @@ export async function openOfficeCase(
   idempotencyKey: string | null,
 ): Promise<CaseView & { replayed: boolean }> {
   const r = await openCase(ctx, typeId, input, idempotencyKey);
-  return { ...(await buildCaseView(ctx.db, r.row, ctx.clock.now())), replayed: r.replayed };
+  // the person recorded, its duplicate candidates and any MRZ mismatches (not on a replay)
+  return { ...(await buildCaseView(ctx.db, r.row, ctx.clock.now())), ...r.output, replayed: r.replayed };
 }
 
 /** One action on an office case. @throws as runCaseAction */

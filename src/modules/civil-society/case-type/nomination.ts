@@ -17,7 +17,8 @@ import type { Config } from '../../../platform/config.ts';
 import { isValidIsoDate } from '../../calendar/index.ts';
 import { defaultBundle, type Parameter, valueOn } from '../../policy/index.ts';
 import { recordNominationVisa } from '../../visas/index.ts';
-import { AuthErrors, isActiveOfficer } from '../../auth/index.ts';
+import { AuthErrors, can, isActiveOfficer } from '../../auth/index.ts';
+import { recordPerson } from '../../people/index.ts';
 import { defineAction, defineCaseType, defineIntake, type Guard, requireNotSuspended } from '../../cases/index.ts';
 import type { NominationStatus } from '../domain/nomination-model.ts';
 import {
@@ -118,6 +119,7 @@ const approve = defineAction<ApproveInput>({
     }
     const visa = await recordNominationVisa(trx, {
       nominationId: row.id,
+      personId: n.person_id,
       visaCode: n.visa_type,
       validFrom,
       validTo,
@@ -169,11 +171,14 @@ export const civilSocietyNomination = defineCaseType({
   audit: { entityType: 'nomination', prefix: 'nomination' },
   scope: {
     kind: 'programme',
-    // A supervisor assigns; everything else is for the officers assigned to the nomination.
+    // A supervisor assigns; everything else is for the officers assigned to the nomination. An
+    // unassigned officer gets the same 404 as for an unknown id (as when reading it); a supervisor,
+    // who sees every nomination to assign it, is refused.
     check: async ({ trx, ctx, row, action }) => {
       if (action === 'assign') return;
-      if (!(await isAssigned(trx, row.id, ctx.actor.id)))
-        throw new AppError(AuthErrors.FORBIDDEN, 'Only officers assigned to this nomination act on it.');
+      if (await isAssigned(trx, row.id, ctx.actor.id)) return;
+      if (!can(ctx.actor, 'nomination.assign')) throw new AppError(NOT_FOUND.code as never, NOT_FOUND.message);
+      throw new AppError(AuthErrors.FORBIDDEN, 'Only officers assigned to this nomination act on it.');
     },
   },
   statuses: ['nominated', 'screening', 'assessment', 'approved', 'declined'],
@@ -202,6 +207,20 @@ export const civilSocietyNomination = defineCaseType({
     createSubject: async ({ trx, ctx, input: n, caseId: id, reference, prepared }) => {
       const k = newRecordKey(keyringOf(ctx.config), id);
       const now = ctx.clock.now();
+      // The nominee as a person; the candidates a caseworker sees are among its own organisation's nominees.
+      const person = await recordPerson(
+        trx,
+        ctx.actor,
+        {
+          surname: n.surname,
+          givenNames: n.givenNames,
+          nativeName: n.nativeName ?? null,
+          dateOfBirth: n.dateOfBirth,
+          nationality: n.nationality,
+          passport: { number: n.passportNumber, nationality: n.nationality, source: 'nomination' },
+        },
+        { requestId: ctx.requestId, fieldPrefix: '' },
+      );
       await insertNomination(trx, {
         id,
         reference,
@@ -225,8 +244,9 @@ export const civilSocietyNomination = defineCaseType({
         nominated_on: prepared.receivedOn,
         created_at: now,
         updated_at: now,
+        person_id: person.personId,
       });
-      return { applicantId: null };
+      return { applicantId: null, output: { person: { id: person.personId }, duplicateCandidates: person.duplicateCandidates } };
     },
     reference: { scope: (_p, year) => `csp:${year}`, format: (n, _p, year) => `CSP-${year}-${pad(n)}` },
     initial: { admissible: 'nominated' },

@@ -2,6 +2,20 @@
 import type { Db, Trx } from '../../../platform/db/db.ts';
 import type { NewRow } from '../../../platform/db/schema.ts';
 import type { NominationStatus } from '../domain/nomination-model.ts';
+import { sql } from 'kysely';
+import type { PersonScopeProvider } from '../../people/index.ts';
+
+/**
+ * The people module's scope port: an officer (or supervisor) sees the nominees of the nominations
+ * assigned to them, a caseworker its own organisation's nominees; a supervisor's metadata access
+ * to every nomination does not extend to the nominee.
+ */
+export const nomineePersons: PersonScopeProvider = (actor) => {
+  if (actor.role === 'officer' || actor.role === 'supervisor')
+    return sql`select n.person_id from nominations n join nomination_assignments na on na.nomination_id = n.id where na.officer_id = ${actor.id}`;
+  if (actor.role === 'caseworker' && actor.orgId) return sql`select n.person_id from nominations n where n.org_id = ${actor.orgId}`;
+  return null;
+};
 
 export function findNomination(db: Db | Trx, id: string) {
   return db.selectFrom('nominations').selectAll().where('id', '=', id).executeTakeFirst();

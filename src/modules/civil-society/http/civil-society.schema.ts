@@ -1,6 +1,7 @@
 /** Request and response schemas of the Civil Society programme routes (TypeBox → JSON Schema → OpenAPI). */
 import { Type } from 'typebox';
 import { CATEGORIES } from '../domain/nomination-model.ts';
+import { DuplicateCandidatesSchema } from '../../people/index.ts';
 
 const IsoDate = Type.String({ format: 'date' });
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -60,6 +61,7 @@ export const NominationCreated = Type.Object({
   id: Uuid,
   reference: Type.String(),
   status: Type.String({ description: 'The coarse status an NGO sees' }),
+  duplicateCandidates: DuplicateCandidatesSchema,
 });
 
 /** An NGO sees its own nominations with the coarse status; staff see category and nationality too (never names). */

@@ -10,6 +10,7 @@ import { NominationErrors } from '../civil-society.errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { openField, unwrapRecordKey } from '../../../platform/crypto.ts';
 import { openCase, runCaseAction } from '../../cases/index.ts';
+import type { DuplicateCandidate } from '../../people/index.ts';
 import { statusForNgo, type NominationAction, type NominationStatus } from '../domain/nomination-model.ts';
 import { civilSocietyNomination, keyringOf, NOMINATION_NOT_FOUND, type NewNomination } from '../case-type/nomination.ts';
 import { findNomination, isAssigned, listAssignedOfficers, listEvidenceNames, listOrgNominations } from '../db/nomination-cases.queries.ts';
@@ -19,7 +20,12 @@ export type { NewNomination };
 /** @throws AUTH.FORBIDDEN, VALIDATION.FAILED */
 export async function nominate(ctx: StaffCtx, n: NewNomination) {
   const r = await openCase(ctx, civilSocietyNomination.id, n, null);
-  return { id: r.row.id, reference: r.row.reference, status: statusForNgo('nominated') };
+  return {
+    id: r.row.id,
+    reference: r.row.reference,
+    status: statusForNgo('nominated'),
+    duplicateCandidates: (r.output.duplicateCandidates ?? []) as DuplicateCandidate[],
+  };
 }
 
 /** The NGO's own nominations, with the coarse status only. */

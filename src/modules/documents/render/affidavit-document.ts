@@ -6,10 +6,10 @@ import { documentShell, GREY, type Node, pair } from './pdf-layout.ts';
 export function buildAffidavitDocument(c: AffidavitContent, today: string): Node {
   const particulars = c.particulars.map((p) => [
     { stack: [{ text: p.labelCs, bold: true }, ...(p.labelLocal ? [{ text: p.labelLocal, fontSize: 8, color: GREY }] : [])] },
-    { text: p.value, fontSize: 11, bold: true },
+    { text: p.value, fontSize: 10.5, bold: true },
   ]);
-  const lines = [0, 1, 2].map(() => ({ text: BLANK.repeat(5), color: GREY, margin: [0, 6, 0, 0] }));
-  return documentShell({
+  const lines = [0, 1].map(() => ({ text: BLANK.repeat(5), color: GREY, margin: [0, 6, 0, 0] }));
+  const doc = documentShell({
     title: `${c.title.cs} – koncept`,
     subject: c.draft.cs,
     today,
@@ -21,7 +21,7 @@ export function buildAffidavitDocument(c: AffidavitContent, today: string): Node
       {
         table: { widths: [200, '*'], body: particulars },
         layout: 'lightHorizontalLines',
-        margin: [0, 2, 0, 10],
+        margin: [0, 2, 0, 8],
       },
       ...c.body.map((b) => pair(b)),
       ...lines,
@@ -32,9 +32,11 @@ export function buildAffidavitDocument(c: AffidavitContent, today: string): Node
           widths: ['*'],
           body: [[{ stack: [pair(c.notaryTitle, { bold: true }), ...c.notary.map((b) => pair(b))], margin: [4, 4, 4, 2] }]],
         },
-        margin: [0, 18, 0, 0],
+        margin: [0, 12, 0, 0],
         unbreakable: true,
       },
     ],
   });
+  // A little tighter than the form, so that the declaration and the notary's clause share one page.
+  return { ...doc, defaultStyle: { ...(doc.defaultStyle as Node), fontSize: 9, lineHeight: 1.1 } };
 }

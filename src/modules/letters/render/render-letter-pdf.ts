@@ -1,24 +1,26 @@
-import pdfmake from 'pdfmake';
+import type pdfmake from 'pdfmake';
 import { buildLetterContent } from '../domain/build-letter-content.ts';
 import type { LetterInput } from '../domain/letter.types.ts';
 import { buildLetterDocument } from './letter-document.ts';
 import { registerLetterFonts } from './letter-fonts.ts';
 
-let engine: typeof pdfmake | undefined;
+let engine: Promise<typeof pdfmake> | undefined;
 
 /**
  * A private pdfmake instance, so the fonts and access policies set here do not change the shared
  * singleton other modules may use. Letters need no files or URLs beyond the fonts, which live in
  * the virtual fs, so every other local or remote access is refused.
  */
-function getEngine(): typeof pdfmake {
-  if (!engine) {
-    const instance = new pdfmake.constructor();
+function getEngine(): Promise<typeof pdfmake> {
+  // Loaded on the first letter, not at start-up: pdfmake and pdfkit are ~1 s of module loading and
+  // tens of MB that a process answering no letter never needs.
+  engine ??= import('pdfmake').then(({ default: shared }) => {
+    const instance = new shared.constructor();
     instance.setUrlAccessPolicy(() => false);
     instance.setLocalAccessPolicy(() => false);
     instance.setFonts(registerLetterFonts(instance.virtualfs));
-    engine = instance;
-  }
+    return instance;
+  });
   return engine;
 }
 
@@ -38,5 +40,5 @@ export async function renderLetterPdf(input: LetterInput): Promise<Buffer> {
  * their own pages with it instead of loading the fonts a second time.
  */
 export async function renderPdf(docDefinition: object): Promise<Buffer> {
-  return getEngine().createPdf(docDefinition).getBuffer();
+  return (await getEngine()).createPdf(docDefinition).getBuffer();
 }

@@ -19,6 +19,7 @@ export async function recordVisa(trx: Trx, v: NewVisa) {
       visa_number: visaNumber,
       case_id: v.caseId,
       applicant_id: v.applicantId,
+      person_id: v.personId,
       visa_code: v.visaCode,
       valid_from: v.validFrom,
       valid_to: v.validTo,
@@ -48,6 +49,8 @@ export async function recordNominationVisa(
   trx: Trx,
   v: {
     nominationId: string;
+    /** The nominee (people module). */
+    personId: string;
     visaCode: 'C' | 'D';
     validFrom: string;
     validTo: string;
@@ -63,6 +66,7 @@ export async function recordNominationVisa(
     .values({
       visa_number: visaNumber,
       nomination_id: v.nominationId,
+      person_id: v.personId,
       case_id: null,
       applicant_id: null,
       visa_code: v.visaCode,

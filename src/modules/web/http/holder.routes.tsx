@@ -9,6 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../../platform/http/deps.ts';
 import { AppError, GenericErrors } from '../../../platform/errors.ts';
+import { DATE_YEARS } from '../../../platform/http/edge-input.ts';
 import { isValidIsoDate, todayInPrague } from '../../calendar/index.ts';
 import { findOffice } from '../../offices/index.ts';
 import { defaultBundle, evaluatePolicy } from '../../policy/index.ts';
@@ -123,7 +124,7 @@ export function holderPages(app: FastifyInstance, sub: FastifyInstance, locale: 
     const dateOfBirth = str(req.body?.dateOfBirth).trim();
     const errors: { visaNumber?: string; dateOfBirth?: string } = {};
     if (visaNumber.length < 3 || visaNumber.length > 60) errors.visaNumber = tr('st.err_number');
-    if (!isValidIsoDate(dateOfBirth) || dateOfBirth < '1900-01-01' || dateOfBirth > todayInPrague(now()))
+    if (!isValidIsoDate(dateOfBirth) || Number(dateOfBirth.slice(0, 4)) < DATE_YEARS.min || dateOfBirth > todayInPrague(now()))
       errors.dateOfBirth = tr('st.err_birth');
     const form = (status: number, extra: { errors?: typeof errors; notFound?: boolean }) =>
       sendPage(
@@ -194,7 +195,15 @@ export function holderPages(app: FastifyInstance, sub: FastifyInstance, locale: 
           extendedFrom: v.extended_from,
         }}
         extensionSource={extensionSource}
-        guidance={channel?.guidance.map((g) => g.text) ?? []}
+        guidance={
+          // The policy's channel guidance, as far as it holds for this visa: "extended, nothing to do" only
+          // for a visa the register extended and still valid; booking only for a visa that can be booked.
+          (channel?.guidance ?? [])
+            .filter((g) => (g.code === 'g.nothing_needed' ? Boolean(v.extended_from) && v.status === 'valid' && v.valid_to >= today : true))
+            .filter((g) => (g.code === 'g.book_by_phone_or_online' || g.code === 'g.sticker_optional' ? s.canBook : true))
+            .map((g) => g.text)
+        }
+        nothingToDo={v.status === 'valid' && v.valid_to >= today && !v.extended_from}
         canBook={s.canBook}
         appointment={s.appointment}
         note={req.query.done === 'cancelled' ? 'cancelled' : undefined}

@@ -57,6 +57,8 @@ export const cs: Record<MessageKey, string> = {
   'r.answers':
     '{n, plural, one {Odpověděli jste na # otázku.} few {Odpověděli jste na # otázky.} many {Odpověděli jste na # otázky.} other {Odpověděli jste na # otázek.}}',
   'tol.bring': 'Co přinést',
+  'tol.intro':
+    'Když nemáte nárok na dočasnou ochranu, neznamená to, že musíte Českou republiku opustit. Vízum za účelem strpění pobytu Vám umožní zde počkat, dokud konflikt neskončí; žádná další práva ani dávky Vám nedává.',
   'tol.form': 'Formulář žádosti vyplněný VELKÝMI TISKACÍMI PÍSMENY latinkou a česky. Na pracovišti OAMP je zdarma.',
   'tol.passport': 'Cestovní pas.',
   'tol.photo': 'Jednu pasovou fotografii.',
@@ -76,9 +78,13 @@ export const cs: Record<MessageKey, string> = {
   'where.book': 'Objednejte se telefonicky (974 801 801) nebo online v rezervačním systému FRS.',
   'holder.title': 'Vaše vízum za účelem strpění pobytu',
   'holder.extended': 'Vaše vízum bylo automaticky prodlouženo do {date}.',
+  'holder.scope':
+    'Automatické prodloužení nastalo {effective}. Týká se víz za účelem strpění pobytu udělených od {since} v souvislosti s válkou na Ukrajině.',
   'holder.not_extended': 'Vaše vízum nebylo automaticky prodlouženo.',
   'holder.review': 'Není jasné, zda bylo Vaše vízum prodlouženo: prověří to úřad.',
   'holder.tp_system': 'Neobjednávejte se přes systém pro prodloužení dočasné ochrany: není pro Vás.',
+  'holder.authorities':
+    'Zdravotní pojišťovna, úřad práce i okresní správa sociálního zabezpečení mají informaci o prodloužení automaticky ve svém systému.',
   'tp.title': 'Dočasná ochrana',
   'tp.text': 'Dočasná ochrana je jiný status podle zákona č. 65/2022 Sb. Žádejte o ni, ne o vízum za účelem strpění pobytu.',
   'tp.holder': 'Máte dočasnou ochranu. Její prodloužení má vlastní systém; vízum za účelem strpění pobytu není pro Vás.',
@@ -87,6 +93,7 @@ export const cs: Record<MessageKey, string> = {
   'study.text': 'Jako běloruský stipendista můžete požádat o dlouhodobý pobyt za účelem studia. Přineste potvrzení o stipendiu.',
   'hum.text': 'Úředník individuálně rozhodne, zda Vaše humanitární důvody umožňují výjimku.',
   'sus.title': 'Pozastavení víz pro občany Ruska a Běloruska',
+  'sus.lead': 'Česká republika pozastavila vydávání víz občanům Ruska a později i Běloruska. Povoleny jsou jen výjimky uvedené níže.',
   'sus.end_open': 'Konec nebyl stanoven.',
   'sus.end': 'Platí do {date}.',
   'sus.exceptions': 'Výjimky k tomuto dni',
@@ -178,6 +185,7 @@ export const cs: Record<MessageKey, string> = {
   'hv.ext_title': 'Automatické prodloužení',
   'hv.ext_register': 'Vaše vízum mělo skončit {from}. Ze zákona bylo automaticky prodlouženo a nyní končí {to}.',
   'hv.ext_none': 'Na vaše vízum se automatické prodloužení nevztahuje: platí do data uvedeného výše.',
+  'hv.nothing': 'Dokud je vaše vízum platné, nemusíte nic dělat.',
   'hv.sticker_title': 'Nový štítek',
   'hv.book': 'Objednat termín na nový štítek',
   'hv.cannot_book': 'Nový štítek si lze objednat jen k platnému vízu za účelem strpění pobytu.',

@@ -54,6 +54,8 @@ export const en = {
   'r.change_answers': 'Change the last answer',
   'r.answers': '{n, plural, one {You answered # question.} other {You answered # questions.}}',
   'tol.bring': 'What to bring',
+  'tol.intro':
+    'Not being entitled to temporary protection does not mean you must leave the Czech Republic. The tolerance visa lets you wait here until the conflict is over; it gives no other rights or benefits.',
   'tol.form': 'The application form, filled in CAPITAL LATIN LETTERS and in Czech. It is free at the OAMP office.',
   'tol.passport': 'Your passport.',
   'tol.photo': 'One passport photograph.',
@@ -73,9 +75,13 @@ export const en = {
   'where.book': 'Book an appointment by phone (974 801 801) or online through the FRS booking system.',
   'holder.title': 'Your tolerance visa',
   'holder.extended': 'Your visa was extended automatically until {date}.',
+  'holder.scope':
+    'The automatic extension took effect on {effective}. It covers tolerance visas issued from {since} in connection with the war in Ukraine.',
   'holder.not_extended': 'Your visa was not extended automatically.',
   'holder.review': 'It is not clear whether your visa was extended: the office checks it.',
   'holder.tp_system': 'Do not book through the temporary-protection extension system: it is not for you.',
+  'holder.authorities':
+    'The health insurance office, the Labour Office and the district social security administration see the extension in their systems automatically.',
   'tp.title': 'Temporary protection',
   'tp.text': 'Temporary protection is a different status, under Act 65/2022. Apply for it, not for a tolerance visa.',
   'tp.holder': 'You hold temporary protection. Its extension has its own system; the tolerance visa is not for you.',
@@ -85,6 +91,8 @@ export const en = {
     'As a Belarusian scholarship holder you may apply for long-term residence for study. Bring the confirmation of your scholarship.',
   'hum.text': 'An officer decides individually whether your humanitarian grounds allow an exception.',
   'sus.title': 'Visa suspension for citizens of Russia and Belarus',
+  'sus.lead':
+    'The Czech Republic has suspended issuing visas to citizens of Russia and, later, of Belarus. Only the exceptions below are allowed.',
   'sus.end_open': 'No end has been decreed.',
   'sus.end': 'In force until {date}.',
   'sus.exceptions': 'Exceptions on this date',
@@ -175,6 +183,7 @@ export const en = {
   'hv.ext_title': 'The automatic extension',
   'hv.ext_register': 'Your visa was to end on {from}. It was extended automatically by law and now ends on {to}.',
   'hv.ext_none': 'No automatic extension applies to your visa: it is valid until the date above.',
+  'hv.nothing': 'You need not do anything while your visa is valid.',
   'hv.sticker_title': 'A new sticker',
   'hv.book': 'Book an appointment for a new sticker',
   'hv.cannot_book': 'A new sticker can be booked only for a valid tolerance visa.',

@@ -23,6 +23,12 @@ export interface SourceRef {
   url: string | null;
 }
 
+/** A policy text with the message code it is rendered from (the page marks seed facts by it). */
+export interface Coded {
+  code: string;
+  text: string;
+}
+
 export interface RouteView {
   rule: string;
   title: string;
@@ -38,15 +44,28 @@ export interface ResultView {
   branch: InterviewBranch;
   fits: RouteView | null;
   possible: RouteView[];
-  tolerance: { feeCzk: number | null; decisionDays: number | null; rights: string[]; rightsSource: SourceRef | null } | null;
-  holder: { outcome: string; extendedTo: string | null; guidance: string[]; source: SourceRef | null } | null;
+  tolerance: {
+    feeCzk: number | null;
+    feeSource: SourceRef | null;
+    decisionDays: number | null;
+    rights: Coded[];
+    rightsSource: SourceRef | null;
+  } | null;
+  holder: {
+    outcome: string;
+    extendedTo: string | null;
+    /** The extension's scope, from its dated parameter: in effect on `effectiveOn`, for visas issued from `issuedFrom`. */
+    scope: { effectiveOn: string; issuedFrom: string } | null;
+    guidance: Coded[];
+    source: SourceRef | null;
+  } | null;
   suspension: {
     title: string;
     inForce: boolean;
     endsOn: string | null;
     source: SourceRef | null;
     outcomeText: string;
-    exceptions: SourceRef[];
+    exceptions: (SourceRef & { id: string })[];
   } | null;
 }
 
@@ -99,10 +118,12 @@ export function buildResult(
       lang: locale,
       rules: [],
     }).rights;
+    const fee = safeValue(() => valueOn(TOLERANCE_FEE, on));
     return {
-      feeCzk: safeValue(() => valueOn(TOLERANCE_FEE, on).value.amount_czk),
+      feeCzk: fee?.value.amount_czk ?? null,
+      feeSource: ref(fee?.source),
       decisionDays: safeValue(() => valueOn(TOLERANCE_DECISION_PERIOD_DAYS, on).value),
-      rights: rights?.items.map((i) => i.text) ?? [],
+      rights: rights?.items.map((i) => ({ code: i.code, text: i.text })) ?? [],
       rightsSource: ref(rights?.window.source),
     };
   };
@@ -123,10 +144,12 @@ export function buildResult(
       ext.outcome === 'extended' && input.visaIssuedOn
         ? safeValue(() => String(valueOn(bundle.parameters['auto_extension_2023.extended_to']!, input.visaIssuedOn!).value))
         : null;
+    const effective = bundle.parameters['auto_extension_2023.effective_on']?.values[0];
     view.holder = {
       outcome: ext.outcome,
       extendedTo,
-      guidance: channel.guidance.map((g) => g.text),
+      scope: effective ? { effectiveOn: String(effective.value), issuedFrom: effective.from } : null,
+      guidance: channel.guidance.map((g) => ({ code: g.code, text: g.text })),
       source: ref(ext.window?.source ?? channel.window?.source),
     };
     view.tolerance = { ...toleranceInfo() };
@@ -145,7 +168,7 @@ export function buildResult(
       outcomeText: sus?.outcomeText ?? '',
       exceptions: (rule?.exceptions ?? []).flatMap((ex) => {
         const w = windowOn(ex.inForce, on);
-        return w ? [{ label: message(bundle, locale, `exception.${ex.id}`), url: w.source.url ?? null }] : [];
+        return w ? [{ id: ex.id, label: message(bundle, locale, `exception.${ex.id}`), url: w.source.url ?? null }] : [];
       }),
     };
   }

@@ -149,6 +149,8 @@ export interface VisaPageProps {
   };
   extensionSource: { label: string; url: string | null } | null;
   guidance: string[];
+  /** Say that nothing needs doing (a valid visa the guidance's "extended" sentence does not cover). */
+  nothingToDo: boolean;
   canBook: boolean;
   appointment: AppointmentView | null;
   note?: 'cancelled';
@@ -191,6 +193,7 @@ export function VisaPage(p: VisaPageProps) {
             </p>
           ) : null}
           <ul>
+            {p.nothingToDo ? <li>{t('hv.nothing')}</li> : null}
             {p.guidance.map((g) => (
               <li>{g}</li>
             ))}

@@ -1,6 +1,30 @@
 import type { ResultView, RouteView } from '../navigator/result.ts';
 import { formatDate, type Locale, type T } from '../i18n/i18n.ts';
+import type { ComponentChildren } from 'preact';
 import { Button, Icon, Layout, Select, SourceLink } from './components.tsx';
+
+/**
+ * The seed facts an applicant or holder needs carry `data-fact` (docs/WEB.md lists them;
+ * test/web/seed-facts.test.ts checks each in five languages). Policy texts are marked by their code.
+ */
+const FACT_OF_CODE: Record<string, string> = {
+  'route.temporary_protection': 'temporary-protection-route',
+  'route.tolerance_visa': 'tolerance-route',
+  'route.civil_society_programme': 'civil-society-route',
+  'route.humanitarian_exception': 'humanitarian-route',
+  'route.study_residence_by': 'study-route',
+  'rights.work.permit_required': 'work-permit',
+  'rights.public_health_insurance.false': 'no-health-insurance',
+  'rights.humanitarian_benefit.false': 'no-humanitarian-benefits',
+  'rights.travel_and_reentry.true': 'travel-reentry',
+  'g.nothing_needed': 'nothing-to-do',
+  'g.sticker_optional': 'sticker-optional',
+  'g.book_by_phone_or_online': 'sticker-booking',
+  'suspension.exception.humanitarian': 'suspension-humanitarian-exception',
+  'suspension.exception.scholarship_study': 'suspension-student-exception',
+  'suspension.exception.university_study': 'suspension-student-exception',
+};
+const fact = (code: string) => FACT_OF_CODE[code];
 
 export interface OfficeView {
   name: string;
@@ -22,14 +46,15 @@ export interface ResultProps {
   offices: OfficeView[];
 }
 
-function Route({ t, r, heading }: { t: T; r: RouteView; heading: string }) {
+function Route({ t, r, heading, children }: { t: T; r: RouteView; heading: string; children?: ComponentChildren }) {
   return (
     <section class="route" aria-labelledby={`h-${r.rule}`}>
       <h2 id={`h-${r.rule}`}>{heading}</h2>
-      <p class="route-title">
+      <p class="route-title" data-fact={fact(r.rule)}>
         <strong>{r.title}</strong>
       </p>
       <p>{r.outcomeText}</p>
+      {children}
       {r.reasons.length ? (
         <>
           <h3>{t('r.why')}</h3>
@@ -86,7 +111,7 @@ export function ResultPage(p: ResultProps) {
       {view.holder ? (
         <section class="route" aria-labelledby="h-holder">
           <h2 id="h-holder">{t('holder.title')}</h2>
-          <p>
+          <p data-fact="auto-extension">
             <strong>
               {view.holder.outcome === 'extended'
                 ? view.holder.extendedTo
@@ -97,11 +122,17 @@ export function ResultPage(p: ResultProps) {
                   : t('holder.review')}
             </strong>
           </p>
+          {view.holder.scope ? (
+            <p data-fact="auto-extension-scope">
+              {t('holder.scope', { effective: d(view.holder.scope.effectiveOn), since: d(view.holder.scope.issuedFrom) })}
+            </p>
+          ) : null}
           <ul>
             {view.holder.guidance.map((g) => (
-              <li>{g}</li>
+              <li data-fact={fact(g.code)}>{g.text}</li>
             ))}
-            <li>
+            <li data-fact="authorities-informed">{t('holder.authorities')}</li>
+            <li data-fact="not-tp-system">
               <strong>{t('holder.tp_system')}</strong>
             </li>
           </ul>
@@ -116,34 +147,49 @@ export function ResultPage(p: ResultProps) {
         </section>
       ) : null}
 
-      {view.branch === 'routes' && view.fits ? <Route t={t} r={view.fits} heading={t('r.fits')} /> : null}
+      {view.branch === 'routes' && view.fits ? (
+        <Route t={t} r={view.fits} heading={t('r.fits')}>
+          {route === 'route.tolerance_visa' ? <p data-fact="no-tp-not-leave">{t('tol.intro')}</p> : null}
+          {route === 'route.temporary_protection' ? <p data-fact="temporary-protection">{t('tp.text')}</p> : null}
+          {route === 'route.civil_society_programme' ? <p data-fact="civil-society-ngo">{t('csp.text')}</p> : null}
+          {route === 'route.study_residence_by' ? <p data-fact="study-scholarship">{t('study.text')}</p> : null}
+          {route === 'route.humanitarian_exception' ? <p data-fact="humanitarian-individual">{t('hum.text')}</p> : null}
+        </Route>
+      ) : null}
       {view.branch === 'routes' && !view.fits && view.possible.length
         ? view.possible.map((r) => <Route t={t} r={r} heading={t('r.maybe')} />)
         : null}
       {view.branch === 'routes' && !view.fits && !view.possible.length ? (
         <section>
-          <h2>{t('r.none')}</h2>
+          <h2 data-fact="no-route">{t('r.none')}</h2>
           <p>{t('r.none_help')}</p>
         </section>
       ) : null}
-
-      {route === 'route.temporary_protection' ? <p>{t('tp.text')}</p> : null}
-      {route === 'route.civil_society_programme' ? <p>{t('csp.text')}</p> : null}
-      {route === 'route.study_residence_by' ? <p>{t('study.text')}</p> : null}
-      {route === 'route.humanitarian_exception' ? <p>{t('hum.text')}</p> : null}
 
       {view.tolerance && view.branch === 'routes' ? (
         <section aria-labelledby="h-bring">
           <h2 id="h-bring">{t('tol.bring')}</h2>
           <ol class="checklist">
-            <li>{t('tol.form')}</li>
-            <li>{t('tol.passport')}</li>
-            <li>{t('tol.photo')}</li>
-            {view.tolerance.feeCzk !== null ? <li>{t('tol.fee', { amount: view.tolerance.feeCzk })}</li> : null}
-            <li>{t('tol.affidavit')}</li>
+            <li data-fact="form-capital-latin-czech">{t('tol.form')}</li>
+            <li data-fact="passport">{t('tol.passport')}</li>
+            <li data-fact="photo">{t('tol.photo')}</li>
+            {view.tolerance.feeCzk !== null ? <li data-fact="duty-stamps">{t('tol.fee', { amount: view.tolerance.feeCzk })}</li> : null}
+            <li data-fact="affidavit-notary">{t('tol.affidavit')}</li>
           </ol>
-          <p>{t('tol.missing')}</p>
-          {view.tolerance.decisionDays !== null ? <p>{t('tol.time', { days: view.tolerance.decisionDays })}</p> : null}
+          <p data-fact="inadmissible-returned">{t('tol.missing')}</p>
+          {view.tolerance.decisionDays !== null ? (
+            <p data-fact="decision-30-days-post">{t('tol.time', { days: view.tolerance.decisionDays })}</p>
+          ) : null}
+          {view.fits?.source ? (
+            <p>
+              <SourceLink t={t} url={view.fits.source.url} label={view.fits.source.label} />
+            </p>
+          ) : null}
+          {view.tolerance.feeSource ? (
+            <p>
+              <SourceLink t={t} url={view.tolerance.feeSource.url} label={view.tolerance.feeSource.label} />
+            </p>
+          ) : null}
           <p>{t('r.prepare_help')}</p>
           <p>
             <a
@@ -164,7 +210,7 @@ export function ResultPage(p: ResultProps) {
           <h2 id="h-rights">{t('tol.rights')}</h2>
           <ul>
             {view.tolerance.rights.map((x) => (
-              <li>{x}</li>
+              <li data-fact={fact(x.code)}>{x.text}</li>
             ))}
           </ul>
           {view.tolerance.rightsSource ? (
@@ -178,7 +224,7 @@ export function ResultPage(p: ResultProps) {
       {view.tolerance ? (
         <section aria-labelledby="h-where">
           <h2 id="h-where">{t('where.title')}</h2>
-          <p>{t('where.intro')}</p>
+          <p data-fact="in-person-oamp-region">{t('where.intro')}</p>
           <form method="get" action={`/${locale}/navigator`} class="region-form">
             {[...new URLSearchParams(p.stateWithoutRegion)].map(([k, v]) => (
               <input type="hidden" name={k} value={v} />
@@ -193,22 +239,23 @@ export function ResultPage(p: ResultProps) {
             <Button>{t('where.show')}</Button>
           </form>
           {p.offices.map((o) => (
-            <div class="office">
+            <div class="office" data-fact="office-address">
               <h3>{o.name}</h3>
               <p>{o.address ?? t('where.no_address')}</p>
               {o.address && !o.addressVerified ? <p class="muted">{t('where.unconfirmed')}</p> : null}
               {o.phone ? <p>{o.phone}</p> : null}
             </div>
           ))}
-          <p>{t('where.hours')}</p>
-          <p>{t('where.book')}</p>
+          <p data-fact="office-hours">{t('where.hours')}</p>
+          <p data-fact="office-booking">{t('where.book')}</p>
         </section>
       ) : null}
 
       {view.suspension ? (
         <section aria-labelledby="h-sus">
           <h2 id="h-sus">{t('sus.title')}</h2>
-          <p>
+          {view.suspension.inForce ? <p data-fact="suspension">{t('sus.lead')}</p> : null}
+          <p data-fact="suspension-end">
             {view.suspension.inForce
               ? view.suspension.endsOn
                 ? t('sus.end', { date: d(view.suspension.endsOn) })
@@ -225,7 +272,7 @@ export function ResultPage(p: ResultProps) {
               <h3>{t('sus.exceptions')}</h3>
               <ul>
                 {view.suspension.exceptions.map((e) => (
-                  <li>
+                  <li data-fact={fact(e.id)}>
                     {e.url ? (
                       <a href={e.url} rel="noopener noreferrer">
                         {e.label}

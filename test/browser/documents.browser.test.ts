@@ -1,0 +1,140 @@
+/**
+ * The documents journey in a real browser (Debian's Chromium through playwright-core) with axe-core:
+ * in uk (360 px) and cs (1280 px), navigator → tolerance result → "Prepare your form" → the form page
+ * → both PDFs downloaded and read back with pdftotext. The personal fields never reach the address
+ * bar. Skips when Chromium is missing, unless REQUIRE_CHROMIUM=1 (CI).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { dbTiers } from '../support/db-tiers.ts';
+import { hasPdftotext, pdfText } from '../support/fixtures.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const have = existsSync(CHROMIUM);
+if (!have && process.env.REQUIRE_CHROMIUM === '1')
+  throw new Error(`REQUIRE_CHROMIUM=1 but no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+if (have && !hasPdftotext && process.env.REQUIRE_PDFTOTEXT === '1') throw new Error('REQUIRE_PDFTOTEXT=1 but pdftotext is not installed');
+
+const require = createRequire(import.meta.url);
+const AXE = have ? readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') : '';
+
+type Browser = import('playwright-core').Browser;
+type Page = import('playwright-core').Page;
+
+const TOLERANCE = new Map([
+  ['held_status', 'none'],
+  ['nationality', 'UKR'],
+  ['lived_in_ukraine_before_war', 'true'],
+  ['applied_protection_in_other_eu_state', 'false'],
+  ['holds_residence_in_other_state', 'true'],
+  ['cannot_return', 'true'],
+  ['in_czech_republic', 'true'],
+]);
+
+describe('documents in Chromium', { skip: have ? false : `no Chromium at ${CHROMIUM}` }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  before(async () => {
+    t = await startTestApp(await dbTiers()[0]!.open(), { now: '2026-12-02T09:00:00Z' });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  });
+  after(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function axe(page: Page) {
+    await page.evaluate(AXE);
+    const r = (await page.evaluate(() => (globalThis as any).axe.run(document, { resultTypes: ['violations'] }))) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  async function download(page: Page, value: 'form' | 'affidavit'): Promise<Buffer> {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(`button[name="document"][value="${value}"]`)]);
+    const path = await d.path();
+    assert.ok(path, 'download saved');
+    return readFileSync(path);
+  }
+
+  for (const [lang, width, expectForm, expectAffidavit] of [
+    ['uk', 360, 'Прізвище', 'урочисто заявляю'],
+    ['cs', 1280, 'Příjmení', 'čestně prohlašuji'],
+  ] as const) {
+    test(`${lang} at ${width} px: navigator → result → form → both PDFs read back`, async () => {
+      const ctx = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+      const page = await ctx.newPage();
+      const csp: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) csp.push(m.text());
+      });
+      await page.goto(`${base}/${lang}/navigator`);
+      for (let i = 0; (await page.locator('input[name="question"]').count()) > 0; i++) {
+        assert.ok(i < 8, 'more than eight questions');
+        const fact = (await page.getAttribute('input[name="question"]', 'value')) ?? '';
+        await page.check(`input[name="answer"][value="${TOLERANCE.get(fact)}"]`);
+        await Promise.all([page.waitForURL(/navigator\?/), page.click('button[type="submit"]')]);
+      }
+      await Promise.all([page.waitForURL(/\/documents\?/), page.click('a.prepare-link')]);
+      assert.deepEqual(await axe(page), [], 'form page axe');
+      const { sw, cw } = await page.evaluate(() => ({
+        sw: document.documentElement.scrollWidth,
+        cw: document.documentElement.clientWidth,
+      }));
+      assert.ok(sw <= cw, `page is ${sw}px wide in a ${cw}px viewport`);
+
+      // Nothing typed: 422, the summary links to the field, the error is beside it.
+      const [bad] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.click('button[name="document"][value="form"]'),
+      ]);
+      assert.equal(bad.status(), 422);
+      assert.equal(await page.locator('#error-summary a[href="#surname"]').count(), 1);
+      assert.equal(await page.locator('#surname-error').count(), 1);
+      if (width === 360) assert.deepEqual(await axe(page), [], 'form page with errors axe');
+
+      await page.fill('#surname', 'Шевченко');
+      await page.fill('#givenNames', 'Олена');
+      await page.check('input[name="sex"][value="F"]');
+      await page.fill('#dateOfBirth', '1990-04-02');
+      await page.fill('#passportNumber', 'FX123456');
+      await page.fill('#addressInCzechia', 'Žižkova 1234/5, Praha 3');
+      const form = await download(page, 'form');
+      // The download leaves the filled page in place: the second button works without typing again.
+      assert.equal(await page.inputValue('#surname'), 'Шевченко');
+      const affidavit = await download(page, 'affidavit');
+      assert.doesNotMatch(page.url(), /Шевченко|%D0|FX123456|1990/);
+      assert.deepEqual(csp, []);
+      await ctx.close();
+
+      assert.equal(form.subarray(0, 5).toString(), '%PDF-');
+      if (!hasPdftotext) return;
+      const f = pdfText(form);
+      for (const s of [
+        'ŽÁDOST O UDĚLENÍ VÍZA K POBYTU NAD 90 DNŮ',
+        expectForm,
+        'SHEVCHENKO',
+        'OLENA',
+        '2. 4. 1990',
+        'ŽENA',
+        'FX123456',
+        'ŽIŽKOVA 1234/5',
+      ])
+        assert.ok(f.includes(s), `form PDF lacks "${s}": ${f}`);
+      const a = pdfText(affidavit);
+      for (const s of ['ČESTNÉ PROHLÁŠENÍ', expectAffidavit, 'SHEVCHENKO', 'Ověřovací doložka'])
+        assert.ok(a.includes(s), `affidavit lacks "${s}": ${a}`);
+    });
+  }
+});
