@@ -14,6 +14,7 @@ import { ensureMasterKeyFile, registerKeyCommands } from './keys.commands.ts';
 import { registerCaseTypes } from '../case-types.ts';
 import { registerAuditCommands } from './audit.commands.ts';
 import { registerBackupCommands } from './backup.commands.ts';
+import { registerPeopleCommands } from './people.commands.ts';
 
 registerCaseTypes();
 
@@ -113,6 +114,7 @@ registerVisaCommands(program);
 registerKeyCommands(program);
 registerAuditCommands(program);
 registerBackupCommands(program);
+registerPeopleCommands(program);
 
 program.parseAsync().catch((e: unknown) => {
   console.error(`pobyt: ${e instanceof Error ? e.message : String(e)}`);

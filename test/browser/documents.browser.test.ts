@@ -2,7 +2,8 @@
  * The documents journey in a real browser (Debian's Chromium through playwright-core) with axe-core:
  * in uk (360 px) and cs (1280 px), navigator → tolerance result → "Prepare your form" → the form page
  * → both PDFs downloaded and read back with pdftotext. The personal fields never reach the address
- * bar. Skips when Chromium is missing, unless REQUIRE_CHROMIUM=1 (CI).
+ * bar. In uk at 360 px by keyboard alone: result → form → an empty submit → the summary's link to the
+ * field → the form filled and the PDF downloaded, with a visible focus ring at every stop. Skips when Chromium is missing, unless REQUIRE_CHROMIUM=1 (CI).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dbTiers } from '../support/db-tiers.ts';
 import { hasPdftotext, pdfText } from '../support/fixtures.ts';
+import { assertVisibleFocus, tabTo } from '../support/keyboard.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -137,4 +139,53 @@ describe('documents in Chromium', { skip: have ? false : `no Chromium at ${CHROM
         assert.ok(a.includes(s), `affidavit lacks "${s}": ${a}`);
     });
   }
+  test('uk at 360 px by keyboard alone: result → form → error summary → filled form → PDF, focus visible', async () => {
+    // en-US fixes the order of the date field's parts (month, day, year) for typing.
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 800 }, acceptDownloads: true, locale: 'en-US' });
+    const page = await ctx.newPage();
+    await page.goto(`${base}/uk/navigator?${new URLSearchParams([...TOLERANCE]).toString()}`);
+    await tabTo(page, 'a.prepare-link');
+    await Promise.all([page.waitForURL(/\/uk\/documents\?/), page.keyboard.press('Enter')]);
+    assert.deepEqual(await axe(page), [], 'form page axe');
+
+    // Skip link, then straight to the download button with nothing typed: 422 with the summary.
+    await page.keyboard.press('Tab');
+    assert.equal((await assertVisibleFocus(page, 'skip link')).href, '#main');
+    await page.keyboard.press('Enter');
+    await tabTo(page, 'button[name="document"][value="form"]');
+    const [bad] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.keyboard.press('Enter')]);
+    assert.equal(bad.status(), 422);
+    await page.waitForSelector('#error-summary');
+    // The summary's link takes focus to the field it names.
+    await tabTo(page, '#error-summary a[href="#surname"]');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'surname');
+    await assertVisibleFocus(page, 'surname after the summary link');
+
+    await page.keyboard.type('Шевченко');
+    await tabTo(page, '#givenNames', { max: 1 });
+    await page.keyboard.type('Олена');
+    // Tab enters the radio group on its checked choice ("not given"); the arrow keys move within it.
+    await tabTo(page, 'input[name="sex"]');
+    await page.keyboard.press('ArrowUp');
+    await assertVisibleFocus(page, 'sex radio');
+    assert.ok(await page.isChecked('input[name="sex"][value="F"]'), 'ArrowUp chose F');
+    await tabTo(page, '#dateOfBirth');
+    await page.keyboard.type('04021990');
+    assert.equal(await page.inputValue('#dateOfBirth'), '1990-04-02');
+    await tabTo(page, '#passportNumber');
+    await page.keyboard.type('FX123456');
+    await tabTo(page, '#addressInCzechia');
+    await page.keyboard.type('Žižkova 1234/5, Praha 3');
+    // Back with Shift+Tab to check the passport number kept, then forward to the button.
+    await tabTo(page, '#passportNumber', { back: true });
+    assert.equal(await page.inputValue('#passportNumber'), 'FX123456');
+    await tabTo(page, 'button[name="document"][value="form"]');
+    const [d] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Space')]);
+    const pdf = readFileSync((await d.path())!);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    if (hasPdftotext) assert.ok(pdfText(pdf).includes('SHEVCHENKO'), 'the typed surname is in the PDF');
+    assert.doesNotMatch(page.url(), /Шевченко|%D0|FX123456|1990/);
+    await ctx.close();
+  });
 });

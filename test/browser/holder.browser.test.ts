@@ -2,7 +2,9 @@
  * The holder's pages in a real browser (Debian's Chromium through playwright-core) with axe-core:
  * status check → what the register holds → booking on a chosen day → confirmation → the .ics file →
  * move → cancel, in cs (JavaScript on; axe and no sideways scrolling at 360 and 1280 px on every page)
- * and in uk with JavaScript off (a wrong pair first, then the same journey). One browser, one app.
+ * and in uk with JavaScript off (a wrong pair first, then the same journey); in uk with JavaScript on at
+ * 360 px by keyboard alone (Tab, Shift+Tab, Enter, Space; a visible focus ring at every stop; axe on
+ * every page). One browser, one app.
  * Skips when Chromium is missing, unless REQUIRE_CHROMIUM=1 (CI).
  */
 import { after, before, describe, test } from 'node:test';
@@ -12,6 +14,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dbTiers } from '../support/db-tiers.ts';
 import { intakeBody } from '../support/fixtures.ts';
+import { assertVisibleFocus, tabTo } from '../support/keyboard.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_HOURS, generateSlots, setOfficeHours } from '../../src/modules/appointments/index.ts';
 
@@ -37,7 +40,7 @@ describe('holder pages in Chromium', { skip: have ? false : `no Chromium at ${CH
     const tier = dbTiers()[0]!;
     // Wednesday 2 December 2026, 10:00 in Prague; slots on Thursday and Friday.
     t = await startTestApp(await tier.open(), { now: '2026-12-02T09:00:00Z' });
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2026-12-02' }) });
       const g = await t.call('POST', `/api/v1/cases/${c.body.id}/grant`, {
         as: 'olga',
@@ -146,6 +149,60 @@ describe('holder pages in Chromium', { skip: have ? false : `no Chromium at ${CH
     await Promise.all([page.waitForURL(/holder\?done=cancelled/), page.click('form[action="/cs/holder/cancel"] button')]);
     assert.match((await page.textContent('main')) ?? '', /Váš termín byl zrušen/);
     assert.deepEqual(csp, []);
+    await ctx.close();
+  });
+
+  test('uk by keyboard alone at 360 px with JavaScript on: skip link, check, book, confirmation, cancel — focus visible, axe on every page', async () => {
+    // en-US fixes the order of the date field's parts (month, day, year) for typing.
+    const ctx = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'en-US' });
+    const page = await ctx.newPage();
+    const key = (k: string, url: RegExp) => Promise.all([page.waitForURL(url), page.keyboard.press(k)]);
+    const axe360 = async (name: string) => assert.deepEqual(await axe(page), [], `${name} (uk, 360 px): axe`);
+    await page.goto(`${base}/uk/`);
+    await axe360('home');
+    await tabTo(page, 'a[href="/uk/status"]');
+    await key('Enter', /\/uk\/status$/);
+    await axe360('status form');
+
+    // The first Tab reaches the skip link, shown on screen; Enter on it skips the header.
+    await page.keyboard.press('Tab');
+    const skip = await assertVisibleFocus(page, 'skip link');
+    assert.equal(skip.href, '#main');
+    await page.keyboard.press('Enter');
+    assert.equal(await tabTo(page, '#visaNumber', { max: 1 }), 1, 'after the skip link the next Tab is the first field');
+    await page.keyboard.type(visas[2]!);
+    await tabTo(page, '#dateOfBirth');
+    await page.keyboard.type(`${BORN.slice(5, 7)}${BORN.slice(8, 10)}${BORN.slice(0, 4)}`);
+    assert.equal(await page.inputValue('#dateOfBirth'), BORN);
+    // Shift+Tab goes back to the visa number (tab order follows the page).
+    await tabTo(page, '#visaNumber', { back: true, max: 4 });
+    assert.equal(await page.inputValue('#visaNumber'), visas[2]!);
+    await tabTo(page, 'main form button[type="submit"]');
+    await key('Enter', /\/uk\/holder$/);
+    assert.match((await page.textContent('main')) ?? '', /значиться дійсною/);
+    await axe360('visa page');
+
+    await tabTo(page, 'a[href="/uk/holder/book"]');
+    await key('Enter', /\/uk\/holder\/book$/);
+    await axe360('booking page');
+    await tabTo(page, 'a[href="/uk/holder/book?day=2026-12-04"]');
+    await key('Enter', /day=2026-12-04/);
+    await axe360('booking page, a day chosen');
+    await tabTo(page, 'input[name="slot"]');
+    await page.keyboard.press('Space');
+    assert.ok(await page.isChecked('input[name="slot"] >> nth=0'), 'Space checks the time');
+    await tabTo(page, 'main form button[type="submit"]');
+    await key('Enter', /appointment\?done=booked/);
+    assert.match((await page.textContent('#confirmation')) ?? '', /Ви записані/);
+    await axe360('confirmation');
+
+    await tabTo(page, 'a[href$="appointment.ics"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.match(readFileSync((await download.path())!, 'utf8'), /\r\nDTSTART:20261204T070000Z\r\n/);
+    await tabTo(page, 'form[action="/uk/holder/cancel"] button');
+    await key('Space', /holder\?done=cancelled/);
+    assert.match((await page.textContent('main')) ?? '', /Ваш запис скасовано/);
+    await axe360('visa page after cancelling');
     await ctx.close();
   });
 

@@ -37,12 +37,16 @@ export class LogCapture {
     },
   });
 
-  /** Notes the personal values in a request body (any depth). */
-  noteBody(v: unknown, key = ''): void {
-    if (typeof v === 'string') {
-      if (PERSONAL.has(key) && v.trim().length >= 4) this.sent.add(v);
-    } else if (Array.isArray(v)) for (const x of v) this.noteBody(x, key);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) this.noteBody(x, k);
+  /** Notes the personal values in a request body (any depth; walked without recursion, a fuzzer nests thousands deep). */
+  noteBody(body: unknown): void {
+    const stack: [unknown, string][] = [[body, '']];
+    while (stack.length) {
+      const [v, key] = stack.pop()!;
+      if (typeof v === 'string') {
+        if (PERSONAL.has(key) && v.trim().length >= 4) this.sent.add(v);
+      } else if (Array.isArray(v)) for (const x of v) stack.push([x, key]);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) stack.push([x, k]);
+    }
   }
 
   /** Notes the personal values in a URL's query string. */
