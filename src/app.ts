@@ -158,9 +158,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorateRequest('actor', null);
   await app.register(cookie);
   await registerSecurityHeaders(app);
-  // Opt-in per route (sign-in); the store is per process — several instances need a shared store.
+  // Opt-in per route; one store for every limit: this process's memory, or Redis shared by all
+  // processes when REDIS_URL is set (src/platform/http/limit-store.ts).
   await app.register(rateLimit, {
     global: false,
+    ...(deps.redis ? { redis: deps.redis, nameSpace: deps.config.rateLimitPrefix } : {}),
     errorResponseBuilder: (req, ctx) => {
       const p = toProblem(new AppError(GenericErrors.RATE_LIMITED, `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s.`), req);
       return Object.assign(new Error(p.detail), { statusCode: 429, problem: p });
@@ -212,6 +214,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     gauges: [...jobMetrics(deps.db), ...webhookMetrics(deps.db), ...(deps.replica ? replicaMetrics(deps.replica) : [])],
   });
   metrics.register(app);
+  // While draining (graceful shutdown) every answer closes its connection: an idle keep-alive connection
+  // would otherwise hold the listener open until its timeout.
+  app.addHook('onSend', async (_req, reply) => {
+    if (deps.lifecycle?.draining) reply.header('connection', 'close');
+  });
   await app.register(systemRoutes(deps));
   await app.register(authRoutes(deps), { prefix: '/api/v1' });
   await app.register(officeRoutes(deps), { prefix: '/api/v1' });

@@ -59,6 +59,10 @@ export interface Config {
   /** Master keys for envelope encryption (env POBYT_MASTER_KEYS / POBYT_MASTER_KEY_FILE, or <dataDir>/master-keys.json). */
   keyring: Keyring | null;
   masterKeyFile: string;
+  /** Redis for the rate limits shared by every process (REDIS_URL); null: each process counts in memory. */
+  redisUrl: string | null;
+  /** Prefix of the rate-limit keys in Redis. */
+  rateLimitPrefix: string;
   /** Bearer token for /metrics (METRICS_TOKEN); null: /metrics answers only direct loopback connections. */
   metricsToken: string | null;
   webhooks: {
@@ -68,7 +72,11 @@ export interface Config {
     retryDelayMaxSeconds: number;
     timeoutMs: number;
     dispatchIntervalMs: number;
+    /** How often the job queue's monitor fails jobs whose process died, so that another process retries them. */
+    monitorIntervalSeconds: number;
   };
+  /** How long graceful shutdown waits for in-flight requests and a running batch before exiting anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -164,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyring: loadKeyring(env, `${dataDir}/master-keys.json`),
     masterKeyFile: env.POBYT_MASTER_KEY_FILE || `${dataDir}/master-keys.json`,
     metricsToken: env.METRICS_TOKEN || null,
+    redisUrl: env.REDIS_URL || null,
+    rateLimitPrefix: env.RATE_LIMIT_PREFIX || 'pobyt:rl:',
     webhooks: {
       enabled: bool(env, 'WEBHOOKS_ENABLED', true),
       retryLimit: int(env, 'WEBHOOK_RETRY_LIMIT', 8, 0, 100),
@@ -171,6 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryDelayMaxSeconds: int(env, 'WEBHOOK_RETRY_DELAY_MAX_SECONDS', 3600, 1, 86400),
       timeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10000, 100, 120000),
       dispatchIntervalMs: int(env, 'WEBHOOK_DISPATCH_INTERVAL_MS', 2000, 50, 3600000),
+      monitorIntervalSeconds: int(env, 'JOB_MONITOR_INTERVAL_SECONDS', 30, 1, 3600),
     },
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 25000, 100, 600000),
   };
 }

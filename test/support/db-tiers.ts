@@ -15,7 +15,8 @@ export interface Tier {
   openEmpty(): Promise<DatabaseHandle>;
 }
 
-async function openServerDb(baseUrl: string, migrate = true): Promise<DatabaseHandle> {
+/** A fresh, empty database on the server at `baseUrl`: its URL and how to drop it (connections forced out). */
+export async function createServerDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `pobyt_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
@@ -23,16 +24,26 @@ async function openServerDb(baseUrl: string, migrate = true): Promise<DatabaseHa
   await admin.end();
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  const h = await openDatabase({ url: url.toString(), poolSize: 20 });
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: baseUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+async function openServerDb(baseUrl: string, migrate = true): Promise<DatabaseHandle> {
+  const created = await createServerDatabase(baseUrl);
+  const h = await openDatabase({ url: created.url, poolSize: 20 });
   if (migrate) await migrateToLatest(h.db);
   return {
     ...h,
     close: async () => {
       await h.close();
-      const a = new pg.Client({ connectionString: baseUrl });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await created.drop();
     },
   };
 }

@@ -9,6 +9,7 @@ import { upsertDirectory } from '../../src/modules/offices/index.ts';
 import { createStaffUser } from '../../src/modules/auth/index.ts';
 import { startWebhookService, type WebhookService } from '../../src/modules/agencies/index.ts';
 import { LogCapture } from './log-scan.ts';
+import { openLimitStore } from '../../src/platform/http/limit-store.ts';
 
 export class TestClock implements Clock {
   private t: Date;
@@ -76,7 +77,9 @@ export async function startTestApp(
       })
     : null;
   const logs = new LogCapture();
+  const limits = await openLimitStore({ redisUrl: config.redisUrl, prefix: config.rateLimitPrefix });
   const app = await buildApp({
+    ...(limits.redis ? { redis: limits.redis } : {}),
     db: handle.db,
     ...(handle.kind === 'postgres' ? { pool: handle.pool } : {}),
     poolStats: handle.pool,

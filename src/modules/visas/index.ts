@@ -2,6 +2,8 @@
 export { recordVisa, recordNominationVisa, type NewVisa } from './use-cases/record-visa.ts';
 export { findVisaByCase } from './db/visas.queries.ts';
 export { extendVisas, countEligible, type ExtendOptions, type ExtendResult } from './use-cases/extend-visas.ts';
+/** The mass extension on the job queue: one worker per run across processes, resumed after a process dies. */
+export { startExtensionWorker, queueExtension, type ExtensionWorker } from './jobs/extension-job.ts';
 export {
   findVisaForVerification,
   visaForRequestRow,

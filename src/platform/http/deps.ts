@@ -7,6 +7,7 @@ import type { ActorBase, AnonymousCtx } from '../context.ts';
 import type { Db } from '../db/db.ts';
 import type { ReplicaRouter } from '../db/replica.ts';
 import type { Boss } from '../jobs.ts';
+import type { Lifecycle, ReadinessCheck } from './system.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -36,6 +37,12 @@ export interface AppDeps {
   boss?: Boss;
   /** The pool under `db` on either engine (PGlite: its one connection), for the pool metrics only. */
   poolStats?: Pick<pg.Pool, 'totalCount' | 'idleCount' | 'waitingCount'>;
+  /** Redis for the shared rate-limit store (REDIS_URL); absent: the limits count per process. */
+  redis?: import('ioredis').Redis;
+  /** What /ready checks besides the database (the job queue; a read replica adds its check here). */
+  readiness?: ReadinessCheck[];
+  /** Set draining when graceful shutdown begins: /ready answers 503 from then on. */
+  lifecycle?: Lifecycle;
 }
 
 /** The context of a public route: no one has identified themselves. */

@@ -5,7 +5,7 @@
  * is not sent again); pg-boss retries with exponential backoff and moves exhausted jobs to a dead-
  * letter queue, which lands in `webhook_dead_letters` for manual replay.
  */
-import { fromKysely } from 'pg-boss';
+import { fromKysely, type JobResult } from 'pg-boss';
 import type { Boss } from '../../../platform/jobs.ts';
 import { systemClock, type Clock } from '../../../platform/clock.ts';
 import type { Db } from '../../../platform/db/db.ts';
@@ -17,6 +17,10 @@ import { newWebhookSecret, webhookSecretOf } from './secrets.ts';
 
 export const DELIVER = 'webhook-deliver';
 export const DEAD = 'webhook-dead';
+/** Deliveries a worker fetches and sends at once. */
+export const DELIVERY_BATCH = 10;
+/** Deliveries a worker sends at the same time. */
+export const DELIVERY_LANES = 1;
 
 export interface WebhookSettings {
   retryLimit: number;
@@ -129,15 +133,43 @@ async function deliverOne(db: Db, ring: Keyring | null, job: DeliverJob, timeout
 
 export async function startWebhookWorkers(db: Db, ring: Keyring | null, boss: Boss, s: WebhookSettings, pollSeconds = 1) {
   await boss.createQueue(DEAD);
-  await boss.createQueue(DELIVER, {
+  // A delivery still active past its batch's time bound (plus a margin) belongs to a process that died: the
+  // queue's monitor fails it and any live process retries it.
+  const queue = {
     retryLimit: s.retryLimit,
     retryDelay: s.retryDelaySeconds,
     retryBackoff: true,
     retryDelayMax: s.retryDelayMaxSeconds,
+    // a batch's deliveries are sent DELIVERY_LANES at a time, each up to its timeout: the batch's time bound
+    expireInSeconds: Math.ceil(DELIVERY_BATCH / DELIVERY_LANES) * Math.ceil(s.timeoutMs / 1000) + 10,
     deadLetter: DEAD,
-  });
-  await boss.work<DeliverJob>(DELIVER, { pollingIntervalSeconds: pollSeconds, batchSize: 1 }, async ([job]) =>
-    deliverOne(db, ring, job!.data, s.timeoutMs, s.clock ?? systemClock),
+  };
+  await boss.createQueue(DELIVER, queue);
+  await boss.updateQueue(DELIVER, queue); // a queue created by an earlier version keeps its old settings otherwise
+  // Up to DELIVERY_BATCH deliveries fetched at once and sent DELIVERY_LANES at a time (all at once made
+  // slow receivers time out under load, and a timed-out delivery the receiver did take arrives twice),
+  // each settled on its own (a failed one is retried alone); while fetches come back full the worker fetches again at once
+  // (burst) instead of waiting a polling interval — one delivery per poll was ~1 event/s per process.
+  await boss.work<DeliverJob>(
+    DELIVER,
+    { pollingIntervalSeconds: pollSeconds, batchSize: DELIVERY_BATCH, perJobResults: true, burstWhenBatchFull: true },
+    async (jobs) => {
+      const results: JobResult[] = new Array(jobs.length);
+      let next = 0;
+      const lane = async () => {
+        for (let i = next++; i < jobs.length; i = next++) {
+          const j = jobs[i]!;
+          try {
+            await deliverOne(db, ring, j.data, s.timeoutMs, s.clock ?? systemClock);
+            results[i] = { id: j.id, status: 'completed' };
+          } catch (e) {
+            results[i] = { id: j.id, status: 'failed', output: { error: String((e as Error)?.message ?? e).slice(0, 200) } };
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(DELIVERY_LANES, jobs.length) }, lane));
+      return results;
+    },
   );
   await boss.work<DeliverJob>(DEAD, { pollingIntervalSeconds: pollSeconds }, async (jobs) => {
     for (const j of jobs)

@@ -6,6 +6,7 @@ import { AppError, ValidationErrors } from '../../../platform/errors.ts';
 import { requirePermission } from '../../auth/index.ts';
 import { massExtensionPlan, NotAMassExtensionRule } from '../../policy/index.ts';
 import { extendVisas } from '../use-cases/extend-visas.ts';
+import { queueExtension } from '../jobs/extension-job.ts';
 import { findVisasOfHolder, getJob, getVisa } from '../use-cases/read-visas.ts';
 import { cancelVisa, recordSticker } from '../use-cases/visa-changes.ts';
 import * as S from './visas.schema.ts';
@@ -116,21 +117,23 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
             });
           throw e;
         }
-        // The run records itself in job_runs before its first batch; the reply names it.
-        const started = new Promise<string>((resolve, reject) => {
-          extendVisas(deps.db, {
-            ruleId: req.body.rule,
-            dryRun: req.body.dryRun ?? false,
-            actorId: ctx.actor.id,
-            onStart: resolve,
-            // After each committed batch: this process's replica reads must see the new validity.
-            onProgress: () => deps.replica?.fence(),
-          }).catch((e: unknown) => {
-            req.log.error({ errName: (e as Error).name }, 'extension job failed');
-            reject(e);
-          });
-        });
-        const id = await started;
+        // With a job queue the run is recorded and queued in one transaction, and worked by whichever
+        // process fetches it (its worker fences that process's replica reads); without one it runs in
+        // this process. Either way the reply names the run.
+        const o = { ruleId: req.body.rule, dryRun: req.body.dryRun ?? false, actorId: ctx.actor.id, batchSize: req.body.batchSize ?? 5000 };
+        const id = deps.boss
+          ? await queueExtension(deps.db, deps.boss, o)
+          : await new Promise<string>((resolve, reject) => {
+              extendVisas(deps.db, {
+                ...o,
+                onStart: resolve,
+                // After each committed batch: this process's replica reads must see the new validity.
+                onProgress: () => deps.replica?.fence(),
+              }).catch((e: unknown) => {
+                req.log.error({ errName: (e as Error).name }, 'extension job failed');
+                reject(e);
+              });
+            });
         return reply
           .status(202)
           .header('location', `/api/v1/jobs/${id}`)

@@ -94,7 +94,13 @@ export const JobView = Type.Object({
 });
 
 export const ExtensionBody = Type.Object(
-  { rule: Type.String({ maxLength: 80 }), dryRun: Type.Optional(Type.Boolean()) },
+  {
+    rule: Type.String({ maxLength: 80 }),
+    dryRun: Type.Optional(Type.Boolean()),
+    batchSize: Type.Optional(
+      Type.Integer({ minimum: 10, maximum: 50000, description: 'Visas per batch (one transaction each); default 5000' }),
+    ),
+  },
   { additionalProperties: false },
 );
 export const ExtensionStarted = Type.Object({

@@ -13,7 +13,7 @@
  * eligible and walks again if anything is, until a walk extends nothing.
  */
 import { sql } from 'kysely';
-import type { Db } from '../../../platform/db/db.ts';
+import type { Db, Trx } from '../../../platform/db/db.ts';
 import { writeAuditFrom } from '../../../platform/audit.ts';
 import { appendChangeEventsFrom } from '../../../platform/outbox.ts';
 import { massExtensionPlan, type MassExtensionPlan } from '../../policy/index.ts';
@@ -121,7 +121,7 @@ async function extendBatch(
   });
 }
 
-export async function countEligible(db: Db, plan: MassExtensionPlan): Promise<number> {
+export async function countEligible(db: Db | Trx, plan: MassExtensionPlan): Promise<number> {
   let n = 0;
   for (const w of plan.windows) {
     const r = await sql<{ n: number }>`select count(*)::int as n from visas v where ${eligibleWhere(plan, w)}`.execute(db);
@@ -130,11 +130,33 @@ export async function countEligible(db: Db, plan: MassExtensionPlan): Promise<nu
   return n;
 }
 
-/** @throws NotAMassExtensionRule when the rule is not of that shape */
-export async function extendVisas(db: Db, o: ExtendOptions): Promise<ExtendResult> {
+/** Stops a run between two batches (graceful shutdown); the run stays `running` and a resume finishes it. */
+export class ExtensionStopped extends Error {
+  constructor(readonly runId: string) {
+    super('The extension stopped between two batches (shutdown); resuming it extends only what is left.');
+    this.name = 'ExtensionStopped';
+  }
+}
+
+export interface RunRecord {
+  runId: string;
+  eligible: number;
+  plan: MassExtensionPlan;
+  batchSize: number;
+}
+
+/**
+ * Records a run in job_runs (status running, or succeeded for a dry run) with the count of eligible
+ * visas as its total; `db` may be the caller's transaction (the job queue's send commits with it).
+ * @throws NotAMassExtensionRule when the rule is not of that shape
+ */
+export async function recordExtensionRun(
+  db: Db | Trx,
+  o: Pick<ExtendOptions, 'ruleId' | 'dryRun' | 'batchSize' | 'actorId'>,
+): Promise<RunRecord> {
   const plan = massExtensionPlan(o.ruleId);
   const batch = o.batchSize ?? 5000;
-  const eligible = await countEligible(db, plan);
+  const eligible = await countEligible(db as Db, plan);
   const run = await db
     .insertInto('job_runs')
     .values({
@@ -144,15 +166,25 @@ export async function extendVisas(db: Db, o: ExtendOptions): Promise<ExtendResul
       dry_run: Boolean(o.dryRun),
       total: eligible,
       started_by: o.actorId ?? null,
+      ...(o.dryRun ? { finished_at: sql`now()` } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  o.onStart?.(run.id);
-  if (o.dryRun) {
-    await db.updateTable('job_runs').set({ finished_at: sql`now()` }).where('id', '=', run.id).execute();
-    return { runId: run.id, ruleId: o.ruleId, dryRun: true, eligible, extended: 0, plan };
-  }
-  let done = 0;
+  return { runId: run.id, eligible, plan, batchSize: batch };
+}
+
+/**
+ * Runs (or resumes) a recorded run's batches until nothing eligible is left, then marks it succeeded.
+ * A `signal` aborted between batches stops it with ExtensionStopped, still `running`; any other
+ * failure marks it failed. Progress counts on from what the run had done before.
+ */
+export async function runExtensionBatches(
+  db: Db,
+  run: RunRecord & { actorId?: string | null; doneBefore?: number },
+  o: Pick<ExtendOptions, 'onProgress' | 'afterBatch'> & { signal?: AbortSignal } = {},
+): Promise<number> {
+  const { plan, runId, eligible } = run;
+  let done = run.doneBefore ?? 0;
   try {
     for (const w of plan.windows) {
       // Walk the window once by key; if visas are still eligible afterwards (rows another transaction
@@ -161,7 +193,8 @@ export async function extendVisas(db: Db, o: ExtendOptions): Promise<ExtendResul
         let after: WalkKey | null = null;
         let extendedInWalk = 0;
         for (;;) {
-          const b = await extendBatch(db, plan, w, run.id, o.actorId ?? null, batch, after);
+          if (o.signal?.aborted) throw new ExtensionStopped(runId);
+          const b = await extendBatch(db, plan, w, runId, run.actorId ?? null, run.batchSize, after);
           if (b.extended > 0) {
             done += b.extended;
             extendedInWalk += b.extended;
@@ -176,14 +209,47 @@ export async function extendVisas(db: Db, o: ExtendOptions): Promise<ExtendResul
         if (left.rows[0]!.n === 0) break;
       }
     }
-    await db.updateTable('job_runs').set({ status: 'succeeded', finished_at: sql`now()` }).where('id', '=', run.id).execute();
+    await db.updateTable('job_runs').set({ status: 'succeeded', finished_at: sql`now()` }).where('id', '=', runId).execute();
   } catch (e) {
+    if (e instanceof ExtensionStopped) throw e;
     await db
       .updateTable('job_runs')
       .set({ status: 'failed', finished_at: sql`now()`, error: e instanceof Error ? e.message.slice(0, 500) : 'failed' })
-      .where('id', '=', run.id)
+      .where('id', '=', runId)
       .execute();
     throw e;
   }
-  return { runId: run.id, ruleId: o.ruleId, dryRun: false, eligible, extended: done, plan };
+  return done;
+}
+
+/**
+ * Resumes a recorded run from its checkpoint (the extension rows it committed): for the job queue's
+ * worker, after a process stopped or died. A run that succeeded or failed meanwhile is left alone.
+ * Returns false when there was nothing to resume.
+ */
+export async function resumeExtensionRun(
+  db: Db,
+  runId: string,
+  o: { signal?: AbortSignal; onProgress?: ExtendOptions['onProgress'] } = {},
+): Promise<boolean> {
+  const r = await db.selectFrom('job_runs').selectAll().where('id', '=', runId).executeTakeFirst();
+  if (r?.status !== 'running' || r.dry_run) return false;
+  const params = r.params as { ruleId: string; batchSize?: number };
+  const plan = massExtensionPlan(params.ruleId);
+  await runExtensionBatches(
+    db,
+    { runId, eligible: r.total, plan, batchSize: params.batchSize ?? 5000, actorId: r.started_by, doneBefore: r.done },
+    o,
+  );
+  return true;
+}
+
+/** @throws NotAMassExtensionRule when the rule is not of that shape */
+export async function extendVisas(db: Db, o: ExtendOptions & { signal?: AbortSignal }): Promise<ExtendResult> {
+  const run = await recordExtensionRun(db, o);
+  o.onStart?.(run.runId);
+  const base = { runId: run.runId, ruleId: o.ruleId, eligible: run.eligible, plan: run.plan };
+  if (o.dryRun) return { ...base, dryRun: true, extended: 0 };
+  const extended = await runExtensionBatches(db, { ...run, actorId: o.actorId ?? null }, o);
+  return { ...base, dryRun: false, extended };
 }
