@@ -7,25 +7,16 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { AXE, type Browser, launchChromium, type Page, skipWithoutChromium, haveChromium } from '../support/browser.ts';
 import { dbTiers } from '../support/db-tiers.ts';
 import { hasPdftotext, pdfText } from '../support/fixtures.ts';
 import { assertVisibleFocus, tabTo } from '../support/keyboard.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const have = existsSync(CHROMIUM);
-if (!have && process.env.REQUIRE_CHROMIUM === '1')
-  throw new Error(`REQUIRE_CHROMIUM=1 but no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-if (have && !hasPdftotext && process.env.REQUIRE_PDFTOTEXT === '1') throw new Error('REQUIRE_PDFTOTEXT=1 but pdftotext is not installed');
-
-const require = createRequire(import.meta.url);
-const AXE = have ? readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') : '';
-
-type Browser = import('playwright-core').Browser;
-type Page = import('playwright-core').Page;
+if (haveChromium && !hasPdftotext && process.env.REQUIRE_PDFTOTEXT === '1')
+  throw new Error('REQUIRE_PDFTOTEXT=1 but pdftotext is not installed');
 
 const TOLERANCE = new Map([
   ['held_status', 'none'],
@@ -37,7 +28,7 @@ const TOLERANCE = new Map([
   ['in_czech_republic', 'true'],
 ]);
 
-describe('documents in Chromium', { skip: have ? false : `no Chromium at ${CHROMIUM}` }, () => {
+describe('documents in Chromium', { skip: skipWithoutChromium }, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -45,8 +36,7 @@ describe('documents in Chromium', { skip: have ? false : `no Chromium at ${CHROM
     t = await startTestApp(await dbTiers()[0]!.open(), { now: '2026-12-02T09:00:00Z' });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -6,25 +6,15 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { AXE, type Browser, launchChromium, type Page, skipWithoutChromium } from '../support/browser.ts';
 import { dbTiers } from '../support/db-tiers.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const have = existsSync(CHROMIUM);
-if (!have && process.env.REQUIRE_CHROMIUM === '1')
-  throw new Error(`REQUIRE_CHROMIUM=1 but no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-
-const require = createRequire(import.meta.url);
-const AXE = have ? readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') : '';
 const SHOTS = 'screenshots';
 
-type Browser = import('playwright-core').Browser;
-type Page = import('playwright-core').Page;
-
-describe('navigator in Chromium', { skip: have ? false : `no Chromium at ${CHROMIUM}` }, () => {
+describe('navigator in Chromium', { skip: skipWithoutChromium }, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -33,8 +23,7 @@ describe('navigator in Chromium', { skip: have ? false : `no Chromium at ${CHROM
     t = await startTestApp(await tier.open(), { now: '2026-12-02T09:00:00Z' });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   after(async () => {
