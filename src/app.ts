@@ -179,7 +179,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     transformObject: (doc) =>
       'openapiObject' in doc ? withProblemResponses(doc.openapiObject as Parameters<typeof withProblemResponses>[0]) : doc.swaggerObject,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.addHook('onRequest', async (req) => {
     if (req.routeOptions.config?.public || !req.url.startsWith('/api/')) return;
@@ -206,6 +205,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setNotFoundHandler((req, reply) =>
     sendProblem(reply, toProblem(new AppError(GenericErrors.NOT_FOUND, `No route ${req.method} ${req.url.split('?')[0]}`), req)),
   );
+
+  // After the error handler, so that the docs' routes answer problem+json like the others (the fuzz
+  // found /docs answering a refused query string with Fastify's own 500 body).
+  await app.register(swaggerUi, { routePrefix: '/docs' });
 
   // Request timing for every route below, and /metrics (job and webhook gauges read from the shared database).
   const metrics = createMetrics({
