@@ -59,6 +59,27 @@ for (const tier of dbTiers()) {
     });
     after(() => t.close());
 
+    test('a staff user for an office or organisation that does not exist is refused with 422, not 500', async () => {
+      const office = await t.call('POST', '/api/v1/admin/staff', {
+        as: 'adam',
+        body: { username: 'nobody.office', displayName: 'N', role: 'officer', officeId: 'NO-SUCH', password: PASSWORD },
+      });
+      assert.equal(office.status, 422, JSON.stringify(office.body));
+      assert.equal(office.body.errors[0].field, '/officeId');
+      const org = await t.call('POST', '/api/v1/admin/staff', {
+        as: 'adam',
+        body: {
+          username: 'nobody.org',
+          displayName: 'N',
+          role: 'caseworker',
+          orgId: '46fd6b08-5729-7b66-a9b8-567d130f18c7',
+          password: PASSWORD,
+        },
+      });
+      assert.equal(org.status, 422, JSON.stringify(org.body));
+      assert.equal(org.body.errors[0].field, '/orgId');
+    });
+
     test('an NGO nominates; another NGO cannot read, list or infer it', async () => {
       const r = await t.call('POST', '/api/v1/nominations', { as: 'ngo.a', body: nomination() });
       assert.equal(r.status, 201, JSON.stringify(r.body));

@@ -1,7 +1,7 @@
 import type { Db, Trx } from '../../../platform/db/db.ts';
 import type { Role } from '../domain/staff-actor.ts';
 import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
-import { isUniqueViolation } from '../../../platform/pg-errors.ts';
+import { isUniqueViolation, pgErrorCode } from '../../../platform/pg-errors.ts';
 import { hashPassword } from '../domain/passwords.ts';
 import { insertStaffUser } from '../db/auth.queries.ts';
 import { AuthErrors } from '../auth.errors.ts';
@@ -15,7 +15,7 @@ export interface NewStaffUser {
   password: string;
 }
 
-/** @throws VALIDATION.FAILED (short password, officer without office), AUTH.USERNAME_TAKEN */
+/** @throws VALIDATION.FAILED (short password, officer without office, unknown office or organisation), AUTH.USERNAME_TAKEN */
 export async function createStaffUser(db: Db | Trx, u: NewStaffUser) {
   const errors = [];
   if (u.password.length < 12) errors.push(fieldError('/password', 'TOO_SHORT', 'A password has at least 12 characters.'));
@@ -31,6 +31,11 @@ export async function createStaffUser(db: Db | Trx, u: NewStaffUser) {
       throw new AppError(AuthErrors.USERNAME_TAKEN, 'That username is taken.', {
         fields: [fieldError('/username', 'TAKEN', 'That username is taken.')],
       });
+    // An office or organisation that does not exist (foreign key): the caller's mistake, not ours.
+    if (pgErrorCode(e) === '23503') {
+      const field = /org/.test(String((e as { constraint?: string }).constraint ?? '')) ? '/orgId' : '/officeId';
+      throw validationFailed([fieldError(field, 'NOT_FOUND', 'No such office or partner organisation.')]);
+    }
     throw e;
   }
 }
