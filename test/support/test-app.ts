@@ -122,7 +122,7 @@ export async function startTestApp(
       await app.close();
       await webhooks?.stop();
       await opts.replica?.close();
-      await limits.close();
+      await limits.close().catch(() => {});
       await handle.close();
       logs.assertClean();
     },
