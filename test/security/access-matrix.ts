@@ -342,6 +342,11 @@ export const MATRIX: Record<string, Declaration> = {
     expect: all('ok'),
     why: 'Free seats are public; no names.',
   },
+  'GET /api/v1/offices/:id/appointments': {
+    call: () => ({ url: '/api/v1/offices/PHA-ZUK/appointments?day=2026-03-03' }),
+    expect: staff({ officerA: 'ok', supervisor: 'ok', officerB: 403, admin: 403, ngoA: 403, ngoB: 403 }),
+    why: 'The office’s own counter staff; offices are public, so another office’s day is refused (403), not hidden.',
+  },
   'POST /api/v1/offices/:id/slots': {
     call: () => ({ url: '/api/v1/offices/PHA-ZUK/slots', body: { from: '2026-03-09', to: '2026-03-10', minutes: 60, capacity: 1 } }),
     expect: staff({ officerA: 403, officerB: 403, supervisor: 'ok', admin: 'ok', ngoA: 403, ngoB: 403 }),
