@@ -20,6 +20,8 @@
  * token for the pages, so that a page refusal is the page's own check and not the missing token.
  */
 import { LOCALES } from '../../src/modules/web/index.ts';
+import { DECLS as ADMIN_DECLS } from './matrix/admin.ts';
+import { DECLS as REGISTER_DECLS } from './matrix/register.ts';
 
 export const PRINCIPALS = ['anonymous', 'officerA', 'officerB', 'supervisor', 'admin', 'ngoA', 'ngoB', 'authority', 'holder'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
@@ -342,11 +344,6 @@ export const MATRIX: Record<string, Declaration> = {
     expect: all('ok'),
     why: 'Free seats are public; no names.',
   },
-  'GET /api/v1/offices/:id/appointments': {
-    call: () => ({ url: '/api/v1/offices/PHA-ZUK/appointments?day=2026-03-03' }),
-    expect: staff({ officerA: 'ok', supervisor: 'ok', officerB: 403, admin: 403, ngoA: 403, ngoB: 403 }),
-    why: 'The office’s own counter staff; offices are public, so another office’s day is refused (403), not hidden.',
-  },
   'POST /api/v1/offices/:id/slots': {
     call: () => ({ url: '/api/v1/offices/PHA-ZUK/slots', body: { from: '2026-03-09', to: '2026-03-10', minutes: 60, capacity: 1 } }),
     expect: staff({ officerA: 403, officerB: 403, supervisor: 'ok', admin: 'ok', ngoA: 403, ngoB: 403 }),
@@ -526,6 +523,9 @@ export const MATRIX: Record<string, Declaration> = {
       [`POST /${l}/holder/cancel`, { call: () => ({ url: `/${l}/holder/cancel`, form: {} }), expect: HOLDER_PAGE }],
     ]),
   ),
+  // — each area's own declarations (test/security/matrix/*.ts) —
+  ...ADMIN_DECLS,
+  ...REGISTER_DECLS,
 };
 
 /** The declaration of a route: HEAD answers as GET; `/x/` as `/x` when only that is declared. */
