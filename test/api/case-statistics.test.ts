@@ -88,7 +88,10 @@ for (const tier of dbTiers()) {
           ['2024-05', 2],
         ],
       );
-      assert.equal(r.body.intakeByWeek.weeks.reduce((n: number, w: { total: number }) => n + w.total, 0), 12);
+      assert.equal(
+        r.body.intakeByWeek.weeks.reduce((n: number, w: { total: number }) => n + w.total, 0),
+        12,
+      );
     });
 
     test('a narrower range counts only its days; the snapshot stays today’s', async () => {

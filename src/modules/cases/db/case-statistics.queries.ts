@@ -22,7 +22,13 @@ export async function intakeByDay(db: Db, officeId: string, from: string, to: st
 }
 
 /** Cases that ended in [from, to]: decided then, or returned (inadmissible) on receipt then. */
-export async function closedInRange(db: Db, officeId: string, from: string, to: string, openStatuses: readonly string[]): Promise<ClosedRow[]> {
+export async function closedInRange(
+  db: Db,
+  officeId: string,
+  from: string,
+  to: string,
+  openStatuses: readonly string[],
+): Promise<ClosedRow[]> {
   const rows = await db
     .selectFrom('cases')
     .select(['status', 'received_on', 'decided_on'])

@@ -95,10 +95,42 @@ test('the summary: intake per week by type, backlog, at risk, outcomes and time 
       { status: 'granted', receivedOn: '2024-03-01', decidedOn: '2024-03-20' }, // decided before the range
     ],
     open: [
-      { id: 'a', reference: 'R-A', caseType: 'tolerance_visa', status: 'under_assessment', receivedOn: '2024-04-05', dueOn: '2024-05-07', clockRunning: true },
-      { id: 'b', reference: 'R-B', caseType: 'tolerance_visa', status: 'under_assessment', receivedOn: '2024-05-10', dueOn: '2024-06-10', clockRunning: true },
-      { id: 'c', reference: 'R-C', caseType: 'tolerance_visa', status: 'interrupted', receivedOn: '2024-04-03', dueOn: '2024-05-03', clockRunning: false },
-      { id: 'd', reference: 'R-D', caseType: 'study_residence', status: 'under_assessment', receivedOn: '2024-04-05', dueOn: '2024-05-14', clockRunning: true },
+      {
+        id: 'a',
+        reference: 'R-A',
+        caseType: 'tolerance_visa',
+        status: 'under_assessment',
+        receivedOn: '2024-04-05',
+        dueOn: '2024-05-07',
+        clockRunning: true,
+      },
+      {
+        id: 'b',
+        reference: 'R-B',
+        caseType: 'tolerance_visa',
+        status: 'under_assessment',
+        receivedOn: '2024-05-10',
+        dueOn: '2024-06-10',
+        clockRunning: true,
+      },
+      {
+        id: 'c',
+        reference: 'R-C',
+        caseType: 'tolerance_visa',
+        status: 'interrupted',
+        receivedOn: '2024-04-03',
+        dueOn: '2024-05-03',
+        clockRunning: false,
+      },
+      {
+        id: 'd',
+        reference: 'R-D',
+        caseType: 'study_residence',
+        status: 'under_assessment',
+        receivedOn: '2024-04-05',
+        dueOn: '2024-05-14',
+        clockRunning: true,
+      },
     ],
   });
   assert.deepEqual(
@@ -140,8 +172,19 @@ test('the summary: intake per week by type, backlog, at risk, outcomes and time 
 });
 
 test('an empty office: zero everywhere, no percentile', () => {
-  const s = summarizeCaseStatistics({ from: '2024-04-01', to: '2024-04-30', today: '2024-04-30', caseTypes: ['t'], intake: [], closed: [], open: [] });
-  assert.equal(s.intakeByWeek.weeks.every((w) => w.total === 0), true);
+  const s = summarizeCaseStatistics({
+    from: '2024-04-01',
+    to: '2024-04-30',
+    today: '2024-04-30',
+    caseTypes: ['t'],
+    intake: [],
+    closed: [],
+    open: [],
+  });
+  assert.equal(
+    s.intakeByWeek.weeks.every((w) => w.total === 0),
+    true,
+  );
   assert.equal(s.backlog.total, 0);
   assert.deepEqual(s.atRisk.items, []);
   assert.deepEqual(s.timeToDecision.overall, { decisions: 0, medianDays: null, p90Days: null });

@@ -83,9 +83,7 @@ export const CaseStatisticsView = Type.Object({
     }),
   ),
   timeToDecision: Type.Object({
-    months: Type.Array(
-      Type.Object({ month: Type.String(), partial: Type.Boolean(), decisions: Count, medianDays: Days, p90Days: Days }),
-    ),
+    months: Type.Array(Type.Object({ month: Type.String(), partial: Type.Boolean(), decisions: Count, medianDays: Days, p90Days: Days })),
     overall: Type.Object({ decisions: Count, medianDays: Days, p90Days: Days }),
   }),
 });

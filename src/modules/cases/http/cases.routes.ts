@@ -134,7 +134,8 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       {
         schema: {
           tags,
-          summary: 'The office’s figures for its supervisor: intake per week, backlog by days left, cases at risk, outcomes and time to decision',
+          summary:
+            'The office’s figures for its supervisor: intake per week, backlog by days left, cases at risk, outcomes and time to decision',
           querystring: CaseStatisticsQuery,
           response: { 200: CaseStatisticsView },
         },
