@@ -82,3 +82,11 @@ export async function findActorByUsername(db: Db | Trx, username: string): Promi
 export async function hasStaffUsers(db: Db | Trx): Promise<boolean> {
   return (await db.selectFrom('staff_users').select('id').limit(1).execute()).length > 0;
 }
+
+/** The display names of staff users by id (for a case's timeline: who did what); unknown ids are left out. */
+export async function staffDisplayNames(db: Db | Trx, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db.selectFrom('staff_users').select(['id', 'display_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -8,4 +8,5 @@ export async function isActiveOfficer(db: Db | Trx, id: string): Promise<boolean
   return !!u && (u.role === 'officer' || u.role === 'supervisor');
 }
 
-export { findActorByUsername, hasStaffUsers } from '../db/auth.queries.ts';
+export { findActorByUsername, hasStaffUsers, staffDisplayNames } from '../db/auth.queries.ts';
+
