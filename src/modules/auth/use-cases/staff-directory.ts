@@ -9,4 +9,3 @@ export async function isActiveOfficer(db: Db | Trx, id: string): Promise<boolean
 }
 
 export { findActorByUsername, hasStaffUsers, staffDisplayNames } from '../db/auth.queries.ts';
-

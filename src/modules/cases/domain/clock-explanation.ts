@@ -76,7 +76,8 @@ export function explainClock(input: {
   let daysCounted = 0;
   let pausedDays = 0;
   let open = false;
-  const dueAsItStands = () => nextWorkingDayOnOrAfter(floor ? maxDate(addDays(resumedAfter, remaining), floor) : addDays(resumedAfter, remaining));
+  const dueAsItStands = () =>
+    nextWorkingDayOnOrAfter(floor ? maxDate(addDays(resumedAfter, remaining), floor) : addDays(resumedAfter, remaining));
   const interruptions: ClockInterruption[] = [];
   for (const { from, to } of input.interruptions) {
     if (open || from > dueAsItStands()) {

@@ -29,7 +29,10 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
   const status = row.status;
   const type = caseTypeOf(row.case_type);
   const state = foldLog(type, toLogEntries(actions));
-  const names = await staffDisplayNames(db, actions.map((a) => a.actor_id));
+  const names = await staffDisplayNames(
+    db,
+    actions.map((a) => a.actor_id),
+  );
   return {
     id: row.id,
     reference: row.reference,
