@@ -114,11 +114,3 @@ export async function deactivateStaffUser(
   const ended = await db.deleteFrom('sessions').where('user_id', '=', id).executeTakeFirst();
   return { outcome: 'done', sessionsEnded: Number(ended.numDeletedRows) };
 }
-
-/** The display names of staff users by id (for a case's timeline: who did what); unknown ids are left out. */
-export async function staffDisplayNames(db: Db | Trx, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (!unique.length) return new Map();
-  const rows = await db.selectFrom('staff_users').select(['id', 'display_name']).where('id', 'in', unique).execute();
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}

@@ -7,7 +7,7 @@ import type { CaseRow } from '../engine/case-type.ts';
 import { allowedActions } from '../domain/fold.ts';
 import { caseTypeOf } from '../engine/registry.ts';
 import { findApplicant, listActions, toLogEntries } from '../db/cases.queries.ts';
-import { staffDisplayNames } from '../../auth/index.ts';
+import { staffNames } from '../../auth/index.ts';
 import { defaultBundle, type Parameter, valueOn } from '../../policy/index.ts';
 import type { AnyCaseType, CaseState } from '../engine/case-type.ts';
 import { foldLog } from '../domain/fold.ts';
@@ -29,7 +29,7 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
   const status = row.status;
   const type = caseTypeOf(row.case_type);
   const state = foldLog(type, toLogEntries(actions));
-  const names = await staffDisplayNames(
+  const names = await staffNames(
     db,
     actions.map((a) => a.actor_id),
   );
