@@ -20,6 +20,9 @@
  * token for the pages, so that a page refusal is the page's own check and not the missing token.
  */
 import { LOCALES } from '../../src/modules/web/index.ts';
+import { DECLS as ADMIN_DECLS } from './matrix/admin.ts';
+import { DECLS as REGISTER_DECLS } from './matrix/register.ts';
+import { DECLS as DASHBOARD_DECLS } from './matrix/dashboard.ts';
 
 export const PRINCIPALS = ['anonymous', 'officerA', 'officerB', 'supervisor', 'admin', 'ngoA', 'ngoB', 'authority', 'holder'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
@@ -521,6 +524,10 @@ export const MATRIX: Record<string, Declaration> = {
       [`POST /${l}/holder/cancel`, { call: () => ({ url: `/${l}/holder/cancel`, form: {} }), expect: HOLDER_PAGE }],
     ]),
   ),
+  // — each area's own declarations (test/security/matrix/*.ts) —
+  ...ADMIN_DECLS,
+  ...REGISTER_DECLS,
+  ...DASHBOARD_DECLS,
 };
 
 /** The declaration of a route: HEAD answers as GET; `/x/` as `/x` when only that is declared. */
