@@ -12,6 +12,8 @@ import { registeredCaseTypes } from '../engine/registry.ts';
 import { openOfficeCase, actOnOfficeCase } from '../use-cases/office-cases.ts';
 import { getCase, getLetterPdf, listWorkQueue } from '../use-cases/read-cases.ts';
 import * as S from './cases.schema.ts';
+import { caseStatistics } from '../use-cases/case-statistics.ts';
+import { CaseStatisticsQuery, CaseStatisticsView } from './case-statistics.schema.ts';
 
 const tags = ['cases'];
 
@@ -125,6 +127,20 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (req) => listWorkQueue(staffCtx(req, deps), req.query.office),
+    );
+
+    app.get(
+      '/stats/cases',
+      {
+        schema: {
+          tags,
+          summary:
+            'The office’s figures for its supervisor: intake per week, backlog by days left, cases at risk, outcomes and time to decision',
+          querystring: CaseStatisticsQuery,
+          response: { 200: CaseStatisticsView },
+        },
+      },
+      async (req) => caseStatistics(staffCtx(req, deps), { officeId: req.query.office, from: req.query.from, to: req.query.to }),
     );
   };
 }
