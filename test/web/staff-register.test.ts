@@ -42,9 +42,21 @@ for (const tier of dbTiers()) {
       t = await startTestApp(await tier.open(), { now: '2024-01-10T09:00:00Z' });
       const olga = await t.handle.db.selectFrom('staff_users').select('id').where('username', '=', 'olga').executeTakeFirstOrThrow();
       // One visa the rule extended (31 March 2023 → 31 March 2024), and 30 it has yet to extend.
-      await seedVisas(t.handle.db, 'PHA-ZUK', olga.id, { n: 1, tag: 'ext', issuedOn: '2022-07-01', validTo: '2023-03-31', warRelated: true });
+      await seedVisas(t.handle.db, 'PHA-ZUK', olga.id, {
+        n: 1,
+        tag: 'ext',
+        issuedOn: '2022-07-01',
+        validTo: '2023-03-31',
+        warRelated: true,
+      });
       assert.equal((await extendVisas(t.handle.db, { ruleId: 'auto_extension.tolerance_2023' })).extended, 1);
-      await seedVisas(t.handle.db, 'PHA-ZUK', olga.id, { n: 30, tag: 'mass', issuedOn: '2022-08-01', validTo: '2023-06-30', warRelated: true });
+      await seedVisas(t.handle.db, 'PHA-ZUK', olga.id, {
+        n: 30,
+        tag: 'mass',
+        issuedOn: '2022-08-01',
+        validTo: '2023-06-30',
+        warRelated: true,
+      });
       extId = (await t.handle.db.selectFrom('visas').select('id').where('visa_number', '=', 'VT-EXT00000001').executeTakeFirstOrThrow()).id;
       const c = await t.call('POST', '/api/v1/cases/tolerance', { as: 'olga', body: intakeBody({ receivedOn: '2024-01-02' }) });
       const g = await t.call('POST', `/api/v1/cases/${c.body.id}/grant`, {
@@ -86,7 +98,11 @@ for (const tier of dbTiers()) {
       clean(page.body);
       assert.match(page.body, /<h1>Vyhledat vízum<\/h1>/);
       assert.match(page.body, /<form method="post" action="\/cs\/staff\/register"/);
-      assert.equal((await c.post('/cs/staff/register', { by: 'holder', passportNumber: 'EXT00000001', dateOfBirth: '1980-01-01' }, { csrf: false })).status, 403);
+      assert.equal(
+        (await c.post('/cs/staff/register', { by: 'holder', passportNumber: 'EXT00000001', dateOfBirth: '1980-01-01' }, { csrf: false }))
+          .status,
+        403,
+      );
       const bad = await c.post('/cs/staff/register', { by: 'holder', passportNumber: 'A1', dateOfBirth: '' });
       assert.equal(bad.status, 422);
       assert.match(bad.body, /id="error-summary"/);
@@ -123,7 +139,14 @@ for (const tier of dbTiers()) {
     test('a visa’s page: holder, legal ground, validity, its extension with the rule and source, the booked appointment; the read is audited', async () => {
       const c = await as('sylva');
       const n = async () =>
-        (await t.handle.db.selectFrom('audit_events').select('id').where('action', '=', 'visa.read').where('entity_id', '=', extId).execute()).length;
+        (
+          await t.handle.db
+            .selectFrom('audit_events')
+            .select('id')
+            .where('action', '=', 'visa.read')
+            .where('entity_id', '=', extId)
+            .execute()
+        ).length;
       const reads = await n();
       const r = await c.get(`/en/staff/register/visas/${extId}`);
       assert.equal(r.status, 200);
@@ -137,7 +160,7 @@ for (const tier of dbTiers()) {
       assert.match(r.body, /<dt>Valid to<\/dt><dd>March 31, 2024<\/dd>/);
       assert.match(r.body, /<code>auto_extension\.tolerance_2023<\/code>/);
       assert.match(r.body, /<td>March 31, 2023<\/td><td>March 31, 2024<\/td>/);
-      assert.match(r.body, /class="source" href="https?:[^"]+"[^>]*>Source: Automatic extension of tolerance visas/);
+      assert.match(r.body, /class="source" href="https?:[^"]+"[^>]*>Legal source: Automatic extension of tolerance visas/);
       assert.match(r.body, new RegExp(`Booked for [^<]*11:00[^<]*, code ${appointmentCode}`));
       assert.match(r.body, /<form method="post" action="\/en\/staff\/register\/visas\/[^"]+\/cancel"/);
       assert.match(r.body, /<form method="post" action="\/en\/staff\/register\/visas\/[^"]+\/stickers"/);
@@ -166,10 +189,17 @@ for (const tier of dbTiers()) {
       assert.equal(ok.location, `/en/staff/register/visas/${extId}?done=sticker`);
       const shown = await c.get(ok.location!);
       assert.match(shown.body, /The sticker is recorded/);
-      assert.match(shown.body, new RegExp(`<td>ZK123456</td><td>[^<]*Žukovského[^<]*</td><td>${appointmentCode}</td>|<td>ZK123456</td><td>[^<]+</td><td>${appointmentCode}</td>`));
+      assert.match(
+        shown.body,
+        new RegExp(
+          `<td>ZK123456</td><td>[^<]*Žukovského[^<]*</td><td>${appointmentCode}</td>|<td>ZK123456</td><td>[^<]+</td><td>${appointmentCode}</td>`,
+        ),
+      );
       assert.match(shown.body, /The holder has no booked appointment/);
       const day = await t.call('GET', '/api/v1/offices/PHA-ZUK/appointments?day=2024-01-10', { as: 'olga' });
-      const booking = day.body.flatMap((s: { bookings: { code: string; status: string }[] }) => s.bookings).find((b: { code: string }) => b.code === appointmentCode);
+      const booking = day.body
+        .flatMap((s: { bookings: { code: string; status: string }[] }) => s.bookings)
+        .find((b: { code: string }) => b.code === appointmentCode);
       assert.equal(booking.status, 'attended');
       // The same appointment again: no longer booked, said beside the choice.
       const stale = await c.post(`/en/staff/register/visas/${extId}/stickers`, { appointmentCode, affixedOn: '2024-01-10' });
@@ -217,7 +247,12 @@ for (const tier of dbTiers()) {
       const page = await olga.get('/cs/staff/appointments?day=2024-01-10');
       clean(page.body);
       assert.match(page.body, /<h1>Termíny dne<\/h1>/);
-      assert.match(page.body, new RegExp(`<th scope="row">11:00</th><td><code>${appointmentCode}</code></td><td>uskutečněno</td><td>VT-EXT00000001</td><td><a href="/cs/staff/register/visas/${extId}">`));
+      assert.match(
+        page.body,
+        new RegExp(
+          `<th scope="row">11:00</th><td><code>${appointmentCode}</code></td><td>uskutečněno</td><td>VT-EXT00000001</td><td><a href="/cs/staff/register/visas/${extId}">`,
+        ),
+      );
       assert.match(page.body, /href="\/cs\/staff\/appointments\?day=2024-01-10" aria-current="date"/);
       assert.match(page.body, /href="\/cs\/staff\/appointments\?day=2024-01-11" rel="next"/);
       assert.match(page.body, /href="\/cs\/staff\/appointments\?day=2024-01-09" rel="prev"/);
@@ -226,7 +261,10 @@ for (const tier of dbTiers()) {
       const today = await olga.get('/cs/staff/appointments');
       assert.match(today.body, /10\. ledna 2024/);
       assert.equal((await olga.get('/cs/staff/appointments?day=2024-13-01')).location, '/cs/staff/appointments');
-      assert.equal((await olga.post('/cs/staff/appointments/slots', { from: '2024-01-15', to: '2024-01-15', minutes: '60', capacity: '1' })).status, 403);
+      assert.equal(
+        (await olga.post('/cs/staff/appointments/slots', { from: '2024-01-15', to: '2024-01-15', minutes: '60', capacity: '1' })).status,
+        403,
+      );
 
       const sylva = await as('sylva', '/en/staff/appointments?day=2024-01-15');
       const form = await sylva.get('/en/staff/appointments?day=2024-01-15');
@@ -244,7 +282,7 @@ for (const tier of dbTiers()) {
       assert.equal(ok.location, '/en/staff/appointments?day=2024-01-15&created=13&existing=0');
       const shown = await sylva.get(ok.location!);
       assert.match(shown.body, /13 slots were created; none existed before\./);
-      assert.match(shown.body, /<th scope="row">08:00<\/th><td class="num">3<\/td><td class="num">0<\/td><td class="num">3<\/td>/);
+      assert.match(shown.body, /<th scope="row">08:00 AM<\/th><td class="num">3<\/td><td class="num">0<\/td><td class="num">3<\/td>/);
       // Another office's officer sees their own office's day.
       const bruno = await as('bruno', '/en/staff/appointments?day=2024-01-10');
       assert.doesNotMatch((await bruno.get('/en/staff/appointments?day=2024-01-10')).body, new RegExp(appointmentCode));
@@ -257,7 +295,10 @@ for (const tier of dbTiers()) {
       const page = await c.get('/en/staff/extensions');
       clean(page.body);
       assert.match(page.body, /Rule auto_extension\.tolerance_2023/);
-      assert.match(page.body, /issued February 24, 2022 – December 31, 2022 and still valid on January 1, 2023: their validity is extended to March 31, 2024\./);
+      assert.match(
+        page.body,
+        /issued February 24, 2022 – December 31, 2022 and still valid on January 1, 2023: their validity is extended to March 31, 2024\./,
+      );
       assert.match(page.body, /<strong>30 visas are eligible now\.<\/strong>/);
       assert.match(page.body, /class="source" href="https?:/);
       const bad = await c.post('/en/staff/extensions', { rule: 'deadline.tolerance' });
@@ -290,7 +331,14 @@ for (const tier of dbTiers()) {
       // A run still going (as the worker leaves it between two batches): the page refreshes itself.
       const going = await t.handle.db
         .insertInto('job_runs')
-        .values({ kind: 'visa.extend', params: JSON.stringify({ ruleId: 'auto_extension.tolerance_2023', batchSize: 10 }), status: 'running', total: 40, done: 12 })
+        .values({
+          kind: 'visa.extend',
+          params: JSON.stringify({ ruleId: 'auto_extension.tolerance_2023', batchSize: 10 }),
+          status: 'running',
+          dry_run: false,
+          total: 40,
+          done: 12,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const live = await c.get(`/cs/staff/extensions/jobs/${going.id}`);
@@ -310,7 +358,10 @@ for (const tier of dbTiers()) {
       assert.equal(rows.length, 4);
       assert.equal(rows[0], going.id, 'newest first');
       assert.match(history.body, /<td>the system<\/td>/);
-      assert.match(history.body, /<td>Sylva Supervisor<\/td><td>auto_extension\.tolerance_2023<\/td><td>run<\/td><td class="num">30 \/ 30<\/td><td>finished<\/td>/);
+      assert.match(
+        history.body,
+        /<td>Sylva Supervisor<\/td><td>auto_extension\.tolerance_2023<\/td><td>run<\/td><td class="num">30 \/ 30<\/td><td>finished<\/td>/,
+      );
       assert.match(history.body, /<td>dry run<\/td><td class="num">0 \/ 30<\/td><td>finished<\/td>/);
       assert.match(history.body, /<strong>No visa is eligible now\.<\/strong>/);
     });

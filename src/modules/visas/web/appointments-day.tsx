@@ -157,8 +157,22 @@ function DayPage(p: { locale: StaffLocale; ctx: PageStaffCtx; csrf: string; v: D
           <form method="post" action={`/${locale}/staff/appointments/slots`} novalidate>
             <CsrfField token={p.csrf} />
             <div class="form-row">
-              <StaffField name="from" type="date" label={tr('slots.from')} value={fv('from', v.day)} error={errorFor(errors, 'from')} required />
-              <StaffField name="to" type="date" label={tr('slots.to')} value={fv('to', addDays(v.day, 6))} error={errorFor(errors, 'to')} required />
+              <StaffField
+                name="from"
+                type="date"
+                label={tr('slots.from')}
+                value={fv('from', v.day)}
+                error={errorFor(errors, 'from')}
+                required
+              />
+              <StaffField
+                name="to"
+                type="date"
+                label={tr('slots.to')}
+                value={fv('to', addDays(v.day, 6))}
+                error={errorFor(errors, 'to')}
+                required
+              />
               <StaffField
                 name="minutes"
                 type="number"

@@ -3,10 +3,12 @@ import { defineTexts } from '../../web/index.ts';
 
 const en = {
   'ext.title': 'Mass extension',
-  'ext.lead': 'A mass extension moves the end date of every visa a policy rule extends by law, in batches, each recorded and told to the authorities. Running it again extends only what is left.',
+  'ext.lead':
+    'A mass extension moves the end date of every visa a policy rule extends by law, in batches, each recorded and told to the authorities. Running it again extends only what is left.',
   'ext.rules': 'What the rule would do',
   'ext.rule': 'Rule {id}',
-  'ext.window': 'Tolerance visas (type {codes}){war, select, true { granted for a war-related reason} other {}}, issued {from} – {to} and still valid on {validOn}: their validity is extended to {extendTo}.',
+  'ext.window':
+    'Tolerance visas (type {codes}){war, select, true { granted for a war-related reason} other {}}, issued {from} – {to} and still valid on {validOn}: their validity is extended to {extendTo}.',
   'ext.eligible': '{n, plural, =0 {No visa is eligible now.} one {# visa is eligible now.} other {# visas are eligible now.}}',
   'ext.policy': 'Policy version {v}',
   'ext.start': 'Start a run',
@@ -34,7 +36,8 @@ const en = {
   'job.progress': 'Progress',
   'job.progress_text': '{done} of {total} visas processed ({pct} %)',
   'job.refreshing': 'The run is in progress. This page refreshes itself every {s} seconds.',
-  'job.dry_done': 'Dry run: {total, plural, =0 {no visa would be extended} one {# visa would be extended} other {# visas would be extended}}. Nothing was changed.',
+  'job.dry_done':
+    'Dry run: {total, plural, =0 {no visa would be extended} one {# visa would be extended} other {# visas would be extended}}. Nothing was changed.',
   'job.done': 'Finished: {done, plural, =0 {no visa was extended} one {# visa was extended} other {# visas were extended}}.',
   'job.failed': 'The run failed: {error}',
   'job.interrupted': 'The run stopped without finishing: {error}',
@@ -53,11 +56,14 @@ export const extensionTexts = defineTexts({
   en,
   cs: {
     'ext.title': 'Hromadné prodloužení',
-    'ext.lead': 'Hromadné prodloužení posune konec platnosti všech víz, která pravidlo politiky prodlužuje ze zákona, po dávkách; každé prodloužení se zaznamená a oznámí orgánům. Opakované spuštění prodlouží jen to, co zbývá.',
+    'ext.lead':
+      'Hromadné prodloužení posune konec platnosti všech víz, která pravidlo politiky prodlužuje ze zákona, po dávkách; každé prodloužení se zaznamená a oznámí orgánům. Opakované spuštění prodlouží jen to, co zbývá.',
     'ext.rules': 'Co by pravidlo provedlo',
     'ext.rule': 'Pravidlo {id}',
-    'ext.window': 'Víza za účelem strpění pobytu (typ {codes}){war, select, true { udělená z důvodu souvisejícího s válkou} other {}}, vydaná {from} – {to} a platná ještě {validOn}: jejich platnost se prodlouží do {extendTo}.',
-    'ext.eligible': '{n, plural, =0 {Nyní nesplňuje podmínky žádné vízum.} one {Nyní splňuje podmínky # vízum.} few {Nyní splňují podmínky # víza.} many {Nyní splňuje podmínky # víza.} other {Nyní splňuje podmínky # víz.}}',
+    'ext.window':
+      'Víza za účelem strpění pobytu (typ {codes}){war, select, true { udělená z důvodu souvisejícího s válkou} other {}}, vydaná {from} – {to} a platná ještě {validOn}: jejich platnost se prodlouží do {extendTo}.',
+    'ext.eligible':
+      '{n, plural, =0 {Nyní nesplňuje podmínky žádné vízum.} one {Nyní splňuje podmínky # vízum.} few {Nyní splňují podmínky # víza.} many {Nyní splňuje podmínky # víza.} other {Nyní splňuje podmínky # víz.}}',
     'ext.policy': 'Verze politiky {v}',
     'ext.start': 'Spustit běh',
     'ext.rule_field': 'Pravidlo',
@@ -84,8 +90,10 @@ export const extensionTexts = defineTexts({
     'job.progress': 'Průběh',
     'job.progress_text': 'Zpracováno {done} z {total} víz ({pct} %)',
     'job.refreshing': 'Běh probíhá. Stránka se sama obnovuje každé {s} sekundy.',
-    'job.dry_done': 'Zkušební běh: {total, plural, =0 {neprodloužilo by se žádné vízum} one {prodloužilo by se # vízum} few {prodloužila by se # víza} many {prodloužilo by se # víza} other {prodloužilo by se # víz}}. Nic se nezměnilo.',
-    'job.done': 'Dokončeno: {done, plural, =0 {neprodloužilo se žádné vízum} one {prodloužilo se # vízum} few {prodloužila se # víza} many {prodloužilo se # víza} other {prodloužilo se # víz}}.',
+    'job.dry_done':
+      'Zkušební běh: {total, plural, =0 {neprodloužilo by se žádné vízum} one {prodloužilo by se # vízum} few {prodloužila by se # víza} many {prodloužilo by se # víza} other {prodloužilo by se # víz}}. Nic se nezměnilo.',
+    'job.done':
+      'Dokončeno: {done, plural, =0 {neprodloužilo se žádné vízum} one {prodloužilo se # vízum} few {prodloužila se # víza} many {prodloužilo se # víza} other {prodloužilo se # víz}}.',
     'job.failed': 'Běh selhal: {error}',
     'job.interrupted': 'Běh se zastavil a nedokončil: {error}',
     'job.finished': 'Dokončeno',

@@ -231,7 +231,12 @@ function JobPage(p: { locale: StaffLocale; ctx: PageStaffCtx; csrf: string; job:
 }
 
 export function extensionRoutes(root: FastifyInstance, sub: FastifyInstance, locale: StaffLocale, deps: AppDeps) {
-  const page = async (reply: FastifyReply, ctx: StaffCtx, extra: { values?: Record<string, string>; errors?: PageFieldError[] } = {}, status = 200) =>
+  const page = async (
+    reply: FastifyReply,
+    ctx: StaffCtx,
+    extra: { values?: Record<string, string>; errors?: PageFieldError[] } = {},
+    status = 200,
+  ) =>
     sendPage(
       reply,
       <ExtensionsPage
@@ -251,22 +256,30 @@ export function extensionRoutes(root: FastifyInstance, sub: FastifyInstance, loc
     return page(reply, ctx);
   });
 
-  sub.post<{ Body: Record<string, string | undefined> }>('/staff/extensions', { ...hide, preHandler: root.csrfProtection }, async (req, reply) => {
-    const ctx = await requireStaff(req, reply, deps);
-    if (!ctx) return reply;
-    const f = req.body ?? {};
-    const values = { rule: String(f.rule ?? '').trim(), dryRun: f.dryRun === 'on' ? 'on' : '' };
-    const { body, errors } = formBody<{ rule: string; dryRun?: boolean }>(S.ExtensionBody, { rule: values.rule, dryRun: values.dryRun === 'on' ? 'on' : 'false' }, locale);
-    if (errors.length) return page(reply, ctx, { values, errors }, 422);
-    try {
-      const id = await startExtension(ctx, extensionPorts(req, deps), body);
-      return reply.redirect(`/${locale}/staff/extensions/jobs/${id}`, 303);
-    } catch (e) {
-      const fields = problemFields(e, locale);
-      if (fields) return page(reply, ctx, { values, errors: fields }, 422);
-      throw e;
-    }
-  });
+  sub.post<{ Body: Record<string, string | undefined> }>(
+    '/staff/extensions',
+    { ...hide, preHandler: root.csrfProtection },
+    async (req, reply) => {
+      const ctx = await requireStaff(req, reply, deps);
+      if (!ctx) return reply;
+      const f = req.body ?? {};
+      const values = { rule: String(f.rule ?? '').trim(), dryRun: f.dryRun === 'on' ? 'on' : '' };
+      const { body, errors } = formBody<{ rule: string; dryRun?: boolean }>(
+        S.ExtensionBody,
+        { rule: values.rule, dryRun: values.dryRun === 'on' ? 'on' : 'false' },
+        locale,
+      );
+      if (errors.length) return page(reply, ctx, { values, errors }, 422);
+      try {
+        const id = await startExtension(ctx, extensionPorts(req, deps), body);
+        return reply.redirect(`/${locale}/staff/extensions/jobs/${id}`, 303);
+      } catch (e) {
+        const fields = problemFields(e, locale);
+        if (fields) return page(reply, ctx, { values, errors: fields }, 422);
+        throw e;
+      }
+    },
+  );
 
   sub.get<{ Params: { id: string } }>('/staff/extensions/jobs/:id', hide, async (req, reply) => {
     const ctx = await requireStaff(req, reply, deps);

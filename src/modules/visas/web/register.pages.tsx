@@ -302,7 +302,13 @@ export function VisaPage(p: { locale: StaffLocale; ctx: PageStaffCtx; csrf: stri
           <DataTable
             caption={tr('sticker.caption')}
             head={[tr('sticker.affixed'), tr('sticker.code'), tr('sticker.number'), tr('sticker.office'), tr('sticker.appointment')]}
-            rows={visa.stickers.map((s) => [d(s.affixedOn), s.code, s.number ?? '—', office(s.officeId) ?? '—', s.appointment ?? tr('sticker.walk_in')])}
+            rows={visa.stickers.map((s) => [
+              d(s.affixedOn),
+              s.code,
+              s.number ?? '—',
+              office(s.officeId) ?? '—',
+              s.appointment ?? tr('sticker.walk_in'),
+            ])}
           />
         ) : (
           <p>{tr('sticker.none')}</p>
@@ -330,7 +336,10 @@ export function VisaPage(p: { locale: StaffLocale; ctx: PageStaffCtx; csrf: stri
               label={tr('stick.appointment')}
               options={[
                 { value: '', label: tr('stick.walk_in') },
-                ...here.map((b) => ({ value: b.code, label: tr('stick.booked', { when: formatDateTime(locale, b.startsAt), code: b.code }) })),
+                ...here.map((b) => ({
+                  value: b.code,
+                  label: tr('stick.booked', { when: formatDateTime(locale, b.startsAt), code: b.code }),
+                })),
               ]}
               selected={fv('sticker', 'appointmentCode', here[0]?.code ?? '')}
               error={errorFor(errors, 'appointmentCode')}

@@ -103,13 +103,14 @@ export function registerRoutes(root: FastifyInstance, sub: FastifyInstance, loca
         : inForce
           ? 'form'
           : 'not-in-force';
-    const cancel: VisaPageData['cancel'] = visa.status === 'cancelled'
-      ? 'cancelled'
-      : !visa.ground.officeId
-        ? 'ministry'
-        : can(a, 'visa.cancel') && a.officeId === visa.ground.officeId
-          ? 'form'
-          : 'not-supervisor';
+    const cancel: VisaPageData['cancel'] =
+      visa.status === 'cancelled'
+        ? 'cancelled'
+        : !visa.ground.officeId
+          ? 'ministry'
+          : can(a, 'visa.cancel') && a.officeId === visa.ground.officeId
+            ? 'form'
+            : 'not-supervisor';
     return {
       visa,
       today: day,
