@@ -15,3 +15,13 @@ export {
 } from './i18n/i18n.ts';
 export { Layout, RadioGroup, Input, Select, ErrorSummary, CsrfField, Button, Icon, SourceLink, DS_CSS } from './pages/components.tsx';
 export { parseState, queryOf } from './navigator/state.ts';
+export {
+  BarChart,
+  StackedBarChart,
+  LineChart,
+  ChartTable,
+  PALETTE,
+  type ChartProps,
+  type ChartCategory,
+  type ChartSeries,
+} from './charts/charts.tsx';
