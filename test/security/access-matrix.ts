@@ -21,6 +21,7 @@
  */
 import { LOCALES } from '../../src/modules/web/index.ts';
 import { DECLS as ADMIN_DECLS } from './matrix/admin.ts';
+import { DECLS as REGISTER_DECLS } from './matrix/register.ts';
 import { DECLS as DASHBOARD_DECLS } from './matrix/dashboard.ts';
 
 export const PRINCIPALS = ['anonymous', 'officerA', 'officerB', 'supervisor', 'admin', 'ngoA', 'ngoB', 'authority', 'holder'] as const;
@@ -525,6 +526,7 @@ export const MATRIX: Record<string, Declaration> = {
   ),
   // — each area's own declarations (test/security/matrix/*.ts) —
   ...ADMIN_DECLS,
+  ...REGISTER_DECLS,
   ...DASHBOARD_DECLS,
 };
 
