@@ -4,7 +4,7 @@ export { createStaffUser, type NewStaffUser } from './use-cases/create-staff-use
 export { createStaff, deactivateStaff, listStaff, type StaffUserRow } from './use-cases/manage-staff.ts';
 export { findActorByUsername, hasStaffUsers, isActiveOfficer, listOfficers, staffNames } from './use-cases/staff-directory.ts';
 export { logIn, logOut, resolveSession, type LoginResult } from './use-cases/sessions.ts';
-export { authRoutes, SESSION_COOKIE } from './http/auth.routes.ts';
+export { authRoutes, loginLockout, loginRateLimit, SESSION_COOKIE } from './http/auth.routes.ts';
 export { AuthErrors } from './auth.errors.ts';
 export { isStaffActor, type Role, type StaffActor, type StaffCtx } from './domain/staff-actor.ts';
 export { staffCtx } from './http/staff-ctx.ts';
