@@ -20,6 +20,7 @@
  * token for the pages, so that a page refusal is the page's own check and not the missing token.
  */
 import { LOCALES } from '../../src/modules/web/index.ts';
+import { DECLS as QUEUE } from './matrix/queue.ts';
 
 export const PRINCIPALS = ['anonymous', 'officerA', 'officerB', 'supervisor', 'admin', 'ngoA', 'ngoB', 'authority', 'holder'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
@@ -521,6 +522,8 @@ export const MATRIX: Record<string, Declaration> = {
       [`POST /${l}/holder/cancel`, { call: () => ({ url: `/${l}/holder/cancel`, form: {} }), expect: HOLDER_PAGE }],
     ]),
   ),
+  // — issue 12's areas, each declared in its own file under matrix/ —
+  ...QUEUE,
 };
 
 /** The declaration of a route: HEAD answers as GET; `/x/` as `/x` when only that is declared. */

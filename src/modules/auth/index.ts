@@ -1,7 +1,14 @@
 /** The auth module's public surface: permissions, staff users and sessions. Other modules import from here only. */
 export { can, requireOffice, requirePermission, type Permission } from './domain/permissions.ts';
 export { createStaffUser, type NewStaffUser } from './use-cases/create-staff-user.ts';
-export { findActorByUsername, hasStaffUsers, isActiveOfficer } from './use-cases/staff-directory.ts';
+export {
+  findActorByUsername,
+  hasStaffUsers,
+  isActiveOfficer,
+  officeCaseworkers,
+  staffMembers,
+  type StaffMember,
+} from './use-cases/staff-directory.ts';
 export { logIn, logOut, resolveSession, type LoginResult } from './use-cases/sessions.ts';
 export { authRoutes, SESSION_COOKIE } from './http/auth.routes.ts';
 export { AuthErrors } from './auth.errors.ts';

@@ -7,18 +7,23 @@ import type { CaseRow } from '../engine/case-type.ts';
 import { allowedActions } from '../domain/fold.ts';
 import { caseTypeOf } from '../engine/registry.ts';
 import { findApplicant, listActions } from '../db/cases.queries.ts';
+import { staffMembers } from '../../auth/index.ts';
+import type { AnyCaseType } from '../engine/case-type.ts';
 
 export type { CaseRow };
 
 /** An OAMP case (a type of office scope: it has an applicant and an office). */
 export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
   if (!row.applicant_id || !row.office_id) throw new Error(`case ${row.id} is not an office case`);
-  const [applicant, actions, visa, letters] = await Promise.all([
+  const [applicant, actions, visa, letters, holder] = await Promise.all([
     findApplicant(db, row.applicant_id),
     listActions(db, row.id),
     visaRegister().findVisaByCase(db, row.id),
     listLettersOfCase(db, row.id),
+    row.assignee_id ? staffMembers(db, [row.assignee_id]).then((m) => m.get(row.assignee_id!)) : undefined,
   ]);
+  const type = caseTypeOf(row.case_type);
+  const actionsNow = allowedActions(type, row.status);
   const intake = actions[0]?.payload as { admissible: boolean; missing: { code: string; field?: string }[] } | undefined;
   const today = todayInPrague(now);
   const status = row.status;
@@ -36,7 +41,10 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
     daysLeft: row.due_on && row.clock_running ? calendarDaysLeft(row.due_on, today) : null,
     overdue: Boolean(row.due_on && row.clock_running && row.due_on < today),
     decidedOn: row.decided_on,
-    allowedActions: allowedActions(caseTypeOf(row.case_type), status),
+    assignee: holder ? { id: holder.id, displayName: holder.displayName } : null,
+    /** The proceedings' actions; who holds the case is changed by `assignmentActions`. */
+    allowedActions: actionsNow.filter((a) => !isAssignment(type, a)),
+    assignmentActions: actionsNow.filter((a) => isAssignment(type, a)),
     admissibility: intake ? { admissible: intake.admissible, missing: intake.missing } : null,
     applicant: {
       surname: applicant.surname,
@@ -79,6 +87,11 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
       actorId: a.actor_id,
     })),
   };
+}
+
+/** Claim, release, assign: actions that change who holds the case, not the proceedings. */
+export function isAssignment(type: AnyCaseType, action: string): boolean {
+  return type.actions[action]?.effect === 'assign';
 }
 
 export type CaseView = Awaited<ReturnType<typeof buildCaseView>>;
