@@ -20,7 +20,10 @@
  * token for the pages, so that a page refusal is the page's own check and not the missing token.
  */
 import { LOCALES } from '../../src/modules/web/index.ts';
-import { DECLS as QUEUE } from './matrix/queue.ts';
+import { DECLS as ADMIN_DECLS } from './matrix/admin.ts';
+import { DECLS as REGISTER_DECLS } from './matrix/register.ts';
+import { DECLS as DASHBOARD_DECLS } from './matrix/dashboard.ts';
+import { DECLS as QUEUE_DECLS } from './matrix/queue.ts';
 
 export const PRINCIPALS = ['anonymous', 'officerA', 'officerB', 'supervisor', 'admin', 'ngoA', 'ngoB', 'authority', 'holder'] as const;
 export type Principal = (typeof PRINCIPALS)[number];
@@ -522,8 +525,11 @@ export const MATRIX: Record<string, Declaration> = {
       [`POST /${l}/holder/cancel`, { call: () => ({ url: `/${l}/holder/cancel`, form: {} }), expect: HOLDER_PAGE }],
     ]),
   ),
-  // — issue 12's areas, each declared in its own file under matrix/ —
-  ...QUEUE,
+  // — each area's own declarations (test/security/matrix/*.ts) —
+  ...ADMIN_DECLS,
+  ...REGISTER_DECLS,
+  ...DASHBOARD_DECLS,
+  ...QUEUE_DECLS,
 };
 
 /** The declaration of a route: HEAD answers as GET; `/x/` as `/x` when only that is declared. */

@@ -7,4 +7,6 @@ export const AuthErrors = defineErrors('AUTH', {
   LOCKED: { status: 429, title: 'Too many failed sign-ins' },
   FORBIDDEN: { status: 403, title: 'Not allowed' },
   USERNAME_TAKEN: { status: 409, title: 'That username is taken' },
+  SELF_DEACTIVATION: { status: 409, title: 'You cannot deactivate your own account' },
+  ALREADY_INACTIVE: { status: 409, title: 'That account was already deactivated' },
 });

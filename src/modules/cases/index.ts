@@ -35,6 +35,14 @@ export {
   searchWorkQueue,
 } from './use-cases/work-queue.ts';
 export type { CaseView } from './use-cases/case-view.ts';
+export {
+  caseStatistics,
+  statisticsRange,
+  MAX_RANGE_DAYS,
+  type CaseStatistics,
+  type CaseStatisticsInput,
+} from './use-cases/case-statistics.ts';
+export { BACKLOG_BUCKETS, OUTCOMES, type BacklogBucket, type Outcome } from './domain/case-statistics.ts';
 export { simulatePolicyChange } from './use-cases/simulate-policy-change.ts';
 export { caseRoutes } from './http/cases.routes.ts';
 export { officePersons } from './db/cases.queries.ts';

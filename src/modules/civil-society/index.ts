@@ -3,6 +3,6 @@ export { civilSocietyNomination } from './case-type/nomination.ts';
 export { civilSocietyRoutes } from './http/civil-society.routes.ts';
 export { simulateNominations } from './use-cases/simulate-nominations.ts';
 export { rotateKeys } from './use-cases/rotate-keys.ts';
-export { insertPartnerOrg } from './use-cases/admin.ts';
+export { createPartnerOrg, insertPartnerOrg, listPartnerOrgs } from './use-cases/admin.ts';
 export { NominationErrors, PartnerOrgErrors } from './civil-society.errors.ts';
 export { nomineePersons } from './db/nomination-cases.queries.ts';

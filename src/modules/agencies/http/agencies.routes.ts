@@ -5,7 +5,7 @@ import { failureLimit } from '../../../platform/http/failure-limit.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../../platform/http/deps.ts';
 import { staffCtx } from '../../auth/index.ts';
-import { AppError, GenericErrors } from '../../../platform/errors.ts';
+import { AppError } from '../../../platform/errors.ts';
 import { todayInPrague } from '../../calendar/index.ts';
 import {
   authenticateAuthority,
@@ -15,11 +15,9 @@ import {
 } from '../use-cases/authority-clients.ts';
 import { readChangeFeed, verifyStatus } from '../use-cases/verify-status.ts';
 import { VerificationBatcher } from '../use-cases/verification-batcher.ts';
-import { listDeadLetters, replayDeadLetter } from '../webhooks/deliver.ts';
+import { listDeadLettersFor, replayDeadLetterAs } from '../use-cases/dead-letters.ts';
 import { subscribeClient } from '../use-cases/subscribe-client.ts';
-import { requirePermission } from '../../auth/index.ts';
 import { AuthErrors } from '../../auth/index.ts';
-import { WebhookErrors } from '../agencies.errors.ts';
 
 import { type AuthorityActor, type AuthorityCtx, isAuthorityActor } from '../authority-actor.ts';
 import * as S from './agencies.schema.ts';
@@ -92,16 +90,14 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
     app.get(
       '/admin/webhooks/dead-letters',
       { schema: { tags, summary: 'Deliveries that exhausted their retries', response: { 200: S.DeadLetters } } },
-      async (req) => {
-        requirePermission(staffCtx(req, deps).actor, 'authority.manage');
-        return (await listDeadLetters(deps.db)).map((d) => ({
-          id: String(d.id),
-          clientId: d.client_id,
-          seq: Number(d.seq),
+      async (req) =>
+        (await listDeadLettersFor(staffCtx(req, deps))).map((d) => ({
+          id: d.id,
+          clientId: d.clientId,
+          seq: d.seq,
           error: d.error,
-          failedAt: new Date(d.failed_at).toISOString(),
-        }));
-      },
+          failedAt: d.failedAt.toISOString(),
+        })),
     );
     app.post(
       '/admin/webhooks/dead-letters/:id/replay',
@@ -113,13 +109,7 @@ export function agencyRoutes(deps: AppDeps): FastifyPluginAsync {
           response: { 202: S.Replayed },
         },
       },
-      async (req, reply) => {
-        requirePermission(staffCtx(req, deps).actor, 'authority.manage');
-        if (!deps.boss) throw new AppError(WebhookErrors.NO_JOB_QUEUE, 'This process runs no job queue (WEBHOOKS_ENABLED=false).');
-        if (!(await replayDeadLetter(deps.db, deps.boss, req.params.id, deps.clock.now())))
-          throw new AppError(GenericErrors.NOT_FOUND, 'No unreplayed dead letter with that id.');
-        return reply.status(202).send({ replayed: req.params.id });
-      },
+      async (req, reply) => reply.status(202).send(await replayDeadLetterAs(staffCtx(req, deps), deps.boss, req.params.id)),
     );
 
     // Per key: a hash of the whole key (never the key itself, and not its public prefix, which anyone

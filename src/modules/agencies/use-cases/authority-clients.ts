@@ -8,6 +8,7 @@ import type { Db } from '../../../platform/db/db.ts';
 import { AppError, fieldError, validationFailed, GenericErrors } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { requirePermission } from '../../auth/index.ts';
+import { AuthorityErrors } from '../agencies.errors.ts';
 import { DEFAULT_SCOPES, FIELDS, type AuthorityKind } from '../domain/scopes.ts';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -46,7 +47,7 @@ export async function createAuthorityClient(ctx: StaffCtx, input: { name: string
   });
 }
 
-/** @throws AUTH.FORBIDDEN, NOT_FOUND */
+/** @throws AUTH.FORBIDDEN, NOT_FOUND, AUTHORITY.ALREADY_REVOKED */
 export async function revokeAuthorityClient(ctx: StaffCtx, id: string) {
   requirePermission(ctx.actor, 'authority.manage');
   await ctx.db.transaction().execute(async (trx) => {
@@ -57,7 +58,12 @@ export async function revokeAuthorityClient(ctx: StaffCtx, id: string) {
       .where('revoked_at', 'is', null)
       .returning('id')
       .executeTakeFirst();
-    if (!r) throw new AppError(GenericErrors.NOT_FOUND, 'No active authority client with that id.');
+    if (!r) {
+      const known = await trx.selectFrom('authority_clients').select('revoked_at').where('id', '=', id).executeTakeFirst();
+      if (known)
+        throw new AppError(AuthorityErrors.ALREADY_REVOKED, 'That client’s key was already revoked.', { revokedAt: known.revoked_at });
+      throw new AppError(GenericErrors.NOT_FOUND, 'No authority client with that id.');
+    }
     await writeAudit(trx, {
       actorId: ctx.actor.id,
       action: 'authority.revoked',

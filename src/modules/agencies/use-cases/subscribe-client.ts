@@ -3,7 +3,7 @@ import { AppError, GenericErrors } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { requirePermission, type StaffCtx } from '../../auth/index.ts';
 import { findActiveClientId } from '../db/clients.queries.ts';
-import { subscribe } from '../webhooks/deliver.ts';
+import { listSubscriptions, subscribe } from '../webhooks/deliver.ts';
 
 /** @throws AUTH.FORBIDDEN, NOT_FOUND (no active client), WEBHOOK.* (no master key) — the signing secret is returned once */
 export async function subscribeClient(ctx: StaffCtx, clientId: string, url: string) {
@@ -21,4 +21,11 @@ export async function subscribeClient(ctx: StaffCtx, clientId: string, url: stri
     });
     return { clientId: client.id, url, secret: r.secret };
   });
+}
+
+/** Each client's webhook subscription (URL, active, since when), keyed by client id; never the secret. @throws AUTH.FORBIDDEN */
+export async function listWebhookSubscriptions(ctx: StaffCtx) {
+  requirePermission(ctx.actor, 'authority.manage');
+  const rows = await listSubscriptions(ctx.db);
+  return new Map(rows.map((r) => [r.client_id, { url: r.url, active: r.active, createdAt: new Date(r.created_at) }]));
 }

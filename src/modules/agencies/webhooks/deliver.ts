@@ -194,6 +194,22 @@ export async function replayDeadLetter(db: Db, boss: Boss, id: string, now: Date
   return true;
 }
 
+/** Dead letters not yet replayed, oldest first, with their client's name. */
 export function listDeadLetters(db: Db) {
-  return db.selectFrom('webhook_dead_letters').selectAll().where('replayed_at', 'is', null).orderBy('id').execute();
+  return db
+    .selectFrom('webhook_dead_letters as d')
+    .innerJoin('authority_clients as c', 'c.id', 'd.client_id')
+    .select(['d.id', 'd.client_id', 'c.name as client_name', 'd.seq', 'd.error', 'd.failed_at'])
+    .where('d.replayed_at', 'is', null)
+    .orderBy('d.id')
+    .execute();
+}
+
+export function findDeadLetter(db: Db, id: string) {
+  return db.selectFrom('webhook_dead_letters').select(['id', 'replayed_at']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Every subscription (never its secret). */
+export function listSubscriptions(db: Db) {
+  return db.selectFrom('authority_subscriptions').select(['client_id', 'url', 'active', 'created_at']).execute();
 }

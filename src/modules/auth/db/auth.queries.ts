@@ -105,3 +105,35 @@ export async function findActorByUsername(db: Db | Trx, username: string): Promi
 export async function hasStaffUsers(db: Db | Trx): Promise<boolean> {
   return (await db.selectFrom('staff_users').select('id').limit(1).execute()).length > 0;
 }
+
+/** Every staff user (no password hash), by username. */
+export function listStaffUsers(db: Db | Trx) {
+  return db
+    .selectFrom('staff_users')
+    .select(['id', 'username', 'display_name', 'role', 'office_id', 'org_id', 'active', 'created_at'])
+    .orderBy('username')
+    .execute();
+}
+
+/**
+ * Deactivates an active user (a conditional update: of two admins at once, one wins) and deletes their
+ * sessions. `missing`: no such user; `inactive`: already deactivated.
+ */
+export async function deactivateStaffUser(
+  db: Trx,
+  id: string,
+): Promise<{ outcome: 'done'; sessionsEnded: number } | { outcome: 'missing' | 'inactive' }> {
+  const r = await db
+    .updateTable('staff_users')
+    .set({ active: false })
+    .where('id', '=', id)
+    .where('active', '=', true)
+    .returning('id')
+    .executeTakeFirst();
+  if (!r) {
+    const exists = await db.selectFrom('staff_users').select('id').where('id', '=', id).executeTakeFirst();
+    return { outcome: exists ? 'inactive' : 'missing' };
+  }
+  const ended = await db.deleteFrom('sessions').where('user_id', '=', id).executeTakeFirst();
+  return { outcome: 'done', sessionsEnded: Number(ended.numDeletedRows) };
+}

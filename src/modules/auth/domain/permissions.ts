@@ -10,6 +10,7 @@ export type Permission =
   | 'case.decide'
   | 'case.assign'
   | 'queue.read'
+  | 'case.stats'
   | 'letter.read'
   | 'letter.post'
   | 'staff.manage'
@@ -51,7 +52,7 @@ const OFFICER: readonly Permission[] = [
 const GRANTS: Record<Role, readonly Permission[]> = {
   officer: OFFICER,
   // A supervisor does what an officer does, and cancels visas, runs the mass extension, manages slots,
-  // assigns nominations and reads exact statistics.
+  // assigns nominations and reads exact statistics (the programme's and the office's case figures).
   // …and decides between two persons: merge, unmerge, distinct; and assigns the office's cases.
   supervisor: [
     ...OFFICER,
@@ -61,6 +62,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'slots.manage',
     'nomination.assign',
     'stats.exact',
+    'case.stats',
     'audit.verify',
     'person.decide',
   ],

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../../platform/http/deps.ts';
 import { memoryLockout } from '../../../platform/lockout.ts';
 import { staffCtx } from './staff-ctx.ts';
 import { logIn, logOut } from '../use-cases/sessions.ts';
+import { createStaff, deactivateStaff, listStaff } from '../use-cases/manage-staff.ts';
 import * as S from './auth.schema.ts';
 
 export const SESSION_COOKIE = 'pobyt_session';
@@ -65,6 +66,45 @@ export function authRoutes(deps: AppDeps): FastifyPluginAsync {
       '/auth/me',
       { schema: { tags: ['auth'], summary: 'Who is signed in', response: { 200: S.ActorSchema } } },
       async (req) => staffCtx(req, deps).actor,
+    );
+
+    // Staff accounts, managed by an administrator (the administration pages call the same use cases).
+    app.get(
+      '/admin/staff',
+      { schema: { tags: ['auth'], summary: 'Staff accounts, active or not (no passwords)', response: { 200: S.StaffList } } },
+      async (req) => listStaff(staffCtx(req, deps)),
+    );
+    app.post(
+      '/admin/staff',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Create a staff or caseworker account',
+          body: S.StaffBody,
+          response: { 201: S.StaffCreated },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(
+            await createStaff(staffCtx(req, deps), { ...req.body, officeId: req.body.officeId ?? null, orgId: req.body.orgId ?? null }),
+          ),
+    );
+    app.post(
+      '/admin/staff/:id/deactivate',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Deactivate an account: it cannot sign in, and its sessions end at once',
+          params: S.StaffId,
+          response: { 204: S.NoContent },
+        },
+      },
+      async (req, reply) => {
+        await deactivateStaff(staffCtx(req, deps), req.params.id);
+        return reply.status(204).send();
+      },
     );
   };
 }

@@ -28,3 +28,11 @@ export async function officeCaseworkers(db: Db | Trx, officeId: string): Promise
 }
 
 export { findActorByUsername, hasStaffUsers } from '../db/auth.queries.ts';
+
+/** Display names of staff users by id (deactivated ones too: a job history names who started a run years ago). */
+export async function staffNames(db: Db | Trx, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await db.selectFrom('staff_users').select(['id', 'display_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

@@ -13,6 +13,8 @@ import { openOfficeCase, actOnOfficeCase } from '../use-cases/office-cases.ts';
 import { getCase, getLetterPdf } from '../use-cases/read-cases.ts';
 import { listWorkQueue, searchWorkQueue } from '../use-cases/work-queue.ts';
 import * as S from './cases.schema.ts';
+import { caseStatistics } from '../use-cases/case-statistics.ts';
+import { CaseStatisticsQuery, CaseStatisticsView } from './case-statistics.schema.ts';
 
 const tags = ['cases'];
 
@@ -146,6 +148,20 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (req) => searchWorkQueue(staffCtx(req, deps), req.body),
+    );
+
+    app.get(
+      '/stats/cases',
+      {
+        schema: {
+          tags,
+          summary:
+            'The office’s figures for its supervisor: intake per week, backlog by days left, cases at risk, outcomes and time to decision',
+          querystring: CaseStatisticsQuery,
+          response: { 200: CaseStatisticsView },
+        },
+      },
+      async (req) => caseStatistics(staffCtx(req, deps), { officeId: req.query.office, from: req.query.from, to: req.query.to }),
     );
   };
 }

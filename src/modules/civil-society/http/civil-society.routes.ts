@@ -6,7 +6,7 @@ import { staffCtx } from '../../auth/index.ts';
 import { actOnNomination, assignOfficer, getNomination, listOwnNominations, nominate } from '../use-cases/nominations.ts';
 import { addEvidence, readEvidence } from '../use-cases/evidence.ts';
 import { exactStatistics, publicStatistics, toCsv } from '../use-cases/statistics.ts';
-import { createPartnerOrg, createStaff, listNominationsForStaff } from '../use-cases/admin.ts';
+import { createPartnerOrg, listNominationsForStaff, listPartnerOrgs } from '../use-cases/admin.ts';
 
 import * as S from './civil-society.schema.ts';
 
@@ -28,24 +28,11 @@ export function civilSocietyRoutes(deps: AppDeps): FastifyPluginAsync {
       },
       async (req, reply) => reply.status(201).send(await createPartnerOrg(staffCtx(req, deps), req.body.name)),
     );
-    app.post(
-      '/admin/staff',
-      {
-        schema: {
-          tags,
-          summary: 'Create a staff or caseworker account',
-          body: S.StaffBody,
-          response: { 201: S.StaffCreated },
-        },
-      },
-      async (req, reply) =>
-        reply
-          .status(201)
-          .send(
-            await createStaff(staffCtx(req, deps), { ...req.body, officeId: req.body.officeId ?? null, orgId: req.body.orgId ?? null }),
-          ),
+    app.get(
+      '/admin/partner-orgs',
+      { schema: { tags, summary: 'Partner organisations, by name', response: { 200: S.PartnerOrgList } } },
+      async (req) => listPartnerOrgs(staffCtx(req, deps)),
     );
-
     app.post(
       '/nominations',
       {

@@ -16,25 +16,9 @@ export const NoContent = Type.Unsafe<void>(Type.Null({ description: 'No body' })
 
 export const PartnerOrgBody = Type.Object({ name: Type.String({ minLength: 2, maxLength: 200 }) }, { additionalProperties: false });
 export const PartnerOrg = Type.Object({ id: Uuid, name: Type.String() });
-
-export const StaffBody = Type.Object(
-  {
-    username: Type.String({ pattern: '^[a-z0-9._-]{3,64}$' }),
-    displayName: Type.String({ minLength: 1, maxLength: 120 }),
-    role: Type.Union([Type.Literal('officer'), Type.Literal('supervisor'), Type.Literal('admin'), Type.Literal('caseworker')]),
-    officeId: Type.Optional(Type.String()),
-    orgId: Type.Optional(Uuid),
-    password: Type.String({ minLength: 1, maxLength: 256 }),
-  },
-  { additionalProperties: false },
+export const PartnerOrgList = Type.Array(
+  Type.Object({ id: Uuid, name: Type.String(), createdAt: Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' }) }),
 );
-export const StaffCreated = Type.Object({
-  id: Uuid,
-  username: Type.String(),
-  role: Type.String(),
-  officeId: NullableString,
-  orgId: NullableString,
-});
 
 export const NominationBody = Type.Object(
   {

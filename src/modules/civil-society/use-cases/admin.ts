@@ -1,46 +1,45 @@
-/** Partner organisations and staff accounts, created by an administrator. */
+/** Partner organisations, registered by an administrator (staff accounts are the auth module's). */
 import type { StaffCtx } from '../../auth/index.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { AppError, fieldError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { requirePermission } from '../../auth/index.ts';
-import { createStaffUser, type NewStaffUser } from '../../auth/index.ts';
 import { PartnerOrgErrors } from '../civil-society.errors.ts';
 
 export function insertPartnerOrg(db: StaffCtx['db'], name: string) {
   return db.insertInto('partner_orgs').values({ name }).returning('id').executeTakeFirstOrThrow();
 }
 
+/** @throws AUTH.FORBIDDEN, PARTNER_ORG.NAME_TAKEN (with the field) */
 export async function createPartnerOrg(ctx: StaffCtx, name: string) {
   requirePermission(ctx.actor, 'org.manage');
   try {
-    const r = await ctx.db.insertInto('partner_orgs').values({ name }).returning(['id', 'name']).executeTakeFirstOrThrow();
-    await writeAudit(ctx.db, {
-      actorId: ctx.actor.id,
-      action: 'org.created',
-      entityType: 'partner_org',
-      entityId: r.id,
-      requestId: ctx.requestId,
+    // The organisation and its audit event commit together.
+    return await ctx.db.transaction().execute(async (trx) => {
+      const r = await trx.insertInto('partner_orgs').values({ name }).returning(['id', 'name']).executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        actorId: ctx.actor.id,
+        action: 'org.created',
+        entityType: 'partner_org',
+        entityId: r.id,
+        requestId: ctx.requestId,
+      });
+      return r;
     });
-    return r;
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError(PartnerOrgErrors.NAME_TAKEN, 'An organisation with that name exists.');
+    if (isUniqueViolation(e))
+      throw new AppError(PartnerOrgErrors.NAME_TAKEN, 'An organisation with that name exists.', {
+        fields: [fieldError('/name', 'TAKEN', 'An organisation with that name exists.')],
+      });
     throw e;
   }
 }
 
-export async function createStaff(ctx: StaffCtx, u: NewStaffUser) {
-  requirePermission(ctx.actor, 'staff.manage');
-  const r = await createStaffUser(ctx.db, u);
-  await writeAudit(ctx.db, {
-    actorId: ctx.actor.id,
-    action: 'staff.created',
-    entityType: 'staff_user',
-    entityId: r.id,
-    requestId: ctx.requestId,
-    after: { role: r.role },
-  });
-  return { id: r.id, username: r.username, role: r.role, officeId: r.office_id, orgId: r.org_id };
+/** Every partner organisation, by name. @throws AUTH.FORBIDDEN */
+export async function listPartnerOrgs(ctx: StaffCtx) {
+  requirePermission(ctx.actor, 'org.manage');
+  const rows = await ctx.db.selectFrom('partner_orgs').select(['id', 'name', 'created_at']).orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: new Date(r.created_at) }));
 }
 
 /** Nominations an officer or supervisor may list: assigned ones (officer) or all (supervisor); never names or narratives. */
