@@ -251,7 +251,10 @@ export async function openArena(handle: DatabaseHandle, tierName: string): Promi
     async send(method, p, c, o = {}) {
       const headers: Record<string, string> = { ...(c.headers ?? {}) };
       const username = USERNAME[p];
-      if (username) headers.authorization = `Bearer ${await tokenOf(username, c.freshSession)}`;
+      // The API takes the session as a bearer token; a page, as a browser sends it: the session cookie.
+      const page = !c.url.startsWith('/api/');
+      const session = username ? await tokenOf(username, c.freshSession) : null;
+      if (session && !page) headers.authorization = `Bearer ${session}`;
       if (p === 'authority') {
         headers['x-api-key'] = apiKey;
         // A key is no session: sent as a bearer token it opens nothing.
@@ -274,7 +277,7 @@ export async function openArena(handle: DatabaseHandle, tierName: string): Promi
         method: method as 'GET',
         url: c.url,
         headers,
-        cookies: b.cookies,
+        cookies: session && page ? { ...b.cookies, pobyt_session: session } : b.cookies,
         ...(payload !== undefined ? { payload } : {}),
       });
       return { status: res.statusCode, headers: res.headers, body: res.body };

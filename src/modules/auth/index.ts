@@ -6,13 +6,14 @@ export {
   findActorByUsername,
   hasStaffUsers,
   isActiveOfficer,
+  listOfficers,
   officeCaseworkers,
   staffMembers,
   staffNames,
   type StaffMember,
 } from './use-cases/staff-directory.ts';
 export { logIn, logOut, resolveSession, type LoginResult } from './use-cases/sessions.ts';
-export { authRoutes, SESSION_COOKIE } from './http/auth.routes.ts';
+export { authRoutes, loginLockout, loginRateLimit, SESSION_COOKIE } from './http/auth.routes.ts';
 export { AuthErrors } from './auth.errors.ts';
 export { isStaffActor, type Role, type StaffActor, type StaffCtx } from './domain/staff-actor.ts';
 export { staffCtx } from './http/staff-ctx.ts';

@@ -1,15 +1,9 @@
 /**
- * The queue area's routes in the access matrix: assignment (claim, release, assign) and the search
- * inside the work queue. The queue pages are declared here too once they exist.
+ * The queue area's declarations in the authorization matrix (see ../access-matrix.ts): assignment
+ * (claim, release, assign), the search inside the work queue, and the queue pages.
  */
-import type { Declaration, Expect, Expectations } from '../access-matrix.ts';
+import { type Declaration, staff } from './helpers.ts';
 
-const staff = (e: Record<'officerA' | 'officerB' | 'supervisor' | 'admin' | 'ngoA' | 'ngoB', Expect>): Expectations => ({
-  anonymous: 401,
-  authority: 401,
-  holder: 401,
-  ...e,
-});
 /** The case is loaded in its office's scope before the action's permission: outside the office it is not there. */
 const OFFICE_CASE_ACTION = staff({ officerA: 'ok', supervisor: 'ok', officerB: 404, admin: 404, ngoA: 404, ngoB: 404 });
 

@@ -1,6 +1,6 @@
 /** What other modules may ask about staff users, without reading staff_users themselves. */
 import type { Db, Trx } from '../../../platform/db/db.ts';
-import { findActiveStaffRole, findStaffByIds, listOfficeStaff } from '../db/auth.queries.ts';
+import { findActiveStaffRole, findStaffByIds, listOfficeStaff, listOfficerNames } from '../db/auth.queries.ts';
 
 /** Whether `id` is an active officer or supervisor (who may be assigned casework). */
 export async function isActiveOfficer(db: Db | Trx, id: string): Promise<boolean> {
@@ -28,6 +28,12 @@ export async function officeCaseworkers(db: Db | Trx, officeId: string): Promise
 }
 
 export { findActorByUsername, hasStaffUsers } from '../db/auth.queries.ts';
+
+/** Who may be assigned casework (active officers and supervisors), or the named ones: id, name, office. */
+export async function listOfficers(db: Db | Trx, ids?: readonly string[]) {
+  const rows = await listOfficerNames(db, ids);
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, username: r.username, officeId: r.office_id, role: r.role }));
+}
 
 /** Display names of staff users by id (deactivated ones too: a job history names who started a run years ago). */
 export async function staffNames(db: Db | Trx, ids: readonly string[]): Promise<Map<string, string>> {
