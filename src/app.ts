@@ -38,7 +38,7 @@ import { agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
 import { createMetrics } from './platform/http/metrics.ts';
 import { replicaMetrics } from './platform/db/replica.ts';
 import { appointmentRoutes, holderRequestLimit } from './modules/appointments/index.ts';
-import { civilSocietyRoutes } from './modules/civil-society/index.ts';
+import { civilSocietyPages, civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
@@ -269,5 +269,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     ),
   );
+  await app.register(civilSocietyPages(deps));
   return app;
 }
