@@ -28,44 +28,46 @@ function StatisticsPage({ locale, f }: { locale: Locale; f: Figures }) {
   };
   return (
     <Layout locale={locale} t={t(locale)} title={tr('title')} path={PATH}>
-      <h1>{tr('title')}</h1>
-      <p class="lead">{tr('intro')}</p>
-      <section aria-labelledby="why" class="stats-why">
-        <h2 id="why">{tr('why.title')}</h2>
-        <p>{tr('why.text', { n: SUPPRESS_BELOW })}</p>
-      </section>
-      <p class="stats-total">
-        <strong>{tr('total')}:</strong> {fig(f.total)}
-      </p>
-      {DIMENSIONS.map((d) => {
-        const cells = f.cells.filter((c) => c.dimension === d);
-        return (
-          <DataTable
-            caption={tr(`table.${d}`)}
-            rowHeader
-            empty={tr('empty')}
-            head={[tr(`col.${d}`), tr('col.figure')]}
-            numeric={[1]}
-            rows={cells.map((c) => [value(d, c.value), fig(c.figure)])}
-          />
-        );
-      })}
-      <p>
-        <a class="gov-link" href="/api/v1/public/statistics/civil-society.csv" download>
-          {tr('csv')}
-        </a>{' '}
-        <a class="gov-link" href="/api/v1/public/statistics/civil-society">
-          {tr('api')}
-        </a>
-      </p>
-      <section aria-labelledby="method">
-        <h2 id="method">{tr('method.title')}</h2>
-        <ul>
-          <li>{tr('method.ranges', { n: SUPPRESS_BELOW })}</li>
-          <li>{tr('method.months', { month: monthLabel(locale, f.upToMonth) })}</li>
-          <li>{tr('method.fixed')}</li>
-        </ul>
-      </section>
+      <div class="stats-page">
+        <h1>{tr('title')}</h1>
+        <p class="lead">{tr('intro')}</p>
+        <section aria-labelledby="why" class="stats-why">
+          <h2 id="why">{tr('why.title')}</h2>
+          <p>{tr('why.text', { n: SUPPRESS_BELOW })}</p>
+        </section>
+        <p class="stats-total">
+          <strong>{tr('total')}:</strong> {fig(f.total)}
+        </p>
+        {DIMENSIONS.map((d) => {
+          const cells = f.cells.filter((c) => c.dimension === d);
+          return (
+            <DataTable
+              caption={tr(`table.${d}`)}
+              rowHeader
+              empty={tr('empty')}
+              head={[tr(`col.${d}`), tr('col.figure')]}
+              numeric={[1]}
+              rows={cells.map((c) => [value(d, c.value), fig(c.figure)])}
+            />
+          );
+        })}
+        <p>
+          <a class="gov-link" href="/api/v1/public/statistics/civil-society.csv" download>
+            {tr('csv')}
+          </a>{' '}
+          <a class="gov-link" href="/api/v1/public/statistics/civil-society">
+            {tr('api')}
+          </a>
+        </p>
+        <section aria-labelledby="method">
+          <h2 id="method">{tr('method.title')}</h2>
+          <ul>
+            <li>{tr('method.ranges', { n: SUPPRESS_BELOW })}</li>
+            <li>{tr('method.months', { month: monthLabel(locale, f.upToMonth) })}</li>
+            <li>{tr('method.fixed')}</li>
+          </ul>
+        </section>
+      </div>
     </Layout>
   );
 }
