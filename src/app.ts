@@ -17,13 +17,23 @@ import { CalendarRangeError } from './modules/calendar/index.ts';
 import type { AppDeps } from './platform/http/deps.ts';
 import { clientErrorResponse, sendProblem, toProblem } from './platform/http/problem.ts';
 import { systemRoutes } from './platform/http/system.routes.ts';
-import { AuthErrors, authRoutes, resolveSession, SESSION_COOKIE, type StaffActor } from './modules/auth/index.ts';
+import {
+  AuthErrors,
+  authRoutes,
+  logIn,
+  logOut,
+  loginLockout,
+  loginRateLimit,
+  resolveSession,
+  SESSION_COOKIE,
+  type StaffActor,
+} from './modules/auth/index.ts';
 import type { AuthorityActor } from './modules/agencies/index.ts';
 import type { HolderActor } from './modules/appointments/index.ts';
 import { officeRoutes } from './modules/offices/index.ts';
 import { caseRoutes } from './modules/cases/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
-import { findHolderVisa, jobMetrics, visaRoutes } from './modules/visas/index.ts';
+import { findHolderVisa, jobMetrics, visaPages, visaRoutes } from './modules/visas/index.ts';
 import { agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
 import { createMetrics } from './platform/http/metrics.ts';
 import { replicaMetrics } from './platform/db/replica.ts';
@@ -181,7 +191,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   app.addHook('onRequest', async (req) => {
-    if (req.routeOptions.config?.public || !req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/')) {
+      // A page: whoever the session cookie names is the actor (no cookie, an ended session: nobody);
+      // each staff page asks for the role it needs (web's requireStaff). Form posts carry a CSRF token.
+      const c = req.cookies?.[SESSION_COOKIE];
+      if (c && !req.url.startsWith('/assets/')) req.actor = await resolveSession({ db: deps.db, clock: deps.clock }, c);
+      return;
+    }
+    if (req.routeOptions.config?.public) return;
     const s = sessionToken(req);
     // A change signed in by the cookie must come from this site (403 REQUEST.CROSS_SITE otherwise).
     if (s?.cookie) checkSameOrigin(req, deps.config.publicUrl);
@@ -223,7 +240,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (deps.lifecycle?.draining) reply.header('connection', 'close');
   });
   await app.register(systemRoutes(deps));
-  await app.register(authRoutes(deps), { prefix: '/api/v1' });
+  // One sign-in lockout for the API's sign-in and the sign-in page.
+  const lockout = loginLockout(deps);
+  await app.register(authRoutes(deps, lockout), { prefix: '/api/v1' });
   await app.register(officeRoutes(deps), { prefix: '/api/v1' });
   await app.register(caseRoutes(deps), { prefix: '/api/v1' });
   await app.register(policyRoutes(deps), { prefix: '/api/v1' });
@@ -235,6 +254,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(civilSocietyRoutes(deps), { prefix: '/api/v1' });
   await app.register(auditRoutes(deps), { prefix: '/api/v1' });
   await app.register(peopleRoutes(deps), { prefix: '/api/v1' });
-  await app.register(webRoutes(deps, { findVisa: findHolderVisa, holderLimit }));
+  await app.register(
+    webRoutes(
+      deps,
+      { findVisa: findHolderVisa, holderLimit },
+      {
+        logIn: (req, input) =>
+          logIn(
+            { db: deps.db, clock: deps.clock, sessionTtlHours: deps.config.sessionTtlHours, requestId: String(req.id), lockout },
+            input,
+          ),
+        logOut: (req, token) => logOut({ db: deps.db, requestId: String(req.id) }, token),
+        rateLimit: loginRateLimit(deps),
+      },
+    ),
+  );
+  await app.register(visaPages(deps));
   return app;
 }

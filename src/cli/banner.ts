@@ -16,6 +16,7 @@ export function startBanner(o: {
 }): string[] {
   const lines = [
     `pobyt: applicants' pages at ${o.url}/  (cs, en, uk, ru, be)`,
+    `  staff and partner pages: ${o.url}/cs/sign-in  (staff: cs, en; partner caseworkers: all five)`,
     `  listening on ${o.url} — database: ${o.database}`,
     `  API docs: ${o.url}/docs   health: ${o.url}/health`,
   ];

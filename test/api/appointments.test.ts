@@ -120,6 +120,40 @@ for (const tier of dbTiers()) {
       assert.equal(Number(n.n), 10);
     });
 
+    test('the office’s appointments of a day: slots in time order with their bookings, for its own staff only', async () => {
+      const tue = await t.call('GET', '/api/v1/offices/PHA-ZUK/appointments?day=2026-03-03', { as: 'olga' });
+      assert.equal(tue.status, 200, JSON.stringify(tue.body));
+      // Tuesday 8–12 Prague: four slots; the booking moved to the third and cancelled there.
+      assert.equal(tue.body.length, 4);
+      assert.equal(tue.body[0].startsAt, '2026-03-03T07:00:00.000Z');
+      assert.deepEqual(
+        tue.body.map((s: { bookings: unknown[] }) => s.bookings.length),
+        [0, 0, 1, 0],
+      );
+      assert.equal(tue.body[2].bookings[0].status, 'cancelled');
+      assert.ok(tue.body[2].bookings[0].cancelledAt);
+      const thu = await t.call('GET', '/api/v1/offices/PHA-ZUK/appointments?day=2026-03-05', { as: 'sylva' });
+      const race = thu.body.find((s: { startsAt: string }) => s.startsAt === '2026-03-05T08:00:00.000Z');
+      assert.equal(race.booked, 10);
+      assert.equal(race.bookings.length, 10);
+      assert.ok(race.bookings.every((b: { status: string; code: string }) => b.status === 'booked' && /^[A-Z0-9]{8}$/.test(b.code)));
+      // A day runs midnight to midnight in Prague: 23:30 UTC on the 4th is the 5th in Prague.
+      await t.handle.db
+        .insertInto('appointment_slots')
+        .values({ office_id: 'PHA-ZUK', purpose: 'sticker', starts_at: new Date('2026-03-04T23:30:00Z'), minutes: 30, capacity: 1 })
+        .execute();
+      const early = await t.call('GET', '/api/v1/offices/PHA-ZUK/appointments?day=2026-03-05', { as: 'olga' });
+      assert.equal(early.body[0].startsAt, '2026-03-04T23:30:00.000Z');
+      assert.equal((await t.call('GET', '/api/v1/offices/PHA-ZUK/appointments?day=2026-03-05', { as: 'bruno' })).status, 403);
+      assert.equal((await t.call('GET', '/api/v1/offices/PHA-ZUK/appointments?day=2026-03-05', { as: 'adam' })).status, 403);
+      assert.equal((await t.call('GET', '/api/v1/offices/PHA-ZUK/appointments?day=2026-03-05')).status, 401);
+      // An impossible date is refused at the edge (400); a year the Czech calendar does not cover by the use case.
+      assert.equal((await t.call('GET', '/api/v1/offices/PHA-ZUK/appointments?day=2026-02-30', { as: 'olga' })).status, 400);
+      const far = await t.call('GET', '/api/v1/offices/PHA-ZUK/appointments?day=1999-03-05', { as: 'olga' });
+      assert.equal(far.status, 422);
+      assert.equal(far.body.errors?.[0]?.reason ?? far.body.fields?.[0]?.reason, 'OUT_OF_CALENDAR', JSON.stringify(far.body));
+    });
+
     test('a tolerance-visa holder at the temporary-protection extension channel is turned away with guidance', async () => {
       const r = await t.call('POST', '/api/v1/temporary-protection/extension', { body: { ...holder(), lang: 'uk' } });
       assert.equal(r.status, 409);

@@ -13,8 +13,10 @@ import { type Arena, openArena } from './arena.ts';
 /** Whether an answer matches an expectation (see access-matrix.ts). */
 export function matches(e: Expect, status: number, location: string | undefined): boolean {
   const toCheck = status === 303 && /\/status\?again=1$/.test(location ?? '');
+  const toSignIn = status === 303 && /^\/[a-z]{2}\/sign-in(\?|$)/.test(location ?? '');
   if (e === 'to-check') return toCheck;
-  if (e === 'ok') return status < 500 && ![401, 403, 404].includes(status) && !toCheck;
+  if (e === 'to-sign-in') return toSignIn;
+  if (e === 'ok') return status < 500 && ![401, 403, 404].includes(status) && !toCheck && !toSignIn;
   return status === e;
 }
 

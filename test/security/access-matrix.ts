@@ -20,71 +20,27 @@
  * token for the pages, so that a page refusal is the page's own check and not the missing token.
  */
 import { LOCALES } from '../../src/modules/web/index.ts';
-import { DECLS as ADMIN_DECLS } from './matrix/admin.ts';
 
-export const PRINCIPALS = ['anonymous', 'officerA', 'officerB', 'supervisor', 'admin', 'ngoA', 'ngoB', 'authority', 'holder'] as const;
-export type Principal = (typeof PRINCIPALS)[number];
-export type Expect = 'ok' | 'to-check' | number;
-export type Expectations = Record<Principal, Expect>;
-
-/** The objects the test seeded (all of office A / organisation A) and how to read their current state. */
-export interface World {
-  caseId: string;
-  humanitarianCaseId: string;
-  /** The persons behind the tolerance and the humanitarian case (both office A). */
-  personId: string;
-  otherPersonId: string;
-  letterId: string;
-  caseVersion(id: string): Promise<number>;
-  nominationId: string;
-  nominationVersion(): Promise<number>;
-  evidenceId: string;
-  officerAId: string;
-  otherOfficerAId: string;
-  visaNumber: string;
-  visaToCancel: string;
-  holderBirthDate: string;
-  /** The code of the holder's active booking (booked anew when the last one was cancelled). */
-  activeAppointment(): Promise<string>;
-  slotIds: string[];
-  jobId: string;
-  authorityClientId: string;
-  victimAuthorityId: string;
-  deadLetterId: string;
-  /** A fresh name for things that must be unique (organisations, usernames). */
-  unique(prefix: string): string;
-}
-
-export interface Call {
-  /** The concrete URL (the route's parameters filled in). */
-  url: string;
-  body?: unknown;
-  /** A form (the pages): sent urlencoded, with the principal's CSRF token. */
-  form?: Record<string, string>;
-  headers?: Record<string, string>;
-  /** Sign in anew for this call (logout ends the session it is sent with). */
-  freshSession?: boolean;
-}
-
-export interface Declaration {
-  call: (w: World, p: Principal) => Call | Promise<Call>;
-  expect: Expectations;
-  /** Why the matrix reads as it does, where it is not obvious. */
-  why?: string;
-}
-
-const STAFF = ['officerA', 'officerB', 'supervisor', 'admin', 'ngoA', 'ngoB'] as const;
-type Staff = (typeof STAFF)[number];
-
-/** Everyone gets `e`. */
-function all(e: Expect): Expectations {
-  return Object.fromEntries(PRINCIPALS.map((p) => [p, e])) as Expectations;
-}
-
-/** A staff route: those who hold no staff session (anonymous, an authority's key, a holder) get 401; the staff as given. */
-function staff(e: Record<Staff, Expect>): Expectations {
-  return { anonymous: 401, authority: 401, holder: 401, ...e };
-}
+export {
+  PRINCIPALS,
+  type Principal,
+  type Expect,
+  type Expectations,
+  type World,
+  type Call,
+  type Declaration,
+  all,
+  staff,
+  staffPage,
+} from './matrix/helpers.ts';
+import { all, type Call, type Declaration, type Expectations, type Principal, staff, type World } from './matrix/helpers.ts';
+import { DECLS as STAFF_FRAME } from './matrix/staff-frame.ts';
+import { DECLS as QUEUE } from './matrix/queue.ts';
+import { DECLS as CASEWORK } from './matrix/casework.ts';
+import { DECLS as REGISTER } from './matrix/register.ts';
+import { DECLS as DASHBOARD } from './matrix/dashboard.ts';
+import { DECLS as CIVIL } from './matrix/civil.ts';
+import { DECLS as ADMIN } from './matrix/admin.ts';
 
 /** The office's own staff work it; another office's officer sees an unknown id; admins and NGOs lack the permission. */
 const OFFICE_CASE = staff({ officerA: 'ok', supervisor: 'ok', officerB: 404, admin: 403, ngoA: 403, ngoB: 403 });
@@ -522,8 +478,15 @@ export const MATRIX: Record<string, Declaration> = {
       [`POST /${l}/holder/cancel`, { call: () => ({ url: `/${l}/holder/cancel`, form: {} }), expect: HOLDER_PAGE }],
     ]),
   ),
-  // — each area's own declarations (test/security/matrix/*.ts) —
-  ...ADMIN_DECLS,
+
+  // — the staff and partner pages: each area declares its own (test/security/matrix/*.ts) —
+  ...STAFF_FRAME,
+  ...QUEUE,
+  ...CASEWORK,
+  ...REGISTER,
+  ...DASHBOARD,
+  ...CIVIL,
+  ...ADMIN,
 };
 
 /** The declaration of a route: HEAD answers as GET; `/x/` as `/x` when only that is declared. */

@@ -181,6 +181,8 @@ export async function openArena(handle: DatabaseHandle, tierName: string): Promi
   const victim = await t.call('POST', '/api/v1/admin/authorities', { as: 'adam', body: { name: 'ČSSZ', kind: 'social_security' } });
   ok(victim);
 
+  const visaIdOf = async (visaNumber: string) =>
+    (await db.selectFrom('visas').select('id').where('visa_number', '=', visaNumber).executeTakeFirstOrThrow()).id;
   const caseVersion = async (id: string) =>
     (await db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   w = {
@@ -197,6 +199,8 @@ export async function openArena(handle: DatabaseHandle, tierName: string): Promi
     otherOfficerAId: await idOf('oskar'),
     visaNumber: kept.visaNumber,
     visaToCancel: cancelled.visaNumber,
+    visaId: await visaIdOf(kept.visaNumber),
+    visaToCancelId: await visaIdOf(cancelled.visaNumber),
     holderBirthDate: kept.dateOfBirth,
     activeAppointment: async () => {
       const a = await db
@@ -251,7 +255,10 @@ export async function openArena(handle: DatabaseHandle, tierName: string): Promi
     async send(method, p, c, o = {}) {
       const headers: Record<string, string> = { ...(c.headers ?? {}) };
       const username = USERNAME[p];
-      if (username) headers.authorization = `Bearer ${await tokenOf(username, c.freshSession)}`;
+      // The API takes the session as a bearer token; a page, as a browser sends it: the session cookie.
+      const page = !c.url.startsWith('/api/');
+      const session = username ? await tokenOf(username, c.freshSession) : null;
+      if (session && !page) headers.authorization = `Bearer ${session}`;
       if (p === 'authority') {
         headers['x-api-key'] = apiKey;
         // A key is no session: sent as a bearer token it opens nothing.
@@ -274,7 +281,7 @@ export async function openArena(handle: DatabaseHandle, tierName: string): Promi
         method: method as 'GET',
         url: c.url,
         headers,
-        cookies: b.cookies,
+        cookies: session && page ? { ...b.cookies, pobyt_session: session } : b.cookies,
         ...(payload !== undefined ? { payload } : {}),
       });
       return { status: res.statusCode, headers: res.headers, body: res.body };

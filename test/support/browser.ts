@@ -29,3 +29,30 @@ export async function launchChromium(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/** axe-core's serious and critical findings on the page as it is now ("rule: selectors"). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const r = (await page.evaluate(() =>
+    (globalThis as unknown as { axe: { run: (d: unknown, o: unknown) => Promise<unknown> } }).axe.run(document, {
+      resultTypes: ['violations'],
+    }),
+  )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Whether the page scrolls sideways at its current width (it should not). */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/** Signs a member of staff in on the sign-in page of `base` (the session cookie stays in the page's context). */
+export async function signInOnPage(page: Page, base: string, username: string, password: string, locale = 'cs'): Promise<void> {
+  await page.goto(`${base}/${locale}/sign-in`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForLoadState('load'), page.click('form.sign-in-form button[type=submit]')]);
+  if (new URL(page.url()).pathname.endsWith('/sign-in')) throw new Error(`sign-in of ${username} failed`);
+}

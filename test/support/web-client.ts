@@ -45,3 +45,12 @@ export class WebClient {
     );
   }
 }
+
+/** A browser of a member of staff: signs in on the sign-in page (the session cookie, like a browser). */
+export async function staffBrowser(app: App, username: string, password = 'correct-horse-battery', locale = 'cs'): Promise<WebClient> {
+  const web = new WebClient(app);
+  await web.get(`/${locale}/sign-in`);
+  const r = await web.post(`/${locale}/sign-in`, { username, password });
+  if (r.status !== 303) throw new Error(`sign-in of ${username} failed: ${r.status}`);
+  return web;
+}

@@ -27,6 +27,7 @@ export interface DemoLogin {
 
 const DEMO_USERS: Omit<DemoLogin, 'password'>[] = [
   { username: 'officer', role: 'officer', officeId: 'PHA-ZUK' },
+  { username: 'officer2', role: 'officer', officeId: 'PHA-ZUK' },
   { username: 'supervisor', role: 'supervisor', officeId: 'PHA-ZUK' },
   { username: 'officer.brno', role: 'officer', officeId: 'JHM-BRN' },
   { username: 'admin', role: 'admin', officeId: null },
@@ -34,6 +35,7 @@ const DEMO_USERS: Omit<DemoLogin, 'password'>[] = [
 ];
 const NAMES: Record<string, string> = {
   officer: 'Jana Nováková',
+  officer2: 'Tomáš Černý',
   supervisor: 'Petr Dvořák',
   'officer.brno': 'Eva Svobodová',
   admin: 'Správce systému',

@@ -17,3 +17,9 @@ export { findHolderVisa } from './use-cases/verification-lookups.ts';
 export { VisaErrors } from './visas.errors.ts';
 /** The register's jobs as metric gauges (runs by status, progress of running ones). */
 export { jobMetrics } from './use-cases/job-metrics.ts';
+export { getVisa, findVisasOfHolder, findVisaByNumber, getJob, type VisaRef } from './use-cases/read-visas.ts';
+export { cancelVisa, recordSticker } from './use-cases/visa-changes.ts';
+export { listJobs, type JobSummary } from './use-cases/list-jobs.ts';
+export { startExtension, type StartExtensionPorts } from './use-cases/start-extension.ts';
+/** The register's staff pages: find a visa, a visa's page, the appointments of the day, the mass extension. */
+export { visaPages } from './web/visa-pages.tsx';

@@ -241,20 +241,32 @@ for (const tier of dbTiers()) {
       const aHolds = new Promise<void>((ok) => {
         releaseA = ok;
       });
-      let bStarted = false;
+      let locked: () => void = () => {};
+      const aLocked = new Promise<void>((ok) => {
+        locked = ok;
+      });
       // A holds the chain lock (as in the middle of its own audit rows)…
       const a = t.handle.db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(7023, 1)`.execute(trx);
+        locked();
         await aHolds;
         await writeAudit(trx, { actorId: null, action: 'test.order', entityType: 'test', entityId: 'A' });
       });
-      // …while B's insert draws its default id and waits on the lock inside the trigger.
+      // …and only then B's insert draws its default id and waits on the lock inside the trigger.
+      await aLocked;
       const b = t.handle.db.transaction().execute(async (trx) => {
-        bStarted = true;
         await writeAudit(trx, { actorId: null, action: 'test.order', entityType: 'test', entityId: 'B' });
       });
-      await new Promise((ok) => setTimeout(ok, 400));
-      assert.equal(bStarted, true);
+      // Wait until B is seen waiting on that advisory lock (not a fixed sleep: a loaded machine is slow).
+      let waiting = false;
+      for (let i = 0; i < 400 && !waiting; i++) {
+        const r = await sql<{ n: number }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`.execute(
+          t.handle.db,
+        );
+        waiting = (r.rows[0]?.n ?? 0) > 0;
+        if (!waiting) await new Promise((ok) => setTimeout(ok, 25));
+      }
+      assert.equal(waiting, true, 'B waits on the chain lock');
       releaseA();
       await Promise.all([a, b]);
       const rows = await t.handle.db

@@ -5,6 +5,7 @@ import { anonymousCtx, type AppDeps } from '../../../platform/http/deps.ts';
 import { staffCtx } from '../../auth/index.ts';
 import { bookAppointment, cancelAppointment, rebookAppointment } from '../use-cases/book-appointment.ts';
 import { generateSlotsAsStaff, listFreeSlots } from '../use-cases/slots.ts';
+import { listOfficeDay } from '../use-cases/office-day.ts';
 import { requestTpExtension } from '../use-cases/tp-extension-channel.ts';
 
 import type { HolderCtx } from '../domain/holder-actor.ts';
@@ -69,6 +70,20 @@ export function appointmentRoutes(deps: AppDeps, findVisa: FindHolderVisa, share
         const r = await generateSlotsAsStaff(staffCtx(req, deps), { officeId: req.params.id, ...req.body });
         return reply.status(r.created > 0 ? 201 : 200).send(r);
       },
+    );
+
+    app.get(
+      '/offices/:id/appointments',
+      {
+        schema: {
+          tags,
+          summary: 'The office’s sticker appointments of a day (Prague time): slots, bookings with code and status (its own staff)',
+          params: S.OfficeParams,
+          querystring: S.DayQuery,
+          response: { 200: S.OfficeDay },
+        },
+      },
+      async (req) => listOfficeDay(staffCtx(req, deps), { officeId: req.params.id, day: req.query.day }),
     );
 
     app.post(

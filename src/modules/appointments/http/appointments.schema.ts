@@ -34,6 +34,26 @@ export const SlotsCreated = Type.Object({
   existing: Type.Integer({ description: 'Slots of the range that existed already (kept as they are)' }),
 });
 
+export const DayQuery = Type.Object({ day: IsoDate }, { additionalProperties: false });
+export const OfficeDay = Type.Array(
+  Type.Object({
+    id: Type.String({ format: 'uuid' }),
+    startsAt: Type.String({ format: 'date-time' }),
+    minutes: Type.Integer(),
+    capacity: Type.Integer(),
+    booked: Type.Integer({ description: 'Seats taken by active bookings' }),
+    bookings: Type.Array(
+      Type.Object({
+        code: Type.String({ description: 'The booking code the holder keeps' }),
+        status: Type.Union([Type.Literal('booked'), Type.Literal('attended'), Type.Literal('cancelled')]),
+        visaId: Type.String({ format: 'uuid', description: 'The visa in the register (its read is audited)' }),
+        bookedAt: Type.String({ format: 'date-time' }),
+        cancelledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      }),
+    ),
+  }),
+);
+
 export const BookBody = Type.Object({ ...Holder, slotId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 export const HolderBody = Type.Object(Holder, { additionalProperties: false });
 export const MoveBody = BookBody;

@@ -51,3 +51,16 @@ export async function attendAppointment(trx: Trx, input: { visaId: string; code:
 export function appointmentCodes(db: Db | Trx) {
   return db.selectFrom('appointments').select(['id', 'code']);
 }
+
+/** The visa's booked (not yet attended or cancelled) appointments, soonest first: where and when, and the code. */
+export async function bookedAppointmentsOfVisa(db: Db | Trx, visaId: string) {
+  const rows = await db
+    .selectFrom('appointments as a')
+    .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
+    .select(['a.code', 's.office_id', 's.starts_at', 's.minutes'])
+    .where('a.visa_id', '=', visaId)
+    .where('a.status', '=', 'booked')
+    .orderBy('s.starts_at')
+    .execute();
+  return rows.map((r) => ({ code: r.code, officeId: r.office_id, startsAt: new Date(r.starts_at).toISOString(), minutes: r.minutes }));
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, Trx } from '../../../platform/db/db.ts';
 import type { StaffActor } from '../domain/staff-actor.ts';
 
@@ -66,6 +67,29 @@ export function findActiveStaffRole(db: Db | Trx, id: string) {
   return db.selectFrom('staff_users').select(['id', 'role']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
 }
 
+/** Staff users by id (active or not): who they are and where they work. */
+export function findStaffByIds(db: Db | Trx, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('staff_users')
+    .select(['id', 'display_name', 'role', 'office_id', 'active'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** The active officers and supervisors of an office, by name. */
+export function listOfficeStaff(db: Db | Trx, officeId: string) {
+  return db
+    .selectFrom('staff_users')
+    .select(['id', 'display_name', 'role'])
+    .where('office_id', '=', officeId)
+    .where('active', '=', true)
+    .where('role', 'in', ['officer', 'supervisor'])
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
+}
+
 /** A staff user as the Actor they act as, by username (active or not), or null. */
 export async function findActorByUsername(db: Db | Trx, username: string): Promise<StaffActor | null> {
   const u = await db
@@ -81,6 +105,16 @@ export async function findActorByUsername(db: Db | Trx, username: string): Promi
 /** Whether any staff user exists (a fresh installation has none). */
 export async function hasStaffUsers(db: Db | Trx): Promise<boolean> {
   return (await db.selectFrom('staff_users').select('id').limit(1).execute()).length > 0;
+}
+
+/** Officers and supervisors, active ones only unless `ids` asks for named users (to show who holds something). */
+export function listOfficerNames(db: Db | Trx, ids?: readonly string[]) {
+  let q = db
+    .selectFrom('staff_users')
+    .select(['id', 'display_name', 'username', 'office_id', 'role'])
+    .where('role', 'in', ['officer', 'supervisor']);
+  q = ids ? (ids.length ? q.where('id', 'in', ids) : q.where(sql<boolean>`false`)) : q.where('active', '=', true);
+  return q.orderBy('display_name').execute();
 }
 
 /** Every staff user (no password hash), by username. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../../platform/http/deps.ts';
-import { memoryLockout } from '../../../platform/lockout.ts';
+import { type LockoutStore, memoryLockout } from '../../../platform/lockout.ts';
 import { staffCtx } from './staff-ctx.ts';
 import { logIn, logOut } from '../use-cases/sessions.ts';
 import { createStaff, deactivateStaff, listStaff } from '../use-cases/manage-staff.ts';
@@ -9,23 +9,30 @@ import * as S from './auth.schema.ts';
 
 export const SESSION_COOKIE = 'pobyt_session';
 
-export function authRoutes(deps: AppDeps): FastifyPluginAsync {
+/** The sign-in lockout of this process: one per app, shared by the API's sign-in and the sign-in page. */
+export function loginLockout(deps: AppDeps): LockoutStore {
+  const l = deps.config.loginLockout;
+  return memoryLockout({
+    failures: l.failures,
+    windowMs: l.windowMinutes * 60_000,
+    lockMs: l.lockSeconds * 1000,
+    maxLockMs: l.maxLockSeconds * 1000,
+  });
+}
+
+/** The address limit of signing in (the API route and the sign-in page count together). */
+export const loginRateLimit = (deps: AppDeps) => ({ max: deps.config.loginAttemptsPerMinute, timeWindow: '1 minute', groupId: 'sign-in' });
+
+export function authRoutes(deps: AppDeps, lockout: LockoutStore = loginLockout(deps)): FastifyPluginAsync {
   return async (base) => {
     const app = base.withTypeProvider<TypeBoxTypeProvider>();
     // Per account: repeated failures lock the username for a growing time (per process, like the
-    // address limit below; issue 14 moves both to a shared store behind the same interface).
-    const l = deps.config.loginLockout;
-    const lockout = memoryLockout({
-      failures: l.failures,
-      windowMs: l.windowMinutes * 60_000,
-      lockMs: l.lockSeconds * 1000,
-      maxLockMs: l.maxLockSeconds * 1000,
-    });
+    // address limit below).
     app.post(
       '/auth/login',
       {
         // Slows password guessing: a few attempts a minute per client address.
-        config: { public: true, rateLimit: { max: deps.config.loginAttemptsPerMinute, timeWindow: '1 minute' } },
+        config: { public: true, rateLimit: loginRateLimit(deps) },
         schema: {
           tags: ['auth'],
           summary: 'Sign in; sets an HttpOnly session cookie and returns a bearer token',

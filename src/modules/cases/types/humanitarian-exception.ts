@@ -32,6 +32,7 @@ import {
   refuseAction,
   withdrawAction,
 } from '../engine/standard-actions.ts';
+import { ASSIGNMENT_STEPS, assignmentActions } from '../engine/assignment-actions.ts';
 import * as S from '../http/cases.schema.ts';
 import { CaseErrors } from '../cases.errors.ts';
 
@@ -92,6 +93,11 @@ const AssessBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** The points the policy asks an assessment to weigh (the case page's assessment form has a finding for each). */
+export function humanitarianPointsToWeigh(): string[] {
+  return defaultBundle().rules.find((r) => r.id === ROUTE_RULE)?.pointsToWeigh ?? [];
+}
+
 /** The facts the policy reads for this route, from what the case recorded at intake. */
 function routeFacts(nationality: string) {
   return { nationality: policyNationality(nationality), humanitarian_grounds: true, application_kind: 'long_stay_visa' } as const;
@@ -117,7 +123,7 @@ const assess = defineAction<{ on?: string; findings: { point: string; finding: s
   http: caseRoute('assess', 'Record the individual assessment: a finding on each point the policy asks to weigh', AssessBody),
   perform: async ({ ctx, state, input }) => {
     const on = actionDate(input.on, ctx.clock.now(), state.lastEffectiveOn);
-    const points = defaultBundle().rules.find((r) => r.id === ROUTE_RULE)?.pointsToWeigh ?? [];
+    const points = humanitarianPointsToWeigh();
     const unknown = input.findings.map((f, i) => [f.point, i] as const).filter(([p]) => !points.includes(p));
     if (unknown.length) {
       throw validationFailed(
@@ -145,8 +151,8 @@ export const humanitarianException = defineCaseType({
   openStatuses: ['requested', 'assessed'],
   transitions: {
     inadmissible: { ...LETTER_STEPS },
-    requested: { assess: 'assessed', withdraw: 'withdrawn', ...LETTER_STEPS },
-    assessed: { grant: 'granted', refuse: 'refused', withdraw: 'withdrawn', ...LETTER_STEPS },
+    requested: { assess: 'assessed', withdraw: 'withdrawn', ...LETTER_STEPS, ...ASSIGNMENT_STEPS },
+    assessed: { grant: 'granted', refuse: 'refused', withdraw: 'withdrawn', ...LETTER_STEPS, ...ASSIGNMENT_STEPS },
     granted: { ...LETTER_STEPS },
     refused: { ...LETTER_STEPS },
     withdrawn: { ...LETTER_STEPS },
@@ -158,6 +164,7 @@ export const humanitarianException = defineCaseType({
     withdraw: withdrawAction('letter'),
     letter_posted: letterPostedAction(),
     letter_delivery: letterDeliveryAction(),
+    ...assignmentActions(),
   },
   intake: defineIntake<HumanitarianIntake>({
     action: 'intake',

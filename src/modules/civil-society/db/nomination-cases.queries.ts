@@ -96,3 +96,14 @@ export function listOrgNominations(db: Db, orgId: string) {
     .orderBy('reference')
     .execute();
 }
+
+/** The officers assigned to each of these nominations. */
+export function listAssignmentsOf(db: Db | Trx, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('nomination_assignments')
+    .select(['nomination_id', 'officer_id'])
+    .where('nomination_id', 'in', ids)
+    .orderBy('assigned_at')
+    .execute();
+}

@@ -28,3 +28,12 @@ export const EVIDENCE_TYPES: ReadonlyMap<string, (b: Buffer) => boolean> = new M
   ['image/png', (b: Buffer) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
 ]);
 export const EVIDENCE_MAX_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The evidence type a file's first bytes show, or null when they are none of the three. The NGO
+ * portal goes by this, never by the file's name or the type the browser declares.
+ */
+export function sniffEvidenceType(content: Buffer): string | null {
+  for (const [mime, check] of EVIDENCE_TYPES) if (check(content)) return mime;
+  return null;
+}

@@ -5,6 +5,7 @@ import { writeAudit } from '../../../platform/audit.ts';
 import { isUniqueViolation } from '../../../platform/pg-errors.ts';
 import { requirePermission } from '../../auth/index.ts';
 import { PartnerOrgErrors } from '../civil-society.errors.ts';
+import { listAssignmentsOf } from '../db/nomination-cases.queries.ts';
 
 export function insertPartnerOrg(db: StaffCtx['db'], name: string) {
   return db.insertInto('partner_orgs').values({ name }).returning('id').executeTakeFirstOrThrow();
@@ -60,4 +61,14 @@ export async function listNominationsForStaff(ctx: StaffCtx) {
     visaType: r.visa_type,
     nominatedOn: r.nominated_on,
   }));
+}
+
+/** The same list with the officers assigned to each (ids), for the staff pages. */
+export async function listNominationsWithOfficers(ctx: StaffCtx) {
+  const rows = await listNominationsForStaff(ctx);
+  const assigned = await listAssignmentsOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({ ...r, officers: assigned.filter((a) => a.nomination_id === r.id).map((a) => a.officer_id) }));
 }

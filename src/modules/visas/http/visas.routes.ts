@@ -1,18 +1,25 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppDeps } from '../../../platform/http/deps.ts';
 import { staffCtx } from '../../auth/index.ts';
-import { AppError, ValidationErrors } from '../../../platform/errors.ts';
-import { requirePermission } from '../../auth/index.ts';
-import { massExtensionPlan, NotAMassExtensionRule } from '../../policy/index.ts';
-import { extendVisas } from '../use-cases/extend-visas.ts';
-import { queueExtension } from '../jobs/extension-job.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { startExtension, type StartExtensionPorts } from '../use-cases/start-extension.ts';
 import { findVisasOfHolder, getJob, getVisa } from '../use-cases/read-visas.ts';
 import { cancelVisa, recordSticker } from '../use-cases/visa-changes.ts';
 import * as S from './visas.schema.ts';
 import { VisaErrors } from '../visas.errors.ts';
 
 const tags = ['visas'];
+
+/** The ports of a mass extension started by a request: the queue, the replica fence, the log. */
+export function extensionPorts(req: FastifyRequest, deps: AppDeps): StartExtensionPorts {
+  return {
+    boss: deps.boss,
+    // After each committed batch: this process's replica reads must see the new validity.
+    onBatch: () => deps.replica?.fence(),
+    onFailure: (e) => req.log.error({ errName: (e as Error).name }, 'extension job failed'),
+  };
+}
 
 export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
   return async (base) => {
@@ -106,34 +113,7 @@ export function visaRoutes(deps: AppDeps): FastifyPluginAsync {
         },
       },
       async (req, reply) => {
-        const ctx = staffCtx(req, deps);
-        requirePermission(ctx.actor, 'visa.extend');
-        try {
-          massExtensionPlan(req.body.rule);
-        } catch (e) {
-          if (e instanceof NotAMassExtensionRule)
-            throw new AppError(ValidationErrors.FAILED, e.message, {
-              fields: [{ field: '/rule', reason: 'NOT_A_MASS_EXTENSION', message: e.message }],
-            });
-          throw e;
-        }
-        // With a job queue the run is recorded and queued in one transaction, and worked by whichever
-        // process fetches it (its worker fences that process's replica reads); without one it runs in
-        // this process. Either way the reply names the run.
-        const o = { ruleId: req.body.rule, dryRun: req.body.dryRun ?? false, actorId: ctx.actor.id, batchSize: req.body.batchSize ?? 5000 };
-        const id = deps.boss
-          ? await queueExtension(deps.db, deps.boss, o)
-          : await new Promise<string>((resolve, reject) => {
-              extendVisas(deps.db, {
-                ...o,
-                onStart: resolve,
-                // After each committed batch: this process's replica reads must see the new validity.
-                onProgress: () => deps.replica?.fence(),
-              }).catch((e: unknown) => {
-                req.log.error({ errName: (e as Error).name }, 'extension job failed');
-                reject(e);
-              });
-            });
+        const id = await startExtension(staffCtx(req, deps), extensionPorts(req, deps), req.body);
         return reply
           .status(202)
           .header('location', `/api/v1/jobs/${id}`)

@@ -5,7 +5,7 @@ import { AppError, GenericErrors } from '../../../platform/errors.ts';
 import { caseGroundRows, holderRows } from '../../cases/index.ts';
 import { appointmentCodes } from '../../appointments/index.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import { requirePermission } from '../../auth/index.ts';
+import { requirePermission, staffNames } from '../../auth/index.ts';
 
 /**
  * A visa with its holder and legal ground, from its case (tolerance, study). A Civil Society visa has
@@ -41,12 +41,23 @@ function visaWithHolder(db: StaffCtx['db']) {
     ]);
 }
 
+/** A visa named by its number (the API), or by its internal id (the staff pages: a number stays out of URLs). */
+export type VisaRef = string | { id: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The condition on `visas as v` for a reference (an id that is no UUID matches nothing). */
+export function visaRefMatch(ref: VisaRef) {
+  if (typeof ref === 'string') return sql<boolean>`v.visa_number = ${ref}`;
+  return UUID.test(ref.id) ? sql<boolean>`v.id = ${ref.id}::uuid` : sql<boolean>`false`;
+}
+
 /** @throws NOT_FOUND, AUTH.FORBIDDEN */
-export async function getVisa(ctx: StaffCtx, visaNumber: string) {
+export async function getVisa(ctx: StaffCtx, ref: VisaRef) {
   requirePermission(ctx.actor, 'visa.read');
   return ctx.db.transaction().execute(async (trx) => {
-    const v = await visaWithHolder(trx).where('v.visa_number', '=', visaNumber).executeTakeFirst();
-    if (!v) throw new AppError(GenericErrors.NOT_FOUND, 'No visa with that number.');
+    const v = await visaWithHolder(trx).where(visaRefMatch(ref)).executeTakeFirst();
+    if (!v) throw new AppError(GenericErrors.NOT_FOUND, typeof ref === 'string' ? 'No visa with that number.' : 'No such visa.');
     await writeAudit(trx, { actorId: ctx.actor.id, action: 'visa.read', entityType: 'visa', entityId: v.id, requestId: ctx.requestId });
     const ext = await trx
       .selectFrom('visa_extensions')
@@ -62,6 +73,7 @@ export async function getVisa(ctx: StaffCtx, visaNumber: string) {
       .orderBy('s.id')
       .execute();
     return {
+      id: v.id,
       visaNumber: v.visa_number,
       visaCode: v.visa_code,
       status: v.status,
@@ -125,6 +137,7 @@ export async function findVisasOfHolder(ctx: StaffCtx, q: { passportNumber: stri
       after: { found: rows.map((r) => r.id) },
     });
     return rows.map((v) => ({
+      id: v.id,
       visaNumber: v.visa_number,
       visaCode: v.visa_code,
       status: v.status,
@@ -133,6 +146,27 @@ export async function findVisasOfHolder(ctx: StaffCtx, q: { passportNumber: stri
       issuedOn: v.issued_on,
       basis: v.case_type,
     }));
+  });
+}
+
+/**
+ * A visa by its number, as a search (the staff page's "find a visa"): the hit (zero or one), audited
+ * like the holder search. The page then opens the visa by its id, whose read is audited again.
+ * @throws AUTH.FORBIDDEN
+ */
+export async function findVisaByNumber(ctx: StaffCtx, visaNumber: string) {
+  requirePermission(ctx.actor, 'visa.read');
+  return ctx.db.transaction().execute(async (trx) => {
+    const rows = await visaWithHolder(trx).where('v.visa_number', '=', visaNumber.trim().toUpperCase()).execute();
+    await writeAudit(trx, {
+      actorId: ctx.actor.id,
+      action: 'visa.search',
+      entityType: 'visa',
+      entityId: 'search',
+      requestId: ctx.requestId,
+      after: { found: rows.map((r) => r.id) },
+    });
+    return rows.map((v) => ({ id: v.id, visaNumber: v.visa_number }));
   });
 }
 
@@ -165,6 +199,7 @@ export async function getJob(ctx: StaffCtx, id: string) {
     startedAt: new Date(j.started_at).toISOString(),
     lastProgressAt: new Date(j.heartbeat_at).toISOString(),
     finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null,
+    startedBy: j.started_by ? { id: j.started_by, name: (await staffNames(ctx.db, [j.started_by])).get(j.started_by) ?? null } : null,
     error: j.stale
       ? `No progress since ${new Date(j.heartbeat_at).toISOString()}: the process running it stopped. Start the run again; it extends only what is left.`
       : j.error,

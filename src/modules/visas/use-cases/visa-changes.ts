@@ -13,19 +13,19 @@ import { todayInPrague } from '../../calendar/index.ts';
 import { caseGroundRows } from '../../cases/index.ts';
 import { attendAppointment, releaseBookingsOfVisa } from '../../appointments/index.ts';
 import { cancellationDateErrors, stickerRefusal, type CancellationGround } from '../domain/cancellation.ts';
-import { getVisa } from './read-visas.ts';
+import { getVisa, visaRefMatch, type VisaRef } from './read-visas.ts';
 import { AuthErrors } from '../../auth/index.ts';
 import { VisaErrors } from '../visas.errors.ts';
 
 /** The visa with the office that granted it (null for a Civil Society visa, granted by the Foreign Ministry). */
-async function visaForChange(trx: Trx, visaNumber: string) {
+async function visaForChange(trx: Trx, ref: VisaRef) {
   const v = await trx
     .selectFrom('visas as v')
     .leftJoin(caseGroundRows(trx).as('c'), 'c.id', 'v.case_id')
     .select(['v.id', 'v.visa_number', 'v.visa_code', 'v.status', 'v.valid_from', 'v.valid_to', 'v.issued_on', 'c.office_id'])
-    .where('v.visa_number', '=', visaNumber)
+    .where(visaRefMatch(ref))
     .executeTakeFirst();
-  if (!v) throw new AppError(GenericErrors.NOT_FOUND, 'No visa with that number.');
+  if (!v) throw new AppError(GenericErrors.NOT_FOUND, typeof ref === 'string' ? 'No visa with that number.' : 'No such visa.');
   return v;
 }
 
@@ -33,13 +33,13 @@ async function visaForChange(trx: Trx, visaNumber: string) {
  * @throws AUTH.FORBIDDEN (not a supervisor of the granting office), NOT_FOUND, VISA.CANCELLED_BY_MINISTRY (a
  * Civil Society visa), VISA.ALREADY_CANCELLED, VALIDATION.FAILED (date in the future or before issue)
  */
-export async function cancelVisa(ctx: StaffCtx, visaNumber: string, input: { ground: CancellationGround; cancelledOn?: string }) {
+export async function cancelVisa(ctx: StaffCtx, ref: VisaRef, input: { ground: CancellationGround; cancelledOn?: string }) {
   requirePermission(ctx.actor, 'visa.cancel');
   const now = ctx.clock.now();
   const today = todayInPrague(now);
   const on = input.cancelledOn ?? today;
-  await ctx.db.transaction().execute(async (trx) => {
-    const v = await visaForChange(trx, visaNumber);
+  const released = await ctx.db.transaction().execute(async (trx) => {
+    const v = await visaForChange(trx, ref);
     if (!v.office_id)
       throw new AppError(
         VisaErrors.CANCELLED_BY_MINISTRY,
@@ -62,7 +62,7 @@ export async function cancelVisa(ctx: StaffCtx, visaNumber: string, input: { gro
       .returning('id')
       .executeTakeFirst();
     if (!done) throw new AppError(VisaErrors.ALREADY_CANCELLED, 'The visa is already cancelled.');
-    const released = await releaseBookingsOfVisa(trx, v.id, now);
+    const freed = await releaseBookingsOfVisa(trx, v.id, now);
     await writeAudit(trx, {
       actorId: ctx.actor.id,
       action: 'visa.cancelled',
@@ -70,7 +70,7 @@ export async function cancelVisa(ctx: StaffCtx, visaNumber: string, input: { gro
       entityId: v.id,
       requestId: ctx.requestId,
       before: { status: v.status },
-      after: { status: 'cancelled', cancelledOn: on, ground: input.ground, appointmentsReleased: released },
+      after: { status: 'cancelled', cancelledOn: on, ground: input.ground, appointmentsReleased: freed },
     });
     await appendChangeEvent(trx, {
       kind: 'visa.cancelled',
@@ -84,8 +84,10 @@ export async function cancelVisa(ctx: StaffCtx, visaNumber: string, input: { gro
         cancelledOn: on,
       },
     });
+    return freed;
   });
-  return getVisa(ctx, visaNumber);
+  // How many booked sticker appointments went back to their slots (the page says so; the API's schema leaves it out).
+  return { ...(await getVisa(ctx, ref)), appointmentsReleased: released };
 }
 
 /**
@@ -96,7 +98,7 @@ export async function cancelVisa(ctx: StaffCtx, visaNumber: string, input: { gro
  */
 export async function recordSticker(
   ctx: StaffCtx,
-  visaNumber: string,
+  ref: VisaRef,
   input: { affixedOn?: string; stickerNumber?: string; appointmentCode?: string },
 ) {
   requirePermission(ctx.actor, 'visa.sticker');
@@ -105,7 +107,7 @@ export async function recordSticker(
   const today = todayInPrague(ctx.clock.now());
   const on = input.affixedOn ?? today;
   await ctx.db.transaction().execute(async (trx) => {
-    const v = await visaForChange(trx, visaNumber);
+    const v = await visaForChange(trx, ref);
     const refusal = stickerRefusal({ status: v.status, validFrom: v.valid_from, validTo: v.valid_to, issuedOn: v.issued_on }, on, today);
     if (refusal?.field) throw validationFailed([{ field: refusal.field, reason: refusal.reason, message: refusal.message }]);
     if (refusal) throw new AppError(VisaErrors.NOT_IN_FORCE, refusal.message, { reason: refusal.reason });
@@ -134,5 +136,5 @@ export async function recordSticker(
       after: { sticker: s.id, affixedOn: on, officeId, appointment: appointmentId },
     });
   });
-  return getVisa(ctx, visaNumber);
+  return getVisa(ctx, ref);
 }
