@@ -7,3 +7,4 @@ export { createPartnerOrg, insertPartnerOrg, listPartnerOrgs } from './use-cases
 export { NominationErrors, PartnerOrgErrors } from './civil-society.errors.ts';
 export { nomineePersons } from './db/nomination-cases.queries.ts';
 export { civilSocietyPages } from './web/civil-society.pages.ts';
+export { adminCivilPages } from './web/admin-orgs.tsx';
