@@ -34,3 +34,13 @@ export { sendProblemPage, statusOf } from './staff/problem-page.tsx';
 export { chromeTexts } from './staff/chrome-texts.ts';
 export { type StaffPorts, SESSION_COOKIE_NAME } from './staff/sign-in.routes.tsx';
 export { formatDateTime, formatTime, formatDay } from './i18n/i18n.ts';
+export {
+  BarChart,
+  StackedBarChart,
+  LineChart,
+  ChartTable,
+  PALETTE,
+  type ChartProps,
+  type ChartCategory,
+  type ChartSeries,
+} from './charts/charts.tsx';

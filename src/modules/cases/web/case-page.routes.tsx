@@ -10,8 +10,6 @@
  * - the counter intake (intake.routes.tsx).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import formbody from '@fastify/formbody';
-import csrf from '@fastify/csrf-protection';
 import type { TSchema } from 'typebox';
 import { AppError } from '../../../platform/errors.ts';
 import type { AppDeps } from '../../../platform/http/deps.ts';
@@ -80,24 +78,8 @@ function shapeFields(action: string, values: Record<string, unknown>): { values:
   return { values: v, extra };
 }
 
-/**
- * The web plugin registers the form parser and the CSRF protection inside its own encapsulated
- * context; a page plugin registered beside it (src/app.ts) gets its own, with the same cookie and
- * options (a token made by either instance checks against the same `_csrf` secret), unless they
- * are already visible here.
- */
-async function formsAndCsrf(app: FastifyInstance, deps: AppDeps) {
-  if (!app.hasContentTypeParser('application/x-www-form-urlencoded')) await app.register(formbody);
-  if (!app.hasReplyDecorator('generateCsrf'))
-    await app.register(csrf, {
-      cookieKey: '_csrf',
-      cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.cookieSecure },
-    });
-}
-
 export function caseworkPages(deps: AppDeps) {
   return async (app: FastifyInstance) => {
-    await formsAndCsrf(app, deps);
     await staffPages(app, STAFF_LOCALES, (sub, locale) => {
       const tr = caseworkTexts(locale);
       intakeRoutes(app, sub, locale, deps);
