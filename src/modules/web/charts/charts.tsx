@@ -49,6 +49,8 @@ export interface ChartProps {
   totalLabel?: string;
   /** The table's text for a null value. */
   nullText?: string;
+  /** Columns of the table that are not drawn (e.g. the number of decisions behind a median). */
+  tableOnly?: readonly ChartSeries[];
 }
 
 /** Colours of at least 4.5:1 on white, told apart by more than hue where it matters (lines also by dash and marker). */
@@ -152,6 +154,7 @@ function Svg({ p, f, children }: { p: ChartProps; f: Frame; children: ComponentC
 export function ChartTable({ p, fmt }: { p: ChartProps; fmt: Frame['fmt'] }) {
   if (!p.categories.length) return <p>{p.emptyText}</p>;
   const total = (i: number) => p.series.reduce((s, x) => s + (x.values[i] ?? 0), 0);
+  const columns = [...p.series, ...(p.tableOnly ?? [])];
   return (
     <div class="chart-table-wrap">
       <table class="chart-table">
@@ -159,7 +162,7 @@ export function ChartTable({ p, fmt }: { p: ChartProps; fmt: Frame['fmt'] }) {
         <thead>
           <tr>
             <th scope="col">{p.xLabel}</th>
-            {p.series.map((s) => (
+            {columns.map((s) => (
               <th scope="col">{s.label}</th>
             ))}
             {p.totalLabel ? <th scope="col">{p.totalLabel}</th> : null}
@@ -169,7 +172,7 @@ export function ChartTable({ p, fmt }: { p: ChartProps; fmt: Frame['fmt'] }) {
           {p.categories.map((c, i) => (
             <tr>
               <th scope="row">{c.label}</th>
-              {p.series.map((s) => (
+              {columns.map((s) => (
                 <td>{fmt(s.values[i] ?? null, p.nullText)}</td>
               ))}
               {p.totalLabel ? <td>{fmt(total(i))}</td> : null}
