@@ -8,6 +8,10 @@ export const CaseErrors = defineErrors('CASE', {
   DUPLICATE_ACTION: { status: 409, title: 'This action was already recorded' },
   /** An Idempotency-Key sent again with another request than the one it first answered. */
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used for another request' },
+  /** The case is held by another officer: claiming it needs `takeOver`, releasing it is for the holder or a supervisor. */
+  HELD_BY_OTHER: { status: 409, title: 'Another officer is working on this case' },
+  /** Releasing a case nobody holds (someone released it meanwhile). */
+  NOT_HELD: { status: 409, title: 'Nobody holds this case' },
   /** A guard on the policy (e.g. the RU/BY suspension on the filing date) does not let the action go on. */
   NOT_EXEMPT: { status: 409, title: 'The policy in force on the date it reads does not exempt this application' },
 });

@@ -25,7 +25,16 @@ export { runCaseAction, loadCaseInScope, type CaseCommand, type CaseCommandResul
 export { actionDate } from './engine/standard-actions.ts';
 export { requireNotSuspended, requireRoute } from './engine/policy-guards.ts';
 export { openOfficeCase, actOnOfficeCase } from './use-cases/office-cases.ts';
-export { getCase, getLetterPdf, listWorkQueue } from './use-cases/read-cases.ts';
+export { getCase, getLetterPdf } from './use-cases/read-cases.ts';
+export {
+  listWorkQueue,
+  openOfficeStatuses,
+  type QueueItem,
+  type QueueOptions,
+  type QueueView,
+  searchWorkQueue,
+} from './use-cases/work-queue.ts';
+export type { CaseView } from './use-cases/case-view.ts';
 export {
   caseStatistics,
   statisticsRange,

@@ -69,6 +69,8 @@ export interface CasesTable {
   due_on: CivilDate | null;
   clock_running: boolean;
   decided_on: CivilDate | null;
+  /** Who holds the case (0015): derived from the log's claim / release / assign actions. */
+  assignee_id: Generated<string | null>;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;

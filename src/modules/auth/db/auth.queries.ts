@@ -67,6 +67,29 @@ export function findActiveStaffRole(db: Db | Trx, id: string) {
   return db.selectFrom('staff_users').select(['id', 'role']).where('id', '=', id).where('active', '=', true).executeTakeFirst();
 }
 
+/** Staff users by id (active or not): who they are and where they work. */
+export function findStaffByIds(db: Db | Trx, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('staff_users')
+    .select(['id', 'display_name', 'role', 'office_id', 'active'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** The active officers and supervisors of an office, by name. */
+export function listOfficeStaff(db: Db | Trx, officeId: string) {
+  return db
+    .selectFrom('staff_users')
+    .select(['id', 'display_name', 'role'])
+    .where('office_id', '=', officeId)
+    .where('active', '=', true)
+    .where('role', 'in', ['officer', 'supervisor'])
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
+}
+
 /** A staff user as the Actor they act as, by username (active or not), or null. */
 export async function findActorByUsername(db: Db | Trx, username: string): Promise<StaffActor | null> {
   const u = await db

@@ -8,6 +8,7 @@ export type Permission =
   | 'case.intake'
   | 'case.act'
   | 'case.decide'
+  | 'case.assign'
   | 'queue.read'
   | 'case.stats'
   | 'letter.read'
@@ -52,9 +53,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   officer: OFFICER,
   // A supervisor does what an officer does, and cancels visas, runs the mass extension, manages slots,
   // assigns nominations and reads exact statistics (the programme's and the office's case figures).
-  // …and decides between two persons: merge, unmerge, distinct.
+  // …and decides between two persons: merge, unmerge, distinct; and assigns the office's cases.
   supervisor: [
     ...OFFICER,
+    'case.assign',
     'visa.cancel',
     'visa.extend',
     'slots.manage',

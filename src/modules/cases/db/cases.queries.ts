@@ -96,10 +96,10 @@ export async function claimCase(trx: Trx, id: string, expectedVersion: number | 
   return q.returningAll().executeTakeFirst();
 }
 
-export async function updateProjection(trx: Trx, id: string, p: Projection) {
+export async function updateProjection(trx: Trx, id: string, p: Projection & { assigneeId: string | null }) {
   await trx
     .updateTable('cases')
-    .set({ status: p.status, due_on: p.dueOn, clock_running: p.clockRunning, decided_on: p.decidedOn })
+    .set({ status: p.status, due_on: p.dueOn, clock_running: p.clockRunning, decided_on: p.decidedOn, assignee_id: p.assigneeId })
     .where('id', '=', id)
     .execute();
 }
@@ -160,17 +160,74 @@ export function findActionByKey(db: Db | Trx, type: string, key: string) {
     .executeTakeFirst();
 }
 
-/** Open cases of an office (the statuses every office type declares open), by days left. */
-export function listOpenCases(db: Db, officeId: string, openStatuses: readonly string[]) {
-  return db
-    .selectFrom('cases')
-    .select(['id', 'reference', 'case_type', 'status', 'version', 'received_on', 'due_on', 'clock_running'])
-    .where('office_id', '=', officeId)
-    .where('status', 'in', [...openStatuses])
-    .orderBy(sql`due_on asc nulls last`)
-    .orderBy('received_on')
-    .orderBy('reference')
+/** What narrows the queue: statuses (among the open ones), the holder, a set of cases (a search's hits). */
+export interface QueueFilter {
+  statuses: readonly string[];
+  assigneeId?: string | null;
+  caseIds?: readonly string[];
+}
+
+/** Open cases of an office (the statuses every office type declares open), by days left, with the applicant's name. */
+export function listOpenCases(db: Db | Trx, officeId: string, f: QueueFilter) {
+  let q = db
+    .selectFrom('cases as c')
+    .innerJoin('applicants as a', 'a.id', 'c.applicant_id')
+    .select([
+      'c.id',
+      'c.reference',
+      'c.case_type',
+      'c.status',
+      'c.version',
+      'c.received_on',
+      'c.due_on',
+      'c.clock_running',
+      'c.assignee_id',
+      'a.surname',
+      'a.given_names',
+    ])
+    .where('c.office_id', '=', officeId)
+    .where('c.status', 'in', [...f.statuses]);
+  if (f.assigneeId) q = q.where('c.assignee_id', '=', f.assigneeId);
+  if (f.caseIds) q = f.caseIds.length ? q.where('c.id', 'in', [...f.caseIds]) : q.where(sql<boolean>`false`);
+  return q.orderBy(sql`c.due_on asc nulls last`).orderBy('c.received_on').orderBy('c.reference').execute();
+}
+
+const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The office's open cases whose reference contains `reference`, whose applicant has passport number
+ * `passport`, whose applicant's name contains `name` (plain text, accents ignored), or whose
+ * applicant is one of `personIds` (the people module's search in any script) — each id with what it matched.
+ */
+export async function searchOpenCases(
+  db: Db | Trx,
+  officeId: string,
+  statuses: readonly string[],
+  t: { reference: string | null; passport: string | null; name: string | null; personIds: readonly string[] },
+) {
+  const no = sql<boolean>`false`;
+  const byReference = t.reference ? sql<boolean>`c.reference ilike ${likePattern(t.reference)}` : no;
+  const byPassport = t.passport ? sql<boolean>`a.passport_number = ${t.passport}` : no;
+  const byText = t.name
+    ? sql<boolean>`unaccent(a.surname || ' ' || a.given_names || ' ' || coalesce(a.native_name, '')) ilike unaccent(${likePattern(t.name)})`
+    : no;
+  const byPerson = t.personIds.length ? sql<boolean>`a.person_id in (${sql.join([...t.personIds])})` : no;
+  const rows = await db
+    .selectFrom('cases as c')
+    .innerJoin('applicants as a', 'a.id', 'c.applicant_id')
+    .select(['c.id', byReference.as('by_reference'), byPassport.as('by_passport'), sql<boolean>`(${byText} or ${byPerson})`.as('by_name')])
+    .where('c.office_id', '=', officeId)
+    .where('c.status', 'in', [...statuses])
+    .where(sql<boolean>`(${byReference} or ${byPassport} or ${byText} or ${byPerson})`)
     .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    matchedBy: [
+      ...(r.by_reference ? (['reference'] as const) : []),
+      ...(r.by_name ? (['name'] as const) : []),
+      ...(r.by_passport ? (['passport'] as const) : []),
+    ],
+  }));
 }
 
 /** Open cases of the given types, for `pobyt policy simulate`. */

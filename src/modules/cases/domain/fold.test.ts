@@ -99,3 +99,19 @@ test('humanitarian exception: requested → assessed → granted, on a 90-day cl
   assert.equal(g.status, 'granted');
   assert.equal(g.decidedOn, '2023-06-12');
 });
+
+test('assignment: claim, take over and release set who holds the case, leaving status, clock and dates alone', () => {
+  const log = [intake, e('interrupt', '2024-03-10'), e('claim', '2024-03-12', { assigneeId: 'o1' })];
+  const held = foldLog(toleranceVisa, log);
+  assert.equal(held.assignee, 'o1');
+  assert.equal(held.status, 'interrupted');
+  assert.equal(held.lastEffectiveOn, '2024-03-10', 'a claim is no step of the proceedings');
+  const taken = foldLog(toleranceVisa, [...log, e('claim', '2024-03-13', { assigneeId: 'o2', previousAssigneeId: 'o1' }, 'o2')]);
+  assert.equal(taken.assignee, 'o2');
+  const released = foldLog(toleranceVisa, [...log, e('release', '2024-03-13', { assigneeId: null })]);
+  assert.equal(released.assignee, null);
+  assert.equal(foldLog(toleranceVisa, [intake]).assignee, null);
+  for (const st of ['inadmissible', 'granted', 'refused', 'withdrawn', 'discontinued'])
+    assert.equal(isAllowed(toleranceVisa, st, 'claim'), false, `claim after ${st}`);
+  for (const st of ['requested', 'assessed']) assert.equal(isAllowed(humanitarianException, st, 'assign'), true);
+});

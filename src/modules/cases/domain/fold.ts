@@ -22,7 +22,15 @@ export function initialState(type: AnyCaseType, first: LogEntry): CaseState {
   const admissible = first.payload.admissible !== false;
   const status = admissible ? type.intake.initial.admissible : type.intake.initial.inadmissible;
   if (!status) throw new BrokenLogError(`${type.id} has no inadmissible status`);
-  return { status, receivedOn: first.effectiveOn, interruptions: [], decidedOn: null, lastEffectiveOn: first.effectiveOn, approvals: [] };
+  return {
+    status,
+    receivedOn: first.effectiveOn,
+    interruptions: [],
+    decidedOn: null,
+    lastEffectiveOn: first.effectiveOn,
+    approvals: [],
+    assignee: null,
+  };
 }
 
 /** Applies one action to the state: its declared effect, then its transition. */
@@ -56,6 +64,9 @@ export function applyEntry(type: AnyCaseType, s: CaseState, e: LogEntry): CaseSt
       break;
     case 'step':
       after = { ...s, lastEffectiveOn: e.effectiveOn };
+      break;
+    case 'assign':
+      after = { ...s, assignee: typeof e.payload.assigneeId === 'string' ? e.payload.assigneeId : null };
       break;
     case 'aside':
       after = s;

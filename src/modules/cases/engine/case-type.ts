@@ -34,6 +34,8 @@ export interface CaseState<S extends string = string> {
   lastEffectiveOn: string;
   /** Who has approved so far (four-eyes types). */
   approvals: string[];
+  /** The officer who holds the case (přidělení): set by claim and assign, cleared by release. */
+  assignee: string | null;
 }
 
 /**
@@ -41,10 +43,13 @@ export interface CaseState<S extends string = string> {
  * - `stop-clock` / `start-clock`: an interruption opens / closes;
  * - `decide`: the proceedings end on that day (open interruptions close with them);
  * - `approve`: one approval is recorded (the transition may depend on how many there are);
- * - `step`: a dated step (assessment, assignment) with no effect on the clock;
+ * - `step`: a dated step (assessment) with no effect on the clock;
+ * - `assign`: who holds the case changes to the payload's `assigneeId` (null: nobody); status, dates
+ *   and clock stay — an assignment is not a step of the proceedings, so it does not hold back the
+ *   date a later action may take effect on;
  * - `aside`: recorded beside the proceedings (letter posting, delivery): status and dates stay.
  */
-export type ActionEffect = 'stop-clock' | 'start-clock' | 'decide' | 'approve' | 'step' | 'aside';
+export type ActionEffect = 'stop-clock' | 'start-clock' | 'decide' | 'approve' | 'step' | 'assign' | 'aside';
 
 /** A transition: the next status, or a function of the state after the action's effect. */
 export type Transition<S extends string> = S | ((after: CaseState<S>) => S);
@@ -63,6 +68,8 @@ export interface CaseRow {
   due_on: string | null;
   clock_running: boolean;
   decided_on: string | null;
+  /** Who holds the case (the fold's `assignee`, kept on the row for listing). */
+  assignee_id: string | null;
 }
 
 export interface ActionArgs<I> {
@@ -133,7 +140,10 @@ export interface ActionDeclaration<I = unknown> {
   /** The command's own work inside the transaction (dates, validity, the visa record…). */
   perform: (args: ActionArgs<I>) => Promise<Performed>;
   letter: LetterDeclaration<I>;
-  /** False for an action that needs no version (e.g. assigning an officer): the engine then claims the current one. */
+  /**
+   * False for an action whose version is optional (e.g. assigning an officer): compared when the caller
+   * sends one, else the engine claims the current one.
+   */
   versioned?: boolean;
   /** The API route, for types served by the generic case routes. */
   http?: HttpDeclaration;

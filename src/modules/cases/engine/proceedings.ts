@@ -1,7 +1,8 @@
 /**
  * The administrative proceedings an OAMP application opens (Act 500/2004 Coll.): under assessment,
  * interrupted with a request to complete (the clock stands), then granted, refused, withdrawn or
- * discontinued; a returned (inadmissible) application has no proceedings. Types that run these
+ * discontinued; a returned (inadmissible) application has no proceedings. While the case is open an
+ * officer claims and releases it and a supervisor assigns it (`assignment-actions.ts`). Types that run these
  * proceedings spread this block into their declaration and say which letters they send.
  */
 import {
@@ -15,6 +16,7 @@ import {
   resumeAction,
   withdrawAction,
 } from './standard-actions.ts';
+import { ASSIGNMENT_STEPS, assignmentActions } from './assignment-actions.ts';
 
 export function administrativeProceedings(opts: {
   letters: 'letter' | { none: string };
@@ -34,9 +36,16 @@ export function administrativeProceedings(opts: {
         withdraw: 'withdrawn',
         discontinue: 'discontinued',
         ...LETTER_STEPS,
+        ...ASSIGNMENT_STEPS,
       },
       // While interrupted the clock stands; the officer resumes before deciding. The applicant may still withdraw.
-      interrupted: { resume: 'under_assessment', withdraw: 'withdrawn', discontinue: 'discontinued', ...LETTER_STEPS },
+      interrupted: {
+        resume: 'under_assessment',
+        withdraw: 'withdrawn',
+        discontinue: 'discontinued',
+        ...LETTER_STEPS,
+        ...ASSIGNMENT_STEPS,
+      },
       granted: { ...LETTER_STEPS },
       refused: { ...LETTER_STEPS },
       withdrawn: { ...LETTER_STEPS },
@@ -51,6 +60,7 @@ export function administrativeProceedings(opts: {
       discontinue: discontinueAction(l),
       letter_posted: letterPostedAction(),
       letter_delivery: letterDeliveryAction(),
+      ...assignmentActions(),
     },
   };
 }

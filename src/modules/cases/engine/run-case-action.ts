@@ -132,7 +132,8 @@ export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<Ca
       }
       requirePermission(ctx.actor, action.permission);
       if (cmd.version === null && action.versioned !== false) throw new Error(`${cmd.action} needs the version the caller saw`);
-      const claimed = await claimCase(trx, cmd.caseId, action.versioned === false ? null : cmd.version);
+      // An unversioned action (assignment) compares the version only when the caller sent one.
+      const claimed = await claimCase(trx, cmd.caseId, cmd.version);
       if (!claimed) {
         const now = await findCase(trx, cmd.caseId);
         throw new AppError(
@@ -192,7 +193,7 @@ export async function runCaseAction(ctx: StaffCtx, cmd: CaseCommand): Promise<Ca
         idempotencyKey: cmd.idempotencyKey,
         requestSha256: cmd.idempotencyKey ? requestHash : null,
       });
-      await updateProjection(trx, cmd.caseId, projection);
+      await updateProjection(trx, cmd.caseId, { ...projection, assigneeId: next.assignee });
       await type.project?.({
         trx,
         caseId: cmd.caseId,

@@ -10,7 +10,8 @@ import { staffCtx } from '../../auth/index.ts';
 import type { HttpDeclaration } from '../engine/case-type.ts';
 import { registeredCaseTypes } from '../engine/registry.ts';
 import { openOfficeCase, actOnOfficeCase } from '../use-cases/office-cases.ts';
-import { getCase, getLetterPdf, listWorkQueue } from '../use-cases/read-cases.ts';
+import { getCase, getLetterPdf } from '../use-cases/read-cases.ts';
+import { listWorkQueue, searchWorkQueue } from '../use-cases/work-queue.ts';
 import * as S from './cases.schema.ts';
 import { caseStatistics } from '../use-cases/case-statistics.ts';
 import { CaseStatisticsQuery, CaseStatisticsView } from './case-statistics.schema.ts';
@@ -121,12 +122,32 @@ export function caseRoutes(deps: AppDeps): FastifyPluginAsync {
       {
         schema: {
           tags,
-          summary: 'The office’s open cases by days left; overdue ones flagged',
+          summary: 'The office’s open cases by days left, overdue ones flagged, with who holds each (the read is audited)',
           querystring: S.QueueQuery,
           response: { 200: S.QueueView },
         },
       },
-      async (req) => listWorkQueue(staffCtx(req, deps), req.query.office),
+      async (req) =>
+        listWorkQueue(staffCtx(req, deps), {
+          ...(req.query.office ? { officeId: req.query.office } : {}),
+          ...(req.query.status ? { statuses: req.query.status.split(',') } : {}),
+          mine: req.query.mine === 'true',
+          withNames: req.query.names === 'true',
+        }),
+    );
+
+    // A POST: the terms (a name, a passport number) never appear in a URL, and bodies are not logged.
+    app.post(
+      '/queue/search',
+      {
+        schema: {
+          tags,
+          summary: 'Search the office’s open cases by reference, name (any script) or passport number (audited without the terms)',
+          body: S.QueueSearchBody,
+          response: { 200: S.QueueSearchView },
+        },
+      },
+      async (req) => searchWorkQueue(staffCtx(req, deps), req.body),
     );
 
     app.get(

@@ -117,13 +117,61 @@ export const DeliveryBody = Type.Object(
   { additionalProperties: false },
 );
 
+const OptionalVersion = Type.Optional(
+  Type.Integer({ minimum: 1, description: 'The case version you saw: a stale one gets 409; left out, the current one is claimed' }),
+);
+export const ClaimBody = Type.Object(
+  {
+    version: OptionalVersion,
+    takeOver: Type.Optional(
+      Type.Boolean({ description: 'Take the case over from the colleague who holds it (without it, a held case answers 409)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const ReleaseBody = Type.Object({ version: OptionalVersion }, { additionalProperties: false });
+export const AssignBody = Type.Object(
+  { version: OptionalVersion, officerId: Type.String({ format: 'uuid', description: 'An active officer or supervisor of the office' }) },
+  { additionalProperties: false },
+);
+
 export const QueueQuery = Type.Object(
-  { office: Type.Optional(Type.String({ pattern: '^[A-Z]{3}-[A-Z]{3}$' })) },
+  {
+    office: Type.Optional(Type.String({ pattern: '^[A-Z]{3}-[A-Z]{3}$' })),
+    status: Type.Optional(
+      Type.String({
+        pattern: '^[a-z_]{1,40}(,[a-z_]{1,40}){0,15}$',
+        description: 'Only these statuses, comma-separated (e.g. interrupted,under_assessment); default: every open status',
+      }),
+    ),
+    mine: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: 'Only the cases you hold' })),
+    names: Type.Optional(
+      Type.Union([Type.Literal('true'), Type.Literal('false')], {
+        description: 'With the applicant’s name on each row; such a read is audited with the case ids it showed',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const QueueSearchBody = Type.Object(
+  {
+    q: Type.String({
+      minLength: 2,
+      maxLength: 200,
+      description: 'A reference (č. j., or part of it), a name in any script, or a passport number. Never logged nor audited.',
+    }),
+    mine: Type.Optional(Type.Boolean({ description: 'Only the cases you hold' })),
+  },
   { additionalProperties: false },
 );
 
 const NullableDate = Type.Union([IsoDate, Type.Null()]);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
+
+const Assignee = Type.Union([Type.Object({ id: Type.String({ format: 'uuid' }), displayName: Type.String() }), Type.Null()], {
+  description: 'The officer working on the case (přidělení), or null',
+});
 
 export const CaseView = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -139,7 +187,11 @@ export const CaseView = Type.Object({
   daysLeft: Type.Union([Type.Integer(), Type.Null()]),
   overdue: Type.Boolean(),
   decidedOn: NullableDate,
-  allowedActions: Type.Array(Type.String()),
+  assignee: Assignee,
+  allowedActions: Type.Array(Type.String(), { description: 'The actions of the proceedings allowed in the status' }),
+  assignmentActions: Type.Array(Type.String(), {
+    description: 'claim, release, assign where the status allows them (an open case); the role decides who may assign',
+  }),
   admissibility: Type.Union([
     Type.Object({
       admissible: Type.Boolean(),
@@ -209,22 +261,44 @@ export const CaseView = Type.Object({
   ),
 });
 
+const QueueItem = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  reference: Type.String(),
+  caseType: Type.String(),
+  status: Type.String(),
+  version: Type.Integer(),
+  receivedOn: IsoDate,
+  dueOn: NullableDate,
+  clockRunning: Type.Boolean(),
+  daysLeft: Type.Union([Type.Integer(), Type.Null()]),
+  overdue: Type.Boolean(),
+  applicant: Type.Optional(
+    Type.Object(
+      { surname: Type.String(), givenNames: Type.String() },
+      { description: 'The applicant’s name as recorded: with names=true (that read is audited), and in search results' },
+    ),
+  ),
+  assignee: Assignee,
+});
+
 export const QueueView = Type.Object({
   officeId: Type.String(),
   asOf: IsoDate,
+  items: Type.Array(QueueItem),
+});
+
+export const QueueSearchView = Type.Object({
+  officeId: Type.String(),
+  asOf: IsoDate,
   items: Type.Array(
-    Type.Object({
-      id: Type.String({ format: 'uuid' }),
-      reference: Type.String(),
-      caseType: Type.String(),
-      status: Type.String(),
-      version: Type.Integer(),
-      receivedOn: IsoDate,
-      dueOn: NullableDate,
-      clockRunning: Type.Boolean(),
-      daysLeft: Type.Union([Type.Integer(), Type.Null()]),
-      overdue: Type.Boolean(),
-    }),
+    Type.Intersect([
+      QueueItem,
+      Type.Object({
+        matchedBy: Type.Array(Type.Union([Type.Literal('reference'), Type.Literal('name'), Type.Literal('passport')]), {
+          description: 'What the terms matched',
+        }),
+      }),
+    ]),
   ),
 });
 

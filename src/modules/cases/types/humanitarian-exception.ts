@@ -32,6 +32,7 @@ import {
   refuseAction,
   withdrawAction,
 } from '../engine/standard-actions.ts';
+import { ASSIGNMENT_STEPS, assignmentActions } from '../engine/assignment-actions.ts';
 import * as S from '../http/cases.schema.ts';
 import { CaseErrors } from '../cases.errors.ts';
 
@@ -150,8 +151,8 @@ export const humanitarianException = defineCaseType({
   openStatuses: ['requested', 'assessed'],
   transitions: {
     inadmissible: { ...LETTER_STEPS },
-    requested: { assess: 'assessed', withdraw: 'withdrawn', ...LETTER_STEPS },
-    assessed: { grant: 'granted', refuse: 'refused', withdraw: 'withdrawn', ...LETTER_STEPS },
+    requested: { assess: 'assessed', withdraw: 'withdrawn', ...LETTER_STEPS, ...ASSIGNMENT_STEPS },
+    assessed: { grant: 'granted', refuse: 'refused', withdraw: 'withdrawn', ...LETTER_STEPS, ...ASSIGNMENT_STEPS },
     granted: { ...LETTER_STEPS },
     refused: { ...LETTER_STEPS },
     withdrawn: { ...LETTER_STEPS },
@@ -163,6 +164,7 @@ export const humanitarianException = defineCaseType({
     withdraw: withdrawAction('letter'),
     letter_posted: letterPostedAction(),
     letter_delivery: letterDeliveryAction(),
+    ...assignmentActions(),
   },
   intake: defineIntake<HumanitarianIntake>({
     action: 'intake',

@@ -29,10 +29,8 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
   const status = row.status;
   const type = caseTypeOf(row.case_type);
   const state = foldLog(type, toLogEntries(actions));
-  const names = await staffNames(
-    db,
-    actions.map((a) => a.actor_id),
-  );
+  const names = await staffNames(db, [...actions.map((a) => a.actor_id), ...(row.assignee_id ? [row.assignee_id] : [])]);
+  const actionsNow = allowedActions(type, status);
   return {
     id: row.id,
     reference: row.reference,
@@ -47,7 +45,10 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
     daysLeft: row.due_on && row.clock_running ? calendarDaysLeft(row.due_on, today) : null,
     overdue: Boolean(row.due_on && row.clock_running && row.due_on < today),
     decidedOn: row.decided_on,
-    allowedActions: allowedActions(type, status),
+    assignee: row.assignee_id ? { id: row.assignee_id, displayName: names.get(row.assignee_id) ?? row.assignee_id } : null,
+    /** The proceedings' actions; who holds the case is changed by `assignmentActions`. */
+    allowedActions: actionsNow.filter((a) => !isAssignment(type, a)),
+    assignmentActions: actionsNow.filter((a) => isAssignment(type, a)),
     admissibility: intake ? { admissible: intake.admissible, missing: intake.missing } : null,
     applicant: {
       surname: applicant.surname,
@@ -100,6 +101,11 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
     today,
     visaMaxValidTo: maxValidTo(type, today),
   };
+}
+
+/** Claim, release, assign: actions that change who holds the case, not the proceedings. */
+export function isAssignment(type: AnyCaseType, action: string): boolean {
+  return type.actions[action]?.effect === 'assign';
 }
 
 function maxValidTo(type: AnyCaseType, from: string): string | null {

@@ -1,13 +1,10 @@
-/** Reads: a case (audited — it shows personal data), a letter's PDF (audited), the office work queue. */
+/** Reads: a case (audited — it shows personal data), a letter's PDF (audited). The work queue is in work-queue.ts. */
 import type { StaffCtx } from '../../auth/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import { requireOffice, requirePermission } from '../../auth/index.ts';
-import { calendarDaysLeft, todayInPrague } from '../../calendar/index.ts';
+import { requirePermission } from '../../auth/index.ts';
 import { findLetterPdf } from '../../letters/index.ts';
-import { listOpenCases } from '../db/cases.queries.ts';
 import { loadCaseInScope } from '../engine/run-case-action.ts';
-import { registeredCaseTypes } from '../engine/registry.ts';
 import { buildCaseView } from './case-view.ts';
 import { LetterErrors } from '../../letters/index.ts';
 
@@ -37,32 +34,4 @@ export async function getLetterPdf(ctx: StaffCtx, caseId: string, letterId: stri
     });
     return { pdf: letter.pdf, sha256: letter.sha256, kind: letter.kind, reference: row.reference };
   });
-}
-
-/** Open cases of an office by days left; interrupted cases (clock stopped) last. Names are not listed: open a case to see them. */
-export async function listWorkQueue(ctx: StaffCtx, officeId?: string) {
-  requirePermission(ctx.actor, 'queue.read');
-  const office = officeId ?? ctx.actor.officeId!;
-  requireOffice(ctx.actor, office);
-  const today = todayInPrague(ctx.clock.now());
-  const open = registeredCaseTypes()
-    .filter((t) => t.scope.kind === 'office')
-    .flatMap((t) => t.openStatuses);
-  const rows = await listOpenCases(ctx.db, office, [...new Set(open)]);
-  return {
-    officeId: office,
-    asOf: today,
-    items: rows.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      caseType: r.case_type,
-      status: r.status,
-      version: r.version,
-      receivedOn: r.received_on,
-      dueOn: r.due_on,
-      clockRunning: r.clock_running,
-      daysLeft: r.due_on && r.clock_running ? calendarDaysLeft(r.due_on, today) : null,
-      overdue: Boolean(r.due_on && r.clock_running && r.due_on < today),
-    })),
-  };
 }
