@@ -29,7 +29,7 @@ export const dashboardTexts = defineTexts({
     'intake.x': 'ISO week',
     'intake.y': 'Applications received',
     'intake.desc':
-      '{total, plural, one {# application} other {# applications}} received in {weeks, plural, one {# week} other {# weeks}}; the busiest week: {max, plural, one {# application} other {# applications}} ({week}).',
+      '{total, plural, one {# application} other {# applications}} received in {weeks, plural, one {# week} other {# weeks}}; the busiest, week {week}: {max, plural, one {# application} other {# applications}}.',
     'intake.week': 'Week {week}, {from} – {to}',
 
     'backlog.h2': 'Backlog by days left',

@@ -107,13 +107,13 @@ function Figures({ locale, tr, s }: { locale: StaffLocale; tr: Tr; s: CaseStatis
             total: intakeTotal,
             weeks: weeks.length,
             max: busiest?.total ?? 0,
-            week: busiest?.week.slice(6) ?? '',
+            week: busiest ? Number(busiest.week.slice(6)) : '',
           })}
           xLabel={tr('intake.x')}
           yLabel={tr('intake.y')}
           categories={weeks.map((w) => ({
             key: w.week,
-            short: w.week.slice(6),
+            short: String(Number(w.week.slice(6))),
             label: partial(tr('intake.week', { week: w.week, from: short(locale, w.from), to: formatDate(locale, w.to) }), w.partial),
           }))}
           series={s.intakeByWeek.caseTypes.map((t, i) => ({
@@ -150,7 +150,15 @@ function Figures({ locale, tr, s }: { locale: StaffLocale; tr: Tr; s: CaseStatis
       <Section id="risk" title={tr('risk.h2')} explain={tr('risk.explain', { n: s.atRisk.workingDaysThreshold })}>
         <DataTable
           caption={tr('risk.caption', { count: s.atRisk.items.length, asOf: formatDate(locale, s.atRisk.asOf) })}
-          head={[tr('risk.reference'), tr('risk.type'), tr('risk.received'), tr('risk.due'), tr('risk.days'), tr('risk.working')]}
+          head={[
+            tr('risk.reference'),
+            tr('risk.type'),
+            tr('risk.received'),
+            tr('risk.due'),
+            tr('risk.days'),
+            tr('risk.working'),
+            tr('risk.assignee'),
+          ]}
           rowHeader
           numeric={[4, 5]}
           rowClass={(i) => (s.atRisk.items[i]?.overdue ? 'overdue' : undefined)}
@@ -161,6 +169,7 @@ function Figures({ locale, tr, s }: { locale: StaffLocale; tr: Tr; s: CaseStatis
             formatDate(locale, c.dueOn),
             c.overdue ? <strong>{tr('risk.overdue', { n: -c.daysLeft })}</strong> : nf.format(c.daysLeft),
             nf.format(c.workingDaysLeft),
+            c.assignee ? c.assignee.displayName : <span class="muted">{tr('risk.nobody')}</span>,
           ])}
           empty={tr('risk.none', { n: s.atRisk.workingDaysThreshold })}
         />
@@ -172,7 +181,12 @@ function Figures({ locale, tr, s }: { locale: StaffLocale; tr: Tr; s: CaseStatis
           id="chart-outcomes"
           title={tr('outcomes.h2')}
           desc={tr('outcomes.desc', {
-            total: outcomeSum('granted') + outcomeSum('refused') + outcomeSum('inadmissible') + outcomeSum('withdrawn') + outcomeSum('discontinued'),
+            total:
+              outcomeSum('granted') +
+              outcomeSum('refused') +
+              outcomeSum('inadmissible') +
+              outcomeSum('withdrawn') +
+              outcomeSum('discontinued'),
             granted: outcomeSum('granted'),
             refused: outcomeSum('refused'),
             inadmissible: outcomeSum('inadmissible'),
