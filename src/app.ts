@@ -33,7 +33,7 @@ import type { HolderActor } from './modules/appointments/index.ts';
 import { officeRoutes } from './modules/offices/index.ts';
 import { caseRoutes, dashboardPages } from './modules/cases/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
-import { findHolderVisa, jobMetrics, visaRoutes } from './modules/visas/index.ts';
+import { findHolderVisa, jobMetrics, visaPages, visaRoutes } from './modules/visas/index.ts';
 import { agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
 import { createMetrics } from './platform/http/metrics.ts';
 import { replicaMetrics } from './platform/db/replica.ts';
@@ -269,6 +269,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     ),
   );
+  await app.register(visaPages(deps));
   await app.register(dashboardPages(deps));
   return app;
 }
