@@ -42,7 +42,7 @@ import { civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
-import { webRoutes } from './modules/web/index.ts';
+import { peoplePages, webRoutes } from './modules/web/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 
@@ -270,5 +270,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ),
   );
   await app.register(visaPages(deps));
+  await app.register(peoplePages(deps));
   return app;
 }
