@@ -38,7 +38,7 @@ import { adminAuthorityPages, agencyRoutes, webhookMetrics } from './modules/age
 import { createMetrics } from './platform/http/metrics.ts';
 import { replicaMetrics } from './platform/db/replica.ts';
 import { appointmentRoutes, holderRequestLimit } from './modules/appointments/index.ts';
-import { adminCivilPages, civilSocietyRoutes } from './modules/civil-society/index.ts';
+import { adminCivilPages, civilSocietyPages, civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
@@ -269,6 +269,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     ),
   );
+  await app.register(civilSocietyPages(deps));
   await app.register(visaPages(deps));
   await app.register(peoplePages(deps));
   await app.register(adminCivilPages(deps));
