@@ -42,7 +42,7 @@ import { adminCivilPages, civilSocietyPages, civilSocietyRoutes } from './module
 import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
-import { webRoutes } from './modules/web/index.ts';
+import { peoplePages, webRoutes } from './modules/web/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 
@@ -271,6 +271,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   await app.register(civilSocietyPages(deps));
   await app.register(visaPages(deps));
+  await app.register(peoplePages(deps));
   await app.register(adminCivilPages(deps));
   await app.register(adminAuthorityPages(deps));
   await app.register(caseworkPages(deps));
