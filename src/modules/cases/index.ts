@@ -45,6 +45,7 @@ export {
 export { BACKLOG_BUCKETS, OUTCOMES, type BacklogBucket, type Outcome } from './domain/case-statistics.ts';
 export { simulatePolicyChange } from './use-cases/simulate-policy-change.ts';
 export { caseRoutes } from './http/cases.routes.ts';
+export { caseworkPages } from './web/case-page.routes.tsx';
 export { officePersons } from './db/cases.queries.ts';
 export { CaseErrors } from './cases.errors.ts';
 export { useVisaRegister, type NewCaseVisa, type VisaRegister } from './engine/visa-register.ts';
@@ -52,3 +53,4 @@ export { toleranceVisa, type ToleranceIntake } from './types/tolerance-visa.ts';
 export { studyResidence, type StudyIntake } from './types/study-residence.ts';
 export { humanitarianException, type HumanitarianIntake } from './types/humanitarian-exception.ts';
 export { CASE_ACTIONS_CHAIN, caseActionChainAnchor, verifyCaseActionChain } from './db/action-chain.ts';
+export { dashboardPages } from './web/dashboard.tsx';
