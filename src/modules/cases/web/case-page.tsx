@@ -311,6 +311,8 @@ export function detailText(
       typeof x.how === 'string' && has(`detail.how.${x.how}`) ? tr(`detail.how.${x.how}` as 'detail.how.deemed') : String(x.how ?? '');
     out.push(tr('detail.deliveredOn', { date: d(x.deliveredOn), how }));
   }
+  if (typeof x.assigneeName === 'string') out.push(tr('detail.assignee', { name: x.assigneeName }));
+  else if ('assigneeId' in x && x.assigneeId === null) out.push(tr('detail.unassigned'));
   if (Array.isArray(x.findings)) for (const f of x.findings as { point: string; finding: string }[]) out.push(`${f.point}: ${f.finding}`);
   return out;
 }
