@@ -256,14 +256,14 @@ function Letters({ tr, locale, view }: { tr: CaseworkText; locale: StaffLocale; 
               ? `${d(l.deliveredOn)}${l.deliveryHow ? ` (${has(`detail.how.${l.deliveryHow}`) ? tr(`detail.how.${l.deliveryHow}` as 'detail.how.deemed') : l.deliveryHow})` : ''}`
               : '—',
             <span class="letter-links">
-              <a class="gov-link" href={`${base}/${l.id}`} aria-label={tr('case.letters.open.label', { kind: letterLabel(tr, l.kind) })}>
+              <a class="gov-link" href={`${base}/${l.id}`} aria-label={`${tr('case.letters.open')} (${letterLabel(tr, l.kind)})`}>
                 {tr('case.letters.open')}
               </a>{' '}
               <a
                 class="gov-link"
                 href={`${base}/${l.id}?download=1`}
                 download
-                aria-label={tr('case.letters.download.label', { kind: letterLabel(tr, l.kind) })}
+                aria-label={`${tr('case.letters.download')} (${letterLabel(tr, l.kind)})`}
               >
                 {tr('case.letters.download')}
               </a>
