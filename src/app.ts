@@ -38,11 +38,11 @@ import { adminAuthorityPages, agencyRoutes, webhookMetrics } from './modules/age
 import { createMetrics } from './platform/http/metrics.ts';
 import { replicaMetrics } from './platform/db/replica.ts';
 import { appointmentRoutes, holderRequestLimit } from './modules/appointments/index.ts';
-import { adminCivilPages, civilSocietyRoutes } from './modules/civil-society/index.ts';
+import { adminCivilPages, civilSocietyPages, civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
-import { webRoutes } from './modules/web/index.ts';
+import { peoplePages, webRoutes } from './modules/web/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 
@@ -269,7 +269,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     ),
   );
+  await app.register(civilSocietyPages(deps));
   await app.register(visaPages(deps));
+  await app.register(peoplePages(deps));
   await app.register(adminCivilPages(deps));
   await app.register(adminAuthorityPages(deps));
   await app.register(caseworkPages(deps));
