@@ -53,3 +53,4 @@ export { toleranceVisa, type ToleranceIntake } from './types/tolerance-visa.ts';
 export { studyResidence, type StudyIntake } from './types/study-residence.ts';
 export { humanitarianException, type HumanitarianIntake } from './types/humanitarian-exception.ts';
 export { CASE_ACTIONS_CHAIN, caseActionChainAnchor, verifyCaseActionChain } from './db/action-chain.ts';
+export { dashboardPages } from './web/dashboard.tsx';
