@@ -31,7 +31,7 @@ import {
 import type { AuthorityActor } from './modules/agencies/index.ts';
 import type { HolderActor } from './modules/appointments/index.ts';
 import { officeRoutes } from './modules/offices/index.ts';
-import { caseRoutes } from './modules/cases/index.ts';
+import { caseRoutes, queuePages } from './modules/cases/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
 import { findHolderVisa, jobMetrics, visaRoutes } from './modules/visas/index.ts';
 import { agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
@@ -269,5 +269,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     ),
   );
+  await app.register(queuePages(deps));
   return app;
 }
