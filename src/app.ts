@@ -31,14 +31,14 @@ import {
 import type { AuthorityActor } from './modules/agencies/index.ts';
 import type { HolderActor } from './modules/appointments/index.ts';
 import { officeRoutes } from './modules/offices/index.ts';
-import { caseRoutes, queuePages } from './modules/cases/index.ts';
+import { caseRoutes, caseworkPages, queuePages } from './modules/cases/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
-import { findHolderVisa, jobMetrics, visaRoutes } from './modules/visas/index.ts';
-import { agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
+import { findHolderVisa, jobMetrics, visaPages, visaRoutes } from './modules/visas/index.ts';
+import { adminAuthorityPages, agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
 import { createMetrics } from './platform/http/metrics.ts';
 import { replicaMetrics } from './platform/db/replica.ts';
 import { appointmentRoutes, holderRequestLimit } from './modules/appointments/index.ts';
-import { civilSocietyRoutes } from './modules/civil-society/index.ts';
+import { adminCivilPages, civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
@@ -269,6 +269,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     ),
   );
+  await app.register(visaPages(deps));
+  await app.register(adminCivilPages(deps));
+  await app.register(adminAuthorityPages(deps));
+  await app.register(caseworkPages(deps));
   await app.register(queuePages(deps));
   return app;
 }

@@ -80,6 +80,7 @@ describe('the work queue in Chromium: two officers, one case', { skip: skipWitho
     return { ctx, page, csp };
   }
 
+  const text = async (l: { textContent(): Promise<string | null> }) => (await l.textContent()) ?? '';
   const rowOf = (page: Page, reference: string) => page.locator('table.staff-table tbody tr', { hasText: reference });
 
   test('A claims by keyboard; B sees “held by A”, finds it by passport number and is warned before taking it', async () => {
@@ -96,40 +97,40 @@ describe('the work queue in Chromium: two officers, one case', { skip: skipWitho
     await tabTo(a.page, claim, { max: 80 });
     await Promise.all([a.page.waitForURL(/\/cs\/staff\/queue\?done=claim/), a.page.keyboard.press('Enter')]);
     assert.match(
-      await a.page.locator('.staff-notice').textContent(),
+      await text(a.page.locator('.staff-notice')),
       new RegExp(`Věc ${target.reference.replace(/[/]/g, '\\/')} je nyní vaše`),
     );
-    assert.match(await rowOf(a.page, target.reference).textContent(), /já/);
+    assert.match(await text(rowOf(a.page, target.reference)), /já/);
     await check(a.page, 'queue after the claim (A)');
 
     const b = await officer('oskar', 'en');
     await b.page.goto(`${base}/en/staff/queue`);
     const row = rowOf(b.page, target.reference);
-    assert.match(await row.textContent(), /held by Olga Officer/);
+    assert.match(await text(row), /held by Olga Officer/);
     await check(b.page, 'queue (B)');
 
     // Search by passport number: the results page, the terms in the box, never in the address.
     await b.page.fill('#q', PASSPORT);
     await Promise.all([b.page.waitForLoadState('load'), b.page.click('form.queue-search button[type=submit]')]);
     assert.ok(!b.page.url().includes(PASSPORT), b.page.url());
-    assert.match(await b.page.locator('h1').textContent(), /Search results/);
+    assert.match(await text(b.page.locator('h1')), /Search results/);
     assert.equal(await b.page.inputValue('#q'), PASSPORT);
     const found = b.page.locator('table.staff-table tbody tr');
     assert.equal(await found.count(), 1);
-    assert.match(await found.textContent(), /held by Olga Officer/);
-    assert.match(await found.textContent(), /found by passport number/);
+    assert.match(await text(found), /held by Olga Officer/);
+    assert.match(await text(found), /found by passport number/);
     await check(b.page, 'search results (B)');
 
     // B claims it too: the warning page says who is working on it and offers the take-over.
     await Promise.all([b.page.waitForLoadState('load'), found.locator('button[value="claim"]').click()]);
-    assert.match(await b.page.locator('main').textContent(), /Olga Officer is working on this case\./);
+    assert.match(await text(b.page.locator('main')), /Olga Officer is working on this case\./);
     assert.equal(await b.page.locator('button[value="take_over"]').count(), 1);
     await check(b.page, 'warning page (B)');
 
     // The case page's notice (served by the casework pages once they are registered).
     if (t.app.hasRoute({ method: 'GET', url: '/en/staff/cases/:id' })) {
       await b.page.goto(`${base}/en/staff/cases/${target.id}`);
-      assert.match(await b.page.locator('.assignment-notice').textContent(), /Olga Officer is working on this case\./);
+      assert.match(await text(b.page.locator('.assignment-notice')), /Olga Officer is working on this case\./);
       await check(b.page, 'case page with the notice (B)');
     }
     assert.deepEqual([...a.csp, ...b.csp], [], 'no CSP violation');

@@ -181,6 +181,8 @@ export async function openArena(handle: DatabaseHandle, tierName: string): Promi
   const victim = await t.call('POST', '/api/v1/admin/authorities', { as: 'adam', body: { name: 'ČSSZ', kind: 'social_security' } });
   ok(victim);
 
+  const visaIdOf = async (visaNumber: string) =>
+    (await db.selectFrom('visas').select('id').where('visa_number', '=', visaNumber).executeTakeFirstOrThrow()).id;
   const caseVersion = async (id: string) =>
     (await db.selectFrom('cases').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
   w = {
@@ -197,6 +199,8 @@ export async function openArena(handle: DatabaseHandle, tierName: string): Promi
     otherOfficerAId: await idOf('oskar'),
     visaNumber: kept.visaNumber,
     visaToCancel: cancelled.visaNumber,
+    visaId: await visaIdOf(kept.visaNumber),
+    visaToCancelId: await visaIdOf(cancelled.visaNumber),
     holderBirthDate: kept.dateOfBirth,
     activeAppointment: async () => {
       const a = await db

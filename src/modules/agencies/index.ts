@@ -8,3 +8,5 @@ export { agencyRoutes } from './http/agencies.routes.ts';
 export { WebhookErrors } from './agencies.errors.ts';
 export type { AuthorityActor } from './authority-actor.ts';
 export { webhookMetrics } from './webhooks/metrics.ts';
+export { adminAuthorityPages } from './web/admin-authorities.tsx';
+export { AuthorityErrors } from './agencies.errors.ts';

@@ -46,6 +46,7 @@ export {
 export { BACKLOG_BUCKETS, OUTCOMES, type BacklogBucket, type Outcome } from './domain/case-statistics.ts';
 export { simulatePolicyChange } from './use-cases/simulate-policy-change.ts';
 export { caseRoutes } from './http/cases.routes.ts';
+export { caseworkPages } from './web/case-page.routes.tsx';
 export { officePersons } from './db/cases.queries.ts';
 export { CaseErrors } from './cases.errors.ts';
 export { useVisaRegister, type NewCaseVisa, type VisaRegister } from './engine/visa-register.ts';

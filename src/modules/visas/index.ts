@@ -21,3 +21,5 @@ export { getVisa, findVisasOfHolder, findVisaByNumber, getJob, type VisaRef } fr
 export { cancelVisa, recordSticker } from './use-cases/visa-changes.ts';
 export { listJobs, type JobSummary } from './use-cases/list-jobs.ts';
 export { startExtension, type StartExtensionPorts } from './use-cases/start-extension.ts';
+/** The register's staff pages: find a visa, a visa's page, the appointments of the day, the mass extension. */
+export { visaPages } from './web/visa-pages.tsx';

@@ -20,6 +20,9 @@ export interface World {
   otherOfficerAId: string;
   visaNumber: string;
   visaToCancel: string;
+  /** The same two visas by their internal id (the staff pages' URLs carry no visa number). */
+  visaId: string;
+  visaToCancelId: string;
   holderBirthDate: string;
   /** The code of the holder's active booking (booked anew when the last one was cancelled). */
   activeAppointment(): Promise<string>;

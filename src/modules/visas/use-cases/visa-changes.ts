@@ -38,7 +38,7 @@ export async function cancelVisa(ctx: StaffCtx, ref: VisaRef, input: { ground: C
   const now = ctx.clock.now();
   const today = todayInPrague(now);
   const on = input.cancelledOn ?? today;
-  await ctx.db.transaction().execute(async (trx) => {
+  const released = await ctx.db.transaction().execute(async (trx) => {
     const v = await visaForChange(trx, ref);
     if (!v.office_id)
       throw new AppError(
@@ -62,7 +62,7 @@ export async function cancelVisa(ctx: StaffCtx, ref: VisaRef, input: { ground: C
       .returning('id')
       .executeTakeFirst();
     if (!done) throw new AppError(VisaErrors.ALREADY_CANCELLED, 'The visa is already cancelled.');
-    const released = await releaseBookingsOfVisa(trx, v.id, now);
+    const freed = await releaseBookingsOfVisa(trx, v.id, now);
     await writeAudit(trx, {
       actorId: ctx.actor.id,
       action: 'visa.cancelled',
@@ -70,7 +70,7 @@ export async function cancelVisa(ctx: StaffCtx, ref: VisaRef, input: { ground: C
       entityId: v.id,
       requestId: ctx.requestId,
       before: { status: v.status },
-      after: { status: 'cancelled', cancelledOn: on, ground: input.ground, appointmentsReleased: released },
+      after: { status: 'cancelled', cancelledOn: on, ground: input.ground, appointmentsReleased: freed },
     });
     await appendChangeEvent(trx, {
       kind: 'visa.cancelled',
@@ -84,8 +84,10 @@ export async function cancelVisa(ctx: StaffCtx, ref: VisaRef, input: { ground: C
         cancelledOn: on,
       },
     });
+    return freed;
   });
-  return getVisa(ctx, ref);
+  // How many booked sticker appointments went back to their slots (the page says so; the API's schema leaves it out).
+  return { ...(await getVisa(ctx, ref)), appointmentsReleased: released };
 }
 
 /**

@@ -49,7 +49,7 @@ const hide = { schema: { hide: true } } as const;
  * sign-out (staff/sign-in.routes.tsx). Without them those pages are not served.
  */
 export function webRoutes(deps: AppDeps, holder?: HolderPorts, staff?: StaffPorts) {
-  return async function web(app: FastifyInstance) {
+  const web = async function web(app: FastifyInstance) {
     await app.register(formbody);
     await app.register(csrf, {
       cookieKey: '_csrf',
@@ -182,4 +182,6 @@ export function webRoutes(deps: AppDeps, holder?: HolderPorts, staff?: StaffPort
     });
     if (staff) await signInPages(app, deps, staff);
   };
+  (web as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true; // SHIM (lead)
+  return web;
 }

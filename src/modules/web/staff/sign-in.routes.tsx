@@ -31,6 +31,10 @@ export interface StaffPorts {
   rateLimit: { max: number; timeWindow: string; groupId: string };
 }
 
+/** Staff pages exist in Czech and English (others start in English); a caseworker's portal in all five. */
+const startLocale = (role: PageStaffActor['role'], locale: Locale): Locale =>
+  role === 'caseworker' || locale === 'cs' || locale === 'en' ? locale : 'en';
+
 interface SignInView {
   username?: string;
   next?: string | null;
@@ -121,8 +125,10 @@ export function signInPages(root: FastifyInstance, deps: AppDeps, ports: StaffPo
           );
         try {
           const r = await ports.logIn(req, { username, password });
-          reply.setCookie(SESSION_COOKIE_NAME, r.token, { ...cookie, expires: r.expiresAt });
-          return reply.redirect(next ?? `/${locale}${HOME[r.actor.role]}`, 303);
+          // Max-Age, not Expires: the browser's clock need not agree with the server's.
+          const maxAge = Math.max(1, Math.round((r.expiresAt.getTime() - deps.clock.now().getTime()) / 1000));
+          reply.setCookie(SESSION_COOKIE_NAME, r.token, { ...cookie, maxAge });
+          return reply.redirect(next ?? `/${startLocale(r.actor.role, locale)}${HOME[r.actor.role]}`, 303);
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
           if (e.code === 'AUTH.LOCKED') {
@@ -163,10 +169,7 @@ export function signInPages(root: FastifyInstance, deps: AppDeps, ports: StaffPo
     sub.get('/staff', { schema: { hide: true } }, async (req, reply) => {
       const actor = (req as { actor?: unknown }).actor;
       if (!isPageStaff(actor)) return reply.redirect(`/${locale}/sign-in`, 303);
-      const target = HOME[actor.role];
-      // Staff pages exist in Czech and English; a caseworker's portal in all five.
-      const l = actor.role === 'caseworker' || locale === 'cs' || locale === 'en' ? locale : 'en';
-      return reply.redirect(`/${l}${target}`, 303);
+      return reply.redirect(`/${startLocale(actor.role, locale)}${HOME[actor.role]}`, 303);
     });
   });
 }
