@@ -8,8 +8,6 @@
  *   with the take-over, a stale version or a closed case the 409 page.
  */
 import type { FastifyInstance } from 'fastify';
-import formbody from '@fastify/formbody';
-import csrf from '@fastify/csrf-protection';
 import { AppError } from '../../../platform/errors.ts';
 import type { AppDeps } from '../../../platform/http/deps.ts';
 import {
@@ -96,12 +94,7 @@ function HeldByOther(p: {
 
 export function queuePages(deps: AppDeps) {
   return async (app: FastifyInstance) => {
-    // Forms and their CSRF token in this plugin's own scope (the same cookie and options as the web layer's).
-    await app.register(formbody);
-    await app.register(csrf, {
-      cookieKey: '_csrf',
-      cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.cookieSecure },
-    });
+    // Form bodies and the CSRF token come from the web layer (registered on the root instance).
     await staffPages(app, STAFF_LOCALES, (sub, locale) => {
       const tr = queueTexts(locale);
 
