@@ -55,7 +55,10 @@ try {
 
   // The staff walkthrough: the officer's queue and a case, the supervisor's dashboard (Czech, 1280 px).
   const password = (u: string) => logins.find((l) => l.username === u)?.password ?? '';
-  const staffShot = async (username: string, shots: { file: string; path: string | ((page: import('playwright-core').Page) => Promise<void>) }[]) => {
+  const staffShot = async (
+    username: string,
+    shots: { file: string; path: string | ((page: import('playwright-core').Page) => Promise<void>) }[],
+  ) => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
     const page = await ctx.newPage();
     await page.goto(`${base}/cs/sign-in`);

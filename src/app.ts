@@ -31,19 +31,19 @@ import {
 import type { AuthorityActor } from './modules/agencies/index.ts';
 import type { HolderActor } from './modules/appointments/index.ts';
 import { officeRoutes } from './modules/offices/index.ts';
-import { caseRoutes, caseworkPages, queuePages } from './modules/cases/index.ts';
+import { caseRoutes, caseworkPages, dashboardPages, queuePages } from './modules/cases/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
 import { findHolderVisa, jobMetrics, visaPages, visaRoutes } from './modules/visas/index.ts';
 import { adminAuthorityPages, agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
 import { createMetrics } from './platform/http/metrics.ts';
 import { replicaMetrics } from './platform/db/replica.ts';
 import { appointmentRoutes, holderRequestLimit } from './modules/appointments/index.ts';
-import { adminCivilPages, civilSocietyRoutes } from './modules/civil-society/index.ts';
+import { adminCivilPages, civilSocietyPages, civilSocietyRoutes } from './modules/civil-society/index.ts';
 import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
-import { webRoutes } from './modules/web/index.ts';
-import { auditRoutes } from './modules/audit/index.ts';
+import { peoplePages, webRoutes } from './modules/web/index.ts';
+import { auditPages, auditRoutes } from './modules/audit/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 
 export type { AppDeps } from './platform/http/deps.ts';
@@ -269,10 +269,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     ),
   );
+  await app.register(civilSocietyPages(deps));
   await app.register(visaPages(deps));
+  await app.register(peoplePages(deps));
+  await app.register(auditPages(deps));
   await app.register(adminCivilPages(deps));
   await app.register(adminAuthorityPages(deps));
   await app.register(caseworkPages(deps));
+  await app.register(dashboardPages(deps));
   await app.register(queuePages(deps));
   return app;
 }

@@ -52,11 +52,19 @@ for (const tier of dbTiers()) {
       });
       assert.equal(s.atRisk.workingDaysThreshold, 5);
       assert.deepEqual(
-        s.atRisk.items.map((x: Record<string, unknown>) => [x.id, x.reference, x.dueOn, x.daysLeft, x.workingDaysLeft, x.overdue]),
+        s.atRisk.items.map((x: Record<string, any>) => [
+          x.id,
+          x.reference,
+          x.dueOn,
+          x.daysLeft,
+          x.workingDaysLeft,
+          x.overdue,
+          x.assignee?.displayName ?? null,
+        ]),
         [
           // H: due Mon 6 May; since then 7, 9, 10 May are working days (8 May is a holiday)
-          [seeded.H!.id, seeded.H!.reference, '2024-05-06', -4, -3, true],
-          [seeded.G!.id, seeded.G!.reference, '2024-05-10', 0, 0, false],
+          [seeded.H!.id, seeded.H!.reference, '2024-05-06', -4, -3, true, null],
+          [seeded.G!.id, seeded.G!.reference, '2024-05-10', 0, 0, false, 'Olga Officer'],
         ],
       );
       assert.deepEqual(s.outcomesByMonth, [

@@ -156,7 +156,7 @@ describe('administration pages in Chromium', { skip: skipWithoutChromium }, () =
     await ctx.close();
   });
 
-  test('en by keyboard alone at 768 px: sign in, register a partner organisation; the webhooks page', async () => {
+  test('en by keyboard alone at 768 px: sign in, register a partner organisation and an authority client; the webhooks page', async () => {
     const ctx = await browser.newContext({ viewport: { width: 768, height: 900 } });
     const page = await ctx.newPage();
     await page.goto(`${base}/en/sign-in`);
@@ -178,6 +178,28 @@ describe('administration pages in Chromium', { skip: skipWithoutChromium }, () =
     assert.match((await page.textContent('main')) ?? '', /The organisation is registered/);
     assert.match((await page.textContent('main table')) ?? '', /People in Need/);
     await check(page, 'organisations after registering');
+    // An authority client by keyboard: the name, the kind (arrow keys on the select), one field ticked with Space.
+    await page.goto(`${base}/en/staff/admin/authorities`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await tabTo(page, '#name');
+    await page.keyboard.type('Labour office Ostrava');
+    await tabTo(page, '#kind', { max: 2 });
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.inputValue('#kind'), 'labour_office');
+    await tabTo(page, '#scopes-status');
+    await page.keyboard.press('Space');
+    assert.ok(await page.isChecked('#scopes-status'));
+    await tabTo(page, 'main form button[type="submit"]');
+    const [made] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.keyboard.press('Enter')]);
+    assert.equal(made.status(), 200);
+    assert.match((await page.textContent('h1')) ?? '', /The API key of Labour office Ostrava/);
+    const key = ((await page.textContent('#secret')) ?? '').trim();
+    const v = await verify(key);
+    assert.equal(v.status, 200);
+    assert.deepEqual(Object.keys((await v.json()) as object).sort(), ['asOf', 'status', 'visaNumber'], 'only the ticked field');
+    await check(page, 'the key (en)');
+
     await page.goto(`${base}/en/staff/admin/webhooks`);
     assert.match((await page.textContent('main')) ?? '', /No dead letters/);
     await check(page, 'webhooks');

@@ -30,8 +30,9 @@ export async function focused(page: Page): Promise<FocusInfo | null> {
     let ringEl: Element | null = el;
     let s = getComputedStyle(el);
     const candidates: Element[] = [el];
-    // A design-system radio draws its ring on the label beside it (`input:focus-visible + span`).
-    if (el instanceof HTMLInputElement && el.type === 'radio' && el.nextElementSibling) candidates.push(el.nextElementSibling);
+    // A design-system radio or checkbox draws its ring on the label beside it (`input:focus-visible + span`).
+    if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') && el.nextElementSibling)
+      candidates.push(el.nextElementSibling);
     for (let e = el.parentElement, i = 0; e && i < 3; e = e.parentElement, i++) candidates.push(e);
     for (const e of candidates) {
       const c = getComputedStyle(e);

@@ -18,25 +18,26 @@ type Step =
   | { action: 'discontinue'; on: string }
   | { action: 'interrupt'; on: string };
 
-const SEED: { name: string; receivedOn: string; inadmissible?: boolean; step?: Step; office?: 'JHM-BRN'; dueOn?: string }[] = [
-  { name: 'A', receivedOn: '2024-04-02', step: { action: 'grant', on: '2024-04-12' } },
-  { name: 'B', receivedOn: '2024-04-02', step: { action: 'refuse', on: '2024-04-22' } },
-  { name: 'C', receivedOn: '2024-04-03', step: { action: 'grant', on: '2024-05-03' } },
-  { name: 'D', receivedOn: '2024-04-03', inadmissible: true },
-  { name: 'E', receivedOn: '2024-04-09', step: { action: 'withdraw', on: '2024-04-15' } },
-  { name: 'F', receivedOn: '2024-04-09', step: { action: 'interrupt', on: '2024-04-10' } },
-  // day 30 = Fri 10 May: due today
-  { name: 'G', receivedOn: '2024-04-10', dueOn: '2024-05-10' },
-  // day 30 = Sun 5 May → Mon 6 May: overdue by 4 days
-  { name: 'H', receivedOn: '2024-04-05', dueOn: '2024-05-06' },
-  // day 30 = Sat 1 Jun → Mon 3 Jun: 24 days left
-  { name: 'I', receivedOn: '2024-05-02', dueOn: '2024-06-03' },
-  // day 30 = Sat 25 May → Mon 27 May: 17 days left (11 working days: not at risk)
-  { name: 'J', receivedOn: '2024-04-25', dueOn: '2024-05-27' },
-  { name: 'K', receivedOn: '2024-04-15', step: { action: 'discontinue', on: '2024-05-07' } },
-  { name: 'L', receivedOn: '2024-03-20', step: { action: 'grant', on: '2024-03-29' } },
-  { name: 'BRN', receivedOn: '2024-04-02', office: 'JHM-BRN' },
-];
+const SEED: { name: string; receivedOn: string; inadmissible?: boolean; step?: Step; office?: 'JHM-BRN'; dueOn?: string; claim?: true }[] =
+  [
+    { name: 'A', receivedOn: '2024-04-02', step: { action: 'grant', on: '2024-04-12' } },
+    { name: 'B', receivedOn: '2024-04-02', step: { action: 'refuse', on: '2024-04-22' } },
+    { name: 'C', receivedOn: '2024-04-03', step: { action: 'grant', on: '2024-05-03' } },
+    { name: 'D', receivedOn: '2024-04-03', inadmissible: true },
+    { name: 'E', receivedOn: '2024-04-09', step: { action: 'withdraw', on: '2024-04-15' } },
+    { name: 'F', receivedOn: '2024-04-09', step: { action: 'interrupt', on: '2024-04-10' } },
+    // day 30 = Fri 10 May: due today; olga holds it
+    { name: 'G', receivedOn: '2024-04-10', dueOn: '2024-05-10', claim: true },
+    // day 30 = Sun 5 May → Mon 6 May: overdue by 4 days
+    { name: 'H', receivedOn: '2024-04-05', dueOn: '2024-05-06' },
+    // day 30 = Sat 1 Jun → Mon 3 Jun: 24 days left
+    { name: 'I', receivedOn: '2024-05-02', dueOn: '2024-06-03' },
+    // day 30 = Sat 25 May → Mon 27 May: 17 days left (11 working days: not at risk)
+    { name: 'J', receivedOn: '2024-04-25', dueOn: '2024-05-27' },
+    { name: 'K', receivedOn: '2024-04-15', step: { action: 'discontinue', on: '2024-05-07' } },
+    { name: 'L', receivedOn: '2024-03-20', step: { action: 'grant', on: '2024-03-29' } },
+    { name: 'BRN', receivedOn: '2024-04-02', office: 'JHM-BRN' },
+  ];
 
 function stepBody(s: Step, version: number) {
   switch (s.action) {
@@ -71,6 +72,10 @@ export async function seedCaseStats(t: TestApp): Promise<Record<string, { id: st
     if (c.step) {
       const s = await t.call('POST', `/api/v1/cases/${r.body.id}/${c.step.action}`, { as, body: stepBody(c.step, r.body.version) });
       assert.equal(s.status, 200, `${c.name} ${c.step.action}: ${JSON.stringify(s.body)}`);
+    }
+    if (c.claim) {
+      const cl = await t.call('POST', `/api/v1/cases/${r.body.id}/claim`, { as, body: {} });
+      assert.equal(cl.status, 200, `${c.name} claim: ${JSON.stringify(cl.body)}`);
     }
     out[c.name] = { id: r.body.id, reference: r.body.reference };
   }

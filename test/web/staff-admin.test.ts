@@ -85,6 +85,7 @@ for (const tier of dbTiers()) {
       assert.match(made.body, /Zobrazuje se jen tentokrát/);
       const v = await verify(key);
       assert.equal(v.statusCode, 200, v.body);
+      assert.ok(!t.logs.lines.some((l) => l.includes(key.slice(17))), 'the key is in no log line');
       assert.equal(v.json().status, 'valid');
 
       const list = await web.get('/cs/staff/admin/authorities');
@@ -146,6 +147,7 @@ for (const tier of dbTiers()) {
       assert.equal(ok.headers['cache-control'], 'no-store');
       const secret = /<code id="secret">([^<]+)<\/code>/.exec(ok.body)?.[1];
       assert.ok(secret && secret.length >= 20);
+      assert.ok(!t.logs.lines.some((l) => l.includes(secret)), 'the secret is in no log line');
       const hooks = await web.get('/en/staff/admin/webhooks');
       assert.match(hooks.body, /https:\/\/hooks\.example\.org\/pobyt/);
       assert.ok(!hooks.body.includes(secret) && !hooks.body.includes(key));
@@ -216,6 +218,7 @@ for (const tier of dbTiers()) {
       assert.equal(gen.headers['cache-control'], 'no-store');
       const pw = /<code id="secret">([^<]+)<\/code>/.exec(gen.body)?.[1];
       assert.ok(pw && pw.length >= 12);
+      assert.ok(!t.logs.lines.some((l) => l.includes(pw)), 'the password is in no log line');
       assert.equal((await t.call('POST', '/api/v1/auth/login', { body: { username: 'petr.svoboda', password: pw } })).status, 200);
       assert.ok(!(await web.get('/cs/staff/admin/users')).body.includes(pw));
     });

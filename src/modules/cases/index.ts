@@ -61,3 +61,4 @@ export {
   assignmentNotice,
   assignmentPath,
 } from './web/assignment.tsx';
+export { dashboardPages } from './web/dashboard.tsx';

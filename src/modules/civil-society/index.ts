@@ -6,4 +6,5 @@ export { rotateKeys } from './use-cases/rotate-keys.ts';
 export { createPartnerOrg, insertPartnerOrg, listPartnerOrgs } from './use-cases/admin.ts';
 export { NominationErrors, PartnerOrgErrors } from './civil-society.errors.ts';
 export { nomineePersons } from './db/nomination-cases.queries.ts';
+export { civilSocietyPages } from './web/civil-society.pages.ts';
 export { adminCivilPages } from './web/admin-orgs.tsx';

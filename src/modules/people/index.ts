@@ -48,7 +48,18 @@ export { type Audience, EVERYONE, type PersonScopeProvider, registerPersonScope,
 export { DuplicateCandidates as DuplicateCandidatesSchema } from './http/people.schema.ts';
 export { type MrzIntake, readMrzAtIntake } from './domain/mrz/intake.ts';
 export { peopleRoutes } from './http/people.routes.ts';
-export { runSearch, type SearchHit, SEARCH_THRESHOLD } from './use-cases/people.ts';
+export {
+  duplicatesOf,
+  getPerson,
+  markDistinct,
+  mergePerson,
+  runSearch,
+  searchPeople,
+  type SearchHit,
+  SEARCH_THRESHOLD,
+  unmergePerson,
+} from './use-cases/people.ts';
+export { SearchBody as PeopleSearchBody } from './http/people.schema.ts';
 export { reindexPeople } from './use-cases/reindex.ts';
 export { demoDuplicates, generatePeople, type GenerateOptions } from './use-cases/generate-people.ts';
 export { demoIdentity, demoPersonId } from './domain/demo-names.ts';

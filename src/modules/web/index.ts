@@ -44,3 +44,4 @@ export {
   type ChartCategory,
   type ChartSeries,
 } from './charts/charts.tsx';
+export { peoplePages } from './staff/people/people.routes.tsx';

@@ -48,7 +48,7 @@ export async function closedInRange(
 export async function openCasesOf(db: Db, officeId: string, openStatuses: readonly string[]): Promise<OpenRow[]> {
   const rows = await db
     .selectFrom('cases')
-    .select(['id', 'reference', 'case_type', 'status', 'received_on', 'due_on', 'clock_running'])
+    .select(['id', 'reference', 'case_type', 'status', 'received_on', 'due_on', 'clock_running', 'assignee_id'])
     .where('office_id', '=', officeId)
     .where('status', 'in', [...openStatuses])
     .execute();
@@ -60,5 +60,6 @@ export async function openCasesOf(db: Db, officeId: string, openStatuses: readon
     receivedOn: r.received_on,
     dueOn: r.due_on,
     clockRunning: r.clock_running,
+    assigneeId: r.assignee_id,
   }));
 }

@@ -127,6 +127,8 @@ export interface OpenRow {
   receivedOn: IsoDate;
   dueOn: IsoDate | null;
   clockRunning: boolean;
+  /** Who holds the case (přidělení), if anyone. */
+  assigneeId?: string | null;
 }
 
 export interface StatisticsInput {
@@ -183,6 +185,7 @@ export function summarizeCaseStatistics(i: StatisticsInput) {
           daysLeft: daysLeft!,
           workingDaysLeft: working,
           overdue: c.dueOn < i.today,
+          assigneeId: c.assigneeId ?? null,
         });
     }
   }

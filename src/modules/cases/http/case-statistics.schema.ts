@@ -67,6 +67,9 @@ export const CaseStatisticsView = Type.Object({
         daysLeft: Type.Integer({ description: 'Calendar days; negative when overdue' }),
         workingDaysLeft: Type.Integer(),
         overdue: Type.Boolean(),
+        assignee: Type.Union([Type.Object({ id: Type.String({ format: 'uuid' }), displayName: Type.String() }), Type.Null()], {
+          description: 'Who holds the case (přidělení), or null',
+        }),
       }),
     ),
   }),

@@ -1,6 +1,6 @@
 /** The supervisor's dashboard figures for an office: intake, backlog, cases at risk, outcomes, time to decision. */
 import type { StaffCtx } from '../../auth/index.ts';
-import { requireOffice, requirePermission } from '../../auth/index.ts';
+import { requireOffice, requirePermission, staffMembers } from '../../auth/index.ts';
 import { diffDays, isValidIsoDate, todayInPrague } from '../../calendar/index.ts';
 import { fieldError, validationFailed, type FieldError } from '../../../platform/errors.ts';
 import { summarizeCaseStatistics } from '../domain/case-statistics.ts';
@@ -62,7 +62,15 @@ export async function caseStatistics(ctx: StaffCtx, input: CaseStatisticsInput =
     openCasesOf(ctx.db, officeId, openStatuses),
   ]);
   const summary = summarizeCaseStatistics({ from, to, today, caseTypes: types.map((t) => t.id), intake, closed, open });
-  return { officeId, from, to, asOf: today, ...summary };
+  const holders = await staffMembers(
+    ctx.db,
+    summary.atRisk.items.flatMap((c) => (c.assigneeId ? [c.assigneeId] : [])),
+  );
+  const items = summary.atRisk.items.map(({ assigneeId, ...c }) => {
+    const h = assigneeId ? holders.get(assigneeId) : undefined;
+    return { ...c, assignee: assigneeId ? { id: assigneeId, displayName: h?.displayName ?? assigneeId } : null };
+  });
+  return { officeId, from, to, asOf: today, ...summary, atRisk: { ...summary.atRisk, items } };
 }
 
 export type CaseStatistics = Awaited<ReturnType<typeof caseStatistics>>;

@@ -49,6 +49,8 @@ export interface ChartProps {
   totalLabel?: string;
   /** The table's text for a null value. */
   nullText?: string;
+  /** Columns of the table that are not drawn (e.g. the number of decisions behind a median). */
+  tableOnly?: readonly ChartSeries[];
 }
 
 /** Colours of at least 4.5:1 on white, told apart by more than hue where it matters (lines also by dash and marker). */
@@ -61,6 +63,9 @@ const M = { top: 20, right: 16, bottom: 56, left: 64 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 const FONT = 12;
+
+/** Coordinates to a tenth of a unit: enough on any screen, and the markup stays short. */
+const round = (n: number) => Math.round(n * 10) / 10;
 
 const safeId = (id: string) => id.replace(/[^A-Za-z0-9_-]/g, '-');
 
@@ -85,11 +90,12 @@ function frame(p: ChartProps, max: number): Frame {
   const n = p.categories.length;
   const band = n ? PLOT_W / n : PLOT_W;
   const values = p.series.flatMap((s) => s.values);
+  const y = linear(top, M.top + PLOT_H, M.top);
   return {
     ticks,
-    y: linear(top, M.top + PLOT_H, M.top),
+    y: (v) => round(y(v)),
     band,
-    x: (i) => M.left + band * i + band / 2,
+    x: (i) => round(M.left + band * i + band / 2),
     fmt: numberFormat(p.locale, p.format),
     empty: n === 0 || values.every((v) => v === null || v === 0),
   };
@@ -152,6 +158,7 @@ function Svg({ p, f, children }: { p: ChartProps; f: Frame; children: ComponentC
 export function ChartTable({ p, fmt }: { p: ChartProps; fmt: Frame['fmt'] }) {
   if (!p.categories.length) return <p>{p.emptyText}</p>;
   const total = (i: number) => p.series.reduce((s, x) => s + (x.values[i] ?? 0), 0);
+  const columns = [...p.series, ...(p.tableOnly ?? [])];
   return (
     <div class="chart-table-wrap">
       <table class="chart-table">
@@ -159,7 +166,7 @@ export function ChartTable({ p, fmt }: { p: ChartProps; fmt: Frame['fmt'] }) {
         <thead>
           <tr>
             <th scope="col">{p.xLabel}</th>
-            {p.series.map((s) => (
+            {columns.map((s) => (
               <th scope="col">{s.label}</th>
             ))}
             {p.totalLabel ? <th scope="col">{p.totalLabel}</th> : null}
@@ -169,7 +176,7 @@ export function ChartTable({ p, fmt }: { p: ChartProps; fmt: Frame['fmt'] }) {
           {p.categories.map((c, i) => (
             <tr>
               <th scope="row">{c.label}</th>
-              {p.series.map((s) => (
+              {columns.map((s) => (
                 <td>{fmt(s.values[i] ?? null, p.nullText)}</td>
               ))}
               {p.totalLabel ? <td>{fmt(total(i))}</td> : null}
@@ -219,7 +226,7 @@ function Figure({ p, f, line, children }: { p: ChartProps; f: Frame; line?: bool
   );
 }
 
-const barWidth = (band: number) => Math.min(48, band * 0.7);
+const barWidth = (band: number) => round(Math.min(48, band * 0.7));
 
 /** One series as bars, each with its value above it where there is room. */
 export function BarChart(p: ChartProps) {
@@ -233,7 +240,7 @@ export function BarChart(p: ChartProps) {
       <g class="chart-marks">
         {values.map((v, i) => (
           <g>
-            {v > 0 ? <rect x={f.x(i) - w / 2} y={f.y(v)} width={w} height={base - f.y(v)} fill={colour(0)} /> : null}
+            {v > 0 ? <rect x={round(f.x(i) - w / 2)} y={f.y(v)} width={w} height={round(base - f.y(v))} fill={colour(0)} /> : null}
             {f.band >= 24 && !f.empty ? (
               <text x={f.x(i)} y={f.y(v) - 4} text-anchor="middle" class="chart-value">
                 {f.fmt(v)}
@@ -264,7 +271,15 @@ export function StackedBarChart(p: ChartProps) {
                 const y0 = f.y(acc);
                 acc += v;
                 return (
-                  <rect x={f.x(i) - w / 2} y={f.y(acc)} width={w} height={y0 - f.y(acc)} fill={colour(k)} stroke="#fff" stroke-width="1" />
+                  <rect
+                    x={round(f.x(i) - w / 2)}
+                    y={f.y(acc)}
+                    width={w}
+                    height={round(y0 - f.y(acc))}
+                    fill={colour(k)}
+                    stroke="#fff"
+                    stroke-width="1"
+                  />
                 );
               })}
               {f.band >= 24 && !f.empty ? (
@@ -302,7 +317,7 @@ export function LineChart(p: ChartProps) {
             if (v === null) {
               if (run.length) runs.push(run.join(' '));
               run = [];
-            } else run.push(`${run.length ? 'L' : 'M'}${f.x(i).toFixed(1)} ${f.y(v).toFixed(1)}`);
+            } else run.push(`${run.length ? 'L' : 'M'}${f.x(i)} ${f.y(v)}`);
           });
           if (run.length) runs.push(run.join(' '));
           return (

@@ -21,6 +21,7 @@ export const NAV: Record<PageRole, ReadonlyArray<readonly [ChromeKey, string]>> 
     ['nav.queue', '/staff/queue'],
     ['nav.intake', '/staff/intake'],
     ['nav.register', '/staff/register'],
+    ['nav.people', '/staff/people'],
     ['nav.appointments', '/staff/appointments'],
     ['nav.nominations', '/staff/nominations'],
   ],
@@ -29,8 +30,10 @@ export const NAV: Record<PageRole, ReadonlyArray<readonly [ChromeKey, string]>> 
     ['nav.queue', '/staff/queue'],
     ['nav.intake', '/staff/intake'],
     ['nav.register', '/staff/register'],
+    ['nav.people', '/staff/people'],
     ['nav.appointments', '/staff/appointments'],
     ['nav.extensions', '/staff/extensions'],
+    ['nav.audit', '/staff/audit'],
     ['nav.nominations', '/staff/nominations'],
   ],
   admin: [
@@ -38,6 +41,7 @@ export const NAV: Record<PageRole, ReadonlyArray<readonly [ChromeKey, string]>> 
     ['nav.admin_orgs', '/staff/admin/organisations'],
     ['nav.admin_authorities', '/staff/admin/authorities'],
     ['nav.admin_webhooks', '/staff/admin/webhooks'],
+    ['nav.audit', '/staff/audit'],
   ],
   caseworker: [
     ['nav.ngo', '/ngo/nominations'],
