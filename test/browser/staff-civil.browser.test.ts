@@ -3,7 +3,8 @@
  * and uploads a PDF → the supervisor assigns two officers → officer 1 screens, assesses and approves →
  * officer 2 approves (four eyes) → the NGO sees "approved" → the public figures count it (in the
  * ranges). axe finds nothing serious at 1280 and 768 px on every page (the NGO and public pages also
- * at 360 px, without sideways scrolling). Skips when Chromium is missing, unless REQUIRE_CHROMIUM=1.
+ * at 360 px, without sideways scrolling); then a caseworker nominates by keyboard alone at 360 px (in
+ * Belarusian, a focus ring at every stop). Skips when Chromium is missing, unless REQUIRE_CHROMIUM=1.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, launchChromium, type Page, scrollsSideways, seriousViolations, skipWithoutChromium } from '../support/browser.ts';
 import { dbTiers } from '../support/db-tiers.ts';
 import { PASSWORD, startTestApp, type TestApp } from '../support/test-app.ts';
+import { tabTo } from '../support/keyboard.ts';
 
 // The browser keeps the session cookie by its expiry, set from the app's clock: the clock is the real time.
 const NOW = new Date();
@@ -200,5 +202,34 @@ describe('Civil Society journey in Chromium', { skip: skipWithoutChromium }, () 
     assert.match(approved, /менше 10 \(не оприлюднюється\)/, 'one approval: a small cell, not published');
     assert.ok(await pub.isVisible('a[href$="civil-society.csv"]'));
     await check(pub, 'public figures', NGO_WIDTHS);
+  });
+
+  test('keyboard alone, at 360 px: an NGO caseworker nominates (each stop shows its focus ring)', { timeout: 240_000 }, async () => {
+    const page = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
+    await signInOnPage(page, base, 'ngo.a', PASSWORD, 'be');
+    await tabTo(page, 'main a[href="/be/ngo/nominations/new"]');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    const type = async (selector: string, text: string) => {
+      await tabTo(page, selector);
+      await page.keyboard.type(text);
+    };
+    await tabTo(page, '#nationality');
+    await page.keyboard.press('ArrowDown'); // Russian Federation
+    await type('#surname', 'SMIRNOV');
+    await type('#givenNames', 'ILYA');
+    await tabTo(page, '#dateOfBirth');
+    await page.keyboard.type('04111979');
+    await type('#passportNumber', 'RU7711223');
+    await tabTo(page, '#category');
+    await page.keyboard.press('ArrowDown'); // journalist
+    await type('#publicRecord', 'https://example.org/smirnov');
+    await type('#narrative', 'Пераследуецца за журналісцкія расследаванні.');
+    await tabTo(page, '#visaType');
+    await page.keyboard.press('Space');
+    await type('#lodgingPost', 'Embassy in Riga');
+    await tabTo(page, 'main form button[type=submit]');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    assert.match(new URL(page.url()).search, /done=nominated/, (await page.textContent('main')) ?? '');
+    assert.match((await page.textContent('main')) ?? '', /Намінацыя CSP-\d{4}-\d{6} атрымана/);
   });
 });
