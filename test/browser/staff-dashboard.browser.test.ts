@@ -9,14 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import {
-  type Browser,
-  launchChromium,
-  scrollsSideways,
-  seriousViolations,
-  signInOnPage,
-  skipWithoutChromium,
-} from '../support/browser.ts';
+import { type Browser, launchChromium, scrollsSideways, seriousViolations, signInOnPage, skipWithoutChromium } from '../support/browser.ts';
 import { dbTiers } from '../support/db-tiers.ts';
 import { assertVisibleFocus, tabTo } from '../support/keyboard.ts';
 import { PASSWORD, startTestApp, type TestApp } from '../support/test-app.ts';
