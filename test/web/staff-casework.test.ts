@@ -244,6 +244,27 @@ for (const tier of dbTiers()) {
       );
     });
 
+    test('a case another officer holds: every form warns and asks for the acknowledgement (422 beside it without)', async () => {
+      await at('2024-03-05T09:00:00Z');
+      const id = caseIdOf((await intake(olga, { receivedOn: '2024-03-05' })).location);
+      const claim = await t.call('POST', `/api/v1/cases/${id}/claim`, { as: 'oskar', body: {} });
+      assert.equal(claim.status, 200, JSON.stringify(claim.body));
+      const page = await olga.get(`/cs/staff/cases/${id}`);
+      for (const k of ['interrupt', 'grant', 'refuse', 'withdraw', 'discontinue']) {
+        assert.match(page.body, new RegExp(`name="${k}\\.ack"`), `${k} asks for the acknowledgement`);
+      }
+      assert.match(page.body, /Vím, že na spisu pracuje Oskar Officer/);
+      assert.match(page.body, /Převzetí spisu/);
+      const without = await act(olga, 'cs', id, 'withdraw', {});
+      assert.equal(without.status, 422);
+      assert.match(without.body, /id="withdraw\.ack-error">Zaškrtněte/);
+      const withAck = await act(olga, 'cs', id, 'withdraw', { ack: 'on' });
+      assert.equal(withAck.status, 303);
+      // The holder himself sees no such checkbox.
+      const own = await oskar.get(`/en/staff/cases/${id}`);
+      assert.doesNotMatch(own.body, /\.ack"/);
+    });
+
     test('an action the status does not allow: the 409 page, never 500', async () => {
       const id = caseIdOf((await intake(olga)).location);
       const page = await olga.get(`/cs/staff/cases/${id}`);

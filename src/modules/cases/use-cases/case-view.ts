@@ -29,7 +29,8 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
   const status = row.status;
   const type = caseTypeOf(row.case_type);
   const state = foldLog(type, toLogEntries(actions));
-  const names = await staffNames(db, [...actions.map((a) => a.actor_id), ...(row.assignee_id ? [row.assignee_id] : [])]);
+  const assigned = actions.map((a) => (a.payload as { assigneeId?: unknown }).assigneeId).filter((x): x is string => typeof x === 'string');
+  const names = await staffNames(db, [...actions.map((a) => a.actor_id), ...assigned, ...(row.assignee_id ? [row.assignee_id] : [])]);
   const actionsNow = allowedActions(type, status);
   return {
     id: row.id,
@@ -92,7 +93,7 @@ export async function buildCaseView(db: Db | Trx, row: CaseRow, now: Date) {
       // For the pages (the API's response schema lists only the fields above): who by name, and what
       // the action recorded (reasons, requested documents, validity…) without its policy receipt.
       actorName: names.get(a.actor_id) ?? null,
-      details: detailsOf(a.payload as Record<string, unknown>),
+      details: detailsOf(a.payload as Record<string, unknown>, names),
     })),
     /** The statutory clock step by step (pages); null for a type without one or a case no longer open. */
     clock: clockOf(type, state, row.status),
@@ -114,9 +115,10 @@ function maxValidTo(type: AnyCaseType, from: string): string | null {
   return lastDayOfYears(from, valueOn(defaultBundle().parameters[id] as Parameter<number>, from).value);
 }
 
-function detailsOf(payload: Record<string, unknown>): Record<string, unknown> {
+function detailsOf(payload: Record<string, unknown>, names: Map<string, string>): Record<string, unknown> {
   const { type: _t, policy: _p, ...rest } = payload;
-  return rest;
+  const who = typeof rest.assigneeId === 'string' ? names.get(rest.assigneeId) : undefined;
+  return who ? { ...rest, assigneeName: who } : rest;
 }
 
 /** The clock of an open case, explained (the period read on the receipt date, the floor on the last resumption). */

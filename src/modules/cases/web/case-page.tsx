@@ -256,14 +256,14 @@ function Letters({ tr, locale, view }: { tr: CaseworkText; locale: StaffLocale; 
               ? `${d(l.deliveredOn)}${l.deliveryHow ? ` (${has(`detail.how.${l.deliveryHow}`) ? tr(`detail.how.${l.deliveryHow}` as 'detail.how.deemed') : l.deliveryHow})` : ''}`
               : '—',
             <span class="letter-links">
-              <a class="gov-link" href={`${base}/${l.id}`} aria-label={tr('case.letters.open.label', { kind: letterLabel(tr, l.kind) })}>
+              <a class="gov-link" href={`${base}/${l.id}`} aria-label={`${tr('case.letters.open')} (${letterLabel(tr, l.kind)})`}>
                 {tr('case.letters.open')}
               </a>{' '}
               <a
                 class="gov-link"
                 href={`${base}/${l.id}?download=1`}
                 download
-                aria-label={tr('case.letters.download.label', { kind: letterLabel(tr, l.kind) })}
+                aria-label={`${tr('case.letters.download')} (${letterLabel(tr, l.kind)})`}
               >
                 {tr('case.letters.download')}
               </a>
@@ -311,6 +311,8 @@ export function detailText(
       typeof x.how === 'string' && has(`detail.how.${x.how}`) ? tr(`detail.how.${x.how}` as 'detail.how.deemed') : String(x.how ?? '');
     out.push(tr('detail.deliveredOn', { date: d(x.deliveredOn), how }));
   }
+  if (typeof x.assigneeName === 'string') out.push(tr('detail.assignee', { name: x.assigneeName }));
+  else if ('assigneeId' in x && x.assigneeId === null) out.push(tr('detail.unassigned'));
   if (Array.isArray(x.findings)) for (const f of x.findings as { point: string; finding: string }[]) out.push(`${f.point}: ${f.finding}`);
   return out;
 }
