@@ -43,7 +43,7 @@ import { registerCaseTypes } from './case-types.ts';
 import { withProblemResponses } from './platform/http/problem.schema.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { peoplePages, webRoutes } from './modules/web/index.ts';
-import { auditRoutes } from './modules/audit/index.ts';
+import { auditPages, auditRoutes } from './modules/audit/index.ts';
 import { peopleRoutes } from './modules/people/index.ts';
 
 export type { AppDeps } from './platform/http/deps.ts';
@@ -272,6 +272,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(civilSocietyPages(deps));
   await app.register(visaPages(deps));
   await app.register(peoplePages(deps));
+  await app.register(auditPages(deps));
   await app.register(adminCivilPages(deps));
   await app.register(adminAuthorityPages(deps));
   await app.register(caseworkPages(deps));

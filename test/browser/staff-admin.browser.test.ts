@@ -199,6 +199,10 @@ describe('administration pages in Chromium', { skip: skipWithoutChromium }, () =
     assert.equal(v.status, 200);
     assert.deepEqual(Object.keys((await v.json()) as object).sort(), ['asOf', 'status', 'visaNumber'], 'only the ticked field');
     await check(page, 'the key (en)');
+    await page.goto(`${base}/en/staff/admin/authorities`);
+    await check(page, 'authority clients (en)');
+    await page.setViewportSize({ width: 768, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/admin-authorities-en-768.png`, fullPage: true });
 
     await page.goto(`${base}/en/staff/admin/webhooks`);
     assert.match((await page.textContent('main')) ?? '', /No dead letters/);

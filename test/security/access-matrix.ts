@@ -42,6 +42,7 @@ import { DECLS as DASHBOARD } from './matrix/dashboard.ts';
 import { DECLS as CIVIL } from './matrix/civil.ts';
 import { DECLS as ADMIN } from './matrix/admin.ts';
 import { DECLS as PEOPLE } from './matrix/people.ts';
+import { DECLS as AUDIT } from './matrix/audit.ts';
 
 /** The office's own staff work it; another office's officer sees an unknown id; admins and NGOs lack the permission. */
 const OFFICE_CASE = staff({ officerA: 'ok', supervisor: 'ok', officerB: 404, admin: 403, ngoA: 403, ngoB: 403 });
@@ -489,6 +490,7 @@ export const MATRIX: Record<string, Declaration> = {
   ...CIVIL,
   ...ADMIN,
   ...PEOPLE,
+  ...AUDIT,
 };
 
 /** The declaration of a route: HEAD answers as GET; `/x/` as `/x` when only that is declared. */

@@ -305,6 +305,9 @@ for (const tier of dbTiers()) {
       assert.equal(bad.status, 422);
       assert.match(bad.body, /id="rule-error"/);
 
+      const small = await c.post('/en/staff/extensions', { rule: 'auto_extension.tolerance_2023', batchSize: '5' });
+      assert.equal(small.status, 422);
+      assert.match(small.body, /id="batchSize-error">At least 10/);
       const dry = await c.post('/en/staff/extensions', { rule: 'auto_extension.tolerance_2023', dryRun: 'on' });
       assert.equal(dry.status, 303);
       assert.match(dry.location ?? '', new RegExp(`^/en/staff/extensions/jobs/${UUID}$`));
@@ -312,7 +315,7 @@ for (const tier of dbTiers()) {
       assert.match(dryPage.body, /Dry run: 30 visas would be extended\. Nothing was changed\./);
       assert.doesNotMatch(dryPage.body, /http-equiv="refresh"/);
 
-      const run = await c.post('/en/staff/extensions', { rule: 'auto_extension.tolerance_2023' });
+      const run = await c.post('/en/staff/extensions', { rule: 'auto_extension.tolerance_2023', batchSize: '10' });
       assert.equal(run.status, 303);
       let job = await c.get(run.location!);
       for (let i = 0; i < 100 && /data-status="running"/.test(job.body); i++) {
@@ -347,6 +350,10 @@ for (const tier of dbTiers()) {
       assert.match(live.body, /<progress id="job-progress-bar" max="40" value="12">30 %<\/progress>/);
       assert.match(live.body, /Zpracováno 12 z 40 víz \(30 %\)/);
       assert.match(live.body, /Stránka se sama obnovuje/);
+      // The reader may stop the refresh (WCAG 2.2.1) and reload by hand.
+      const paused = await c.get(`/cs/staff/extensions/jobs/${going.id}?refresh=off`);
+      assert.doesNotMatch(paused.body, /http-equiv="refresh"/);
+      assert.match(paused.body, /Automatické obnovování je vypnuté/);
       // An officer may follow a run; nobody reads a job that does not exist.
       assert.equal((await officer.get(`/en/staff/extensions/jobs/${going.id}`)).status, 200);
       assert.equal((await c.get('/en/staff/extensions/jobs/00000000-0000-4000-8000-000000000000')).status, 404);

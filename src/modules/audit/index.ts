@@ -10,4 +10,6 @@ export {
   parseAnchorFile,
   readAnchors,
   verifyAuditChains,
+  verifyChainsAsStaff,
 } from './use-cases/verify-chains.ts';
+export { auditPages } from './web/audit.pages.tsx';

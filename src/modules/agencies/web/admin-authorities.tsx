@@ -107,12 +107,16 @@ export function adminAuthorityPages(deps: AppDeps): FastifyPluginAsync {
             </span>
           );
           return [
-            c.name,
-            tr(`kind.${c.kind}` as AdminKey),
+            <>
+              {c.name}
+              <br />
+              <span class="muted">{tr(`kind.${c.kind}` as AdminKey)}</span>
+            </>,
             c.scopes.map((f) => ((FIELDS as readonly string[]).includes(f) ? tr(`field.${f}` as AdminKey) : f)).join(', '),
             <code>{`pbk_${c.key_prefix}_…`}</code>,
-            dayOf(locale, c.created_at),
-            c.revoked_at ? tr('state.revoked', { date: dayOf(locale, c.revoked_at) }) : tr('state.active'),
+            c.revoked_at
+              ? tr('state.revoked', { date: dayOf(locale, c.revoked_at) })
+              : tr('state.active', { date: dayOf(locale, c.created_at) }),
             s ? (s.active ? s.url : tr('webhook.inactive', { url: s.url })) : tr('webhook.none'),
             actions,
           ];
@@ -123,22 +127,15 @@ export function adminAuthorityPages(deps: AppDeps): FastifyPluginAsync {
             <h1>{tr('auth.title')}</h1>
             <p class="lead">{tr('auth.lead')}</p>
             {v.done === 'revoked' ? <Notice>{tr('done.revoked')}</Notice> : null}
-            <DataTable
-              caption={tr('auth.caption')}
-              rowHeader
-              head={[
-                tr('col.name'),
-                tr('col.kind'),
-                tr('col.scopes'),
-                tr('col.key'),
-                tr('col.registered'),
-                tr('col.state'),
-                tr('col.webhook'),
-                tr('col.actions'),
-              ]}
-              rows={rows}
-              empty={tr('auth.none')}
-            />
+            <div class="admin-list">
+              <DataTable
+                caption={tr('auth.caption')}
+                rowHeader
+                head={[tr('col.name'), tr('col.scopes'), tr('col.key'), tr('col.state'), tr('col.webhook'), tr('col.actions')]}
+                rows={rows}
+                empty={tr('auth.none')}
+              />
+            </div>
             <h2 id="new">{tr('new.title')}</h2>
             <ErrorSummary t={summaryT} errors={errors} />
             <form method="post" action={`/${locale}${BASE}`} novalidate>

@@ -65,23 +65,27 @@ export function adminWebhookPages(sub: FastifyInstance, app: FastifyInstance, de
         <h1>{tr('wh.title')}</h1>
         <p class="lead">{tr('wh.lead')}</p>
         {req.query.done === 'replayed' ? <Notice>{tr('done.replayed')}</Notice> : null}
-        <DataTable
-          caption={tr('wh.subs_caption')}
-          rowHeader
-          head={[tr('wh.col_client'), tr('wh.col_url'), tr('wh.col_since'), tr('wh.col_state')]}
-          rows={subRows}
-          empty={tr('wh.subs_none')}
-        />
+        <div class="admin-list">
+          <DataTable
+            caption={tr('wh.subs_caption')}
+            rowHeader
+            head={[tr('wh.col_client'), tr('wh.col_url'), tr('wh.col_since'), tr('wh.col_state')]}
+            rows={subRows}
+            empty={tr('wh.subs_none')}
+          />
+        </div>
         <h2>{tr('dl.title')}</h2>
         <p>{tr('dl.lead')}</p>
-        <DataTable
-          caption={tr('dl.caption')}
-          rowHeader
-          head={[tr('dl.col_event'), tr('wh.col_client'), tr('dl.col_error'), tr('dl.col_failed'), tr('col.actions')]}
-          rows={deadRows}
-          empty={tr('dl.none')}
-          numeric={[0]}
-        />
+        <div class="admin-list">
+          <DataTable
+            caption={tr('dl.caption')}
+            rowHeader
+            head={[tr('dl.col_event'), tr('wh.col_client'), tr('dl.col_error'), tr('dl.col_failed'), tr('col.actions')]}
+            rows={deadRows}
+            empty={tr('dl.none')}
+            numeric={[0]}
+          />
+        </div>
       </StaffLayout>,
     );
   });

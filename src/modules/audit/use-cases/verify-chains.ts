@@ -7,6 +7,8 @@ import type { Clock } from '../../../platform/clock.ts';
 import { auditEventChainAnchor, verifyAuditEventChain } from '../../../platform/audit.ts';
 import { checkAnchor, type ChainAnchor, type ChainBreak, type ChainReport } from '../../../platform/audit-chain.ts';
 import { caseActionChainAnchor, verifyCaseActionChain } from '../../cases/index.ts';
+import { writeAudit } from '../../../platform/audit.ts';
+import { requirePermission, type StaffCtx } from '../../auth/index.ts';
 
 export interface AuditVerification {
   ok: boolean;
@@ -57,4 +59,22 @@ export function parseAnchorFile(text: string): AnchorFile {
     v.anchors.every((a) => a && typeof a.table === 'string' && /^[0-9]+$/.test(String(a.id)) && /^[0-9a-f]{64}$/.test(String(a.rowHash)));
   if (!good) throw new Error('not a pobyt audit anchor file');
   return v as AnchorFile;
+}
+
+/**
+ * The check a supervisor or an administrator runs (the API route and the page): both chains, then an
+ * audit event chained onto the rows just verified. @throws AUTH.FORBIDDEN without `audit.verify`
+ */
+export async function verifyChainsAsStaff(ctx: StaffCtx): Promise<AuditVerification> {
+  requirePermission(ctx.actor, 'audit.verify');
+  const result = await verifyAuditChains(ctx.db);
+  await writeAudit(ctx.db, {
+    actorId: ctx.actor.id,
+    action: 'audit.verify',
+    entityType: 'audit',
+    entityId: 'chains',
+    after: { ok: result.ok, firstBreak: result.firstBreak, rows: Object.fromEntries(result.tables.map((t) => [t.table, t.rows])) },
+    requestId: ctx.requestId,
+  });
+  return result;
 }

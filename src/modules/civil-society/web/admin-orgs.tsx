@@ -59,14 +59,16 @@ export function adminCivilPages(deps: AppDeps): FastifyPluginAsync {
             <h1>{tr('orgs.title')}</h1>
             <p class="lead">{tr('orgs.lead')}</p>
             {v.done === 'created' ? <Notice>{tr('orgs.done')}</Notice> : null}
-            <DataTable
-              caption={tr('orgs.caption')}
-              rowHeader
-              head={[tr('orgs.col_name'), tr('orgs.col_since'), tr('orgs.col_caseworkers')]}
-              rows={orgs.map((o) => [o.name, dayOf(locale, o.createdAt), String(caseworkers.get(o.id) ?? 0)])}
-              numeric={[2]}
-              empty={tr('orgs.none')}
-            />
+            <div class="admin-list">
+              <DataTable
+                caption={tr('orgs.caption')}
+                rowHeader
+                head={[tr('orgs.col_name'), tr('orgs.col_since'), tr('orgs.col_caseworkers')]}
+                rows={orgs.map((o) => [o.name, dayOf(locale, o.createdAt), String(caseworkers.get(o.id) ?? 0)])}
+                numeric={[2]}
+                empty={tr('orgs.none')}
+              />
+            </div>
             <h2 id="new">{tr('orgs.new')}</h2>
             <ErrorSummary t={(k: string) => chrome(k as 'err.summary')} errors={errors} />
             <form method="post" action={`/${locale}${BASE}`} novalidate>

@@ -4,7 +4,7 @@ import { defineTexts } from '../../web/index.ts';
 const en = {
   'users.title': 'Staff accounts',
   'users.lead': 'Officers and supervisors of the OAMP offices, administrators, and caseworkers of partner organisations.',
-  'users.caption': 'Staff accounts',
+  'users.caption': 'All accounts, by username',
   'users.none': 'No accounts.',
   'col.username': 'Username',
   'col.name': 'Name',
@@ -74,7 +74,7 @@ export const staffAdminTexts = defineTexts({
   cs: {
     'users.title': 'Uživatelské účty',
     'users.lead': 'Referenti a vedoucí pracovišť OAMP, správci a pracovníci partnerských organizací.',
-    'users.caption': 'Uživatelské účty',
+    'users.caption': 'Všechny účty podle uživatelského jména',
     'users.none': 'Žádné účty.',
     'col.username': 'Uživatelské jméno',
     'col.name': 'Jméno',

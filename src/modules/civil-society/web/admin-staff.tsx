@@ -114,13 +114,15 @@ export function adminStaffPages(sub: FastifyInstance, app: FastifyInstance, deps
         <p class="lead">{tr('users.lead')}</p>
         {v.done === 'created' ? <Notice>{tr('done.created')}</Notice> : null}
         {v.done === 'deactivated' ? <Notice>{tr('done.deactivated')}</Notice> : null}
-        <DataTable
-          caption={tr('users.caption')}
-          rowHeader
-          head={[tr('col.username'), tr('col.name'), tr('col.role'), tr('col.where'), tr('col.active'), tr('col.actions')]}
-          rows={rows}
-          empty={tr('users.none')}
-        />
+        <div class="admin-list">
+          <DataTable
+            caption={tr('users.caption')}
+            rowHeader
+            head={[tr('col.username'), tr('col.name'), tr('col.role'), tr('col.where'), tr('col.active'), tr('col.actions')]}
+            rows={rows}
+            empty={tr('users.none')}
+          />
+        </div>
         <h2 id="new">{tr('new.title')}</h2>
         <ErrorSummary t={summaryT} errors={errors} />
         <form method="post" action={`/${locale}${BASE}`} novalidate>

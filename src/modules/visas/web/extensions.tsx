@@ -29,6 +29,7 @@ import {
   SourceLink,
   sendPage,
   StaffCheckbox,
+  StaffField,
   StaffLayout,
   StaffSelect,
   type StaffLocale,
@@ -119,6 +120,14 @@ function ExtensionsPage(p: {
               required
             />
             <StaffCheckbox name="dryRun" label={tr('ext.dry_run')} checked={p.values?.dryRun === 'on'} error={errorFor(errors, 'dryRun')} />
+            <StaffField
+              name="batchSize"
+              type="number"
+              label={tr('ext.batch')}
+              hint={tr('ext.batch_hint')}
+              value={p.values?.batchSize ?? '5000'}
+              error={errorFor(errors, 'batchSize')}
+            />
             <Button>{tr('ext.submit')}</Button>
           </form>
         </section>
@@ -149,10 +158,11 @@ function ExtensionsPage(p: {
   );
 }
 
-function JobPage(p: { locale: StaffLocale; ctx: PageStaffCtx; csrf: string; job: Job }) {
+function JobPage(p: { locale: StaffLocale; ctx: PageStaffCtx; csrf: string; job: Job; paused: boolean }) {
   const { locale, job } = p;
   const tr = extensionTexts(locale);
   const running = job.status === 'running';
+  const here = `/${locale}/staff/extensions/jobs/${job.id}`;
   const total = job.total ?? 0;
   const done = job.dryRun ? 0 : job.done;
   const pct = total ? Math.floor((done / total) * 100) : job.status === 'succeeded' ? 100 : 0;
@@ -166,7 +176,7 @@ function JobPage(p: { locale: StaffLocale; ctx: PageStaffCtx; csrf: string; job:
       path={`/staff/extensions/jobs/${job.id}`}
       active="/staff/extensions"
       csrf={p.csrf}
-      {...(running ? { refreshSeconds: JOB_REFRESH_SECONDS } : {})}
+      {...(running && !p.paused ? { refreshSeconds: JOB_REFRESH_SECONDS } : {})}
     >
       <p>
         <a href={`/${locale}/staff/extensions`}>{tr('job.back')}</a>
@@ -221,7 +231,16 @@ function JobPage(p: { locale: StaffLocale; ctx: PageStaffCtx; csrf: string; job:
         </div>
       )}
       <div role="status" id="job-result">
-        {running ? <p>{tr('job.refreshing', { s: JOB_REFRESH_SECONDS })}</p> : null}
+        {running && !p.paused ? (
+          <p>
+            {tr('job.refreshing', { s: JOB_REFRESH_SECONDS })} <a href={`${here}?refresh=off`}>{tr('job.pause')}</a>
+          </p>
+        ) : null}
+        {running && p.paused ? (
+          <p>
+            {tr('job.paused')} <a href={`${here}?refresh=off`}>{tr('job.reload')}</a> · <a href={here}>{tr('job.resume')}</a>
+          </p>
+        ) : null}
         {job.status === 'succeeded' ? <p>{job.dryRun ? tr('job.dry_done', { total }) : tr('job.done', { done })}</p> : null}
         {job.status === 'failed' ? <p>{tr('job.failed', { error: job.error ?? '—' })}</p> : null}
         {job.status === 'interrupted' ? <p>{tr('job.interrupted', { error: job.error ?? '—' })}</p> : null}
@@ -263,10 +282,14 @@ export function extensionRoutes(root: FastifyInstance, sub: FastifyInstance, loc
       const ctx = await requireStaff(req, reply, deps);
       if (!ctx) return reply;
       const f = req.body ?? {};
-      const values = { rule: String(f.rule ?? '').trim(), dryRun: f.dryRun === 'on' ? 'on' : '' };
-      const { body, errors } = formBody<{ rule: string; dryRun?: boolean }>(
+      const values = {
+        rule: String(f.rule ?? '').trim(),
+        dryRun: f.dryRun === 'on' ? 'on' : '',
+        batchSize: String(f.batchSize ?? '').trim(),
+      };
+      const { body, errors } = formBody<{ rule: string; dryRun?: boolean; batchSize?: number }>(
         S.ExtensionBody,
-        { rule: values.rule, dryRun: values.dryRun === 'on' ? 'on' : 'false' },
+        { rule: values.rule, dryRun: values.dryRun === 'on' ? 'on' : 'false', batchSize: values.batchSize },
         locale,
       );
       if (errors.length) return page(reply, ctx, { values, errors }, 422);
@@ -281,11 +304,13 @@ export function extensionRoutes(root: FastifyInstance, sub: FastifyInstance, loc
     },
   );
 
-  sub.get<{ Params: { id: string } }>('/staff/extensions/jobs/:id', hide, async (req, reply) => {
+  sub.get<{ Params: { id: string }; Querystring: { refresh?: string } }>('/staff/extensions/jobs/:id', hide, async (req, reply) => {
     const ctx = await requireStaff(req, reply, deps);
     if (!ctx) return reply;
     if (!UUID.test(req.params.id)) throw new AppError(GenericErrors.NOT_FOUND, 'No such job.');
     const job = await getJob(ctx, req.params.id);
-    return sendPage(reply, <JobPage locale={locale} ctx={ctx} csrf={reply.generateCsrf()} job={job} />);
+    // `?refresh=off`: the reader stops the automatic refresh (WCAG 2.2.1) and reloads by the link.
+    const paused = req.query.refresh === 'off';
+    return sendPage(reply, <JobPage locale={locale} ctx={ctx} csrf={reply.generateCsrf()} job={job} paused={paused} />);
   });
 }
