@@ -8,7 +8,13 @@ import type { PageStaffCtx, StaffLocale } from '../../web/index.ts';
 import type { CaseView } from '../use-cases/case-view.ts';
 import { actionLabel, assigneeOf, statusLabel, TimelineTable } from './case-page.tsx';
 import { ActionForm, type FormState, formTargets } from './case-page-forms.tsx';
-import type { CaseworkText } from './casework.texts.ts';
+import { type CaseworkText, has } from './casework.texts.ts';
+
+/** The label of a typed field (`delivery.deliveredOn` → its input's label), or its name. */
+function fieldLabel(tr: CaseworkText, k: string) {
+  const last = k.split('.').pop() ?? k;
+  return has(`input.${last}`) ? tr(`input.${last}` as 'input.on') : k;
+}
 
 export function ConflictPage(p: {
   tr: CaseworkText;
@@ -26,6 +32,7 @@ export function ConflictPage(p: {
   const typed = Object.entries(p.form.values).filter(([k, v]) => k !== 'version' && k !== 'ack' && String(v ?? '').trim() !== '');
   return (
     <div id="conflict">
+      <link rel="stylesheet" href="/assets/web/casework.css" />
       <h2>{tr('case.conflict.title')}</h2>
       <p>{tr('case.conflict.lead', { yours: p.yours, now: view.version })}</p>
       <TimelineTable tr={tr} locale={locale} view={view} entries={changes} caption={tr('case.conflict.changes')} />
@@ -39,7 +46,7 @@ export function ConflictPage(p: {
         <dl class="case-facts" id="conflict-typed">
           {typed.map(([k, v]) => (
             <>
-              <dt>{k}</dt>
+              <dt>{fieldLabel(tr, k)}</dt>
               <dd>{String(v)}</dd>
             </>
           ))}

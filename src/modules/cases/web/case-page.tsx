@@ -73,6 +73,7 @@ export function CasePage(p: CasePageProps) {
       active="/staff/queue"
       csrf={p.csrf}
     >
+      <link rel="stylesheet" href="/assets/web/casework.css" />
       {p.top}
       {p.done ? <Notice>{tr('case.done', { action: logLabel(tr, p.done) })}</Notice> : null}
       <ErrorSummary t={webTexts(locale)} errors={errors.map((e: PageFieldError) => ({ id: e.id, message: e.message }))} />

@@ -24,6 +24,7 @@ export function InadmissiblePage(p: {
       active="/staff/intake"
       csrf={p.csrf}
     >
+      <link rel="stylesheet" href="/assets/web/casework.css" />
       <h1>{tr('intake.inadmissible.title')}</h1>
       <div class="gov-message" data-color="warning" data-type="subtle" role="status">
         <div class="gov-message__content">

@@ -87,6 +87,7 @@ export function IntakePage(p: IntakePageProps) {
       active="/staff/intake"
       csrf={p.csrf}
     >
+      <link rel="stylesheet" href="/assets/web/casework.css" />
       <h1>{tr('intake.title')}</h1>
       <p class="lead">{tr('intake.lead')}</p>
 
