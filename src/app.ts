@@ -10,7 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AnonymousActor } from './platform/context.ts';
-import { AppError, type FieldError, fieldError, GenericErrors, validationFailed } from './platform/errors.ts';
+import { AppError, type FieldError, fieldError, GenericErrors, RequestErrors, validationFailed } from './platform/errors.ts';
 import { checkEdgeInput } from './platform/http/edge-input.ts';
 import { checkSameOrigin } from './platform/http/same-origin.ts';
 import { CalendarRangeError } from './modules/calendar/index.ts';
@@ -198,6 +198,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       if (c && !req.url.startsWith('/assets/')) req.actor = await resolveSession({ db: deps.db, clock: deps.clock }, c);
       return;
     }
+    // The pages' form parser is registered for the whole app (modules/web): the API still takes JSON only
+    // (a cross-site HTML form can send urlencoded or multipart bodies, never JSON without a preflight).
+    const type = String(req.headers['content-type'] ?? '').toLowerCase();
+    if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/') || type.startsWith('text/plain'))
+      throw new AppError(RequestErrors.UNSUPPORTED_MEDIA_TYPE, 'The API takes application/json bodies.');
     if (req.routeOptions.config?.public) return;
     const s = sessionToken(req);
     // A change signed in by the cookie must come from this site (403 REQUEST.CROSS_SITE otherwise).

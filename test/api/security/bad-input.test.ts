@@ -157,6 +157,22 @@ for (const tier of dbTiers()) {
       }
     });
 
+    test('the API refuses the bodies an HTML form can send cross-site (urlencoded, multipart, text/plain): 415, before any route', async () => {
+      const auth = { authorization: `Bearer ${await t.token('olga')}` };
+      const sent = [
+        ['application/x-www-form-urlencoded', 'username=olga&password=x'],
+        ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n'],
+        ['text/plain', '{"username":"olga","password":"x"}'],
+      ] as const;
+      for (const [type, payload] of sent) {
+        for (const url of ['/api/v1/auth/login', '/api/v1/cases/tolerance']) {
+          const r = await t.app.inject({ method: 'POST', url, headers: { ...auth, 'content-type': type }, payload });
+          assert.equal(r.statusCode, 415, `${type} to ${url}: ${r.body}`);
+          assert.ok(isProblem(r));
+        }
+      }
+    });
+
     test('over a real socket: headers too large are a 431 problem+json', async () => {
       await t.app.listen({ port: 0, host: '127.0.0.1' });
       const { port } = t.app.server.address() as { port: number };

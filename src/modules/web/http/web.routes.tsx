@@ -182,6 +182,9 @@ export function webRoutes(deps: AppDeps, holder?: HolderPorts, staff?: StaffPort
     });
     if (staff) await signInPages(app, deps, staff);
   };
-  (web as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true; // SHIM (lead)
+  // Not encapsulated: the form parser (@fastify/formbody) and the CSRF decorators registered here serve
+  // every module's pages (registered beside it in src/app.ts). The API keeps refusing form bodies: the
+  // composition root answers them 415 before parsing (src/app.ts).
+  (web as unknown as Record<symbol, boolean>)[Symbol.for('skip-override')] = true;
   return web;
 }

@@ -49,22 +49,17 @@ export function peoplePages(deps: AppDeps) {
         ctx: PageStaffCtx,
         v: { q?: string; dob?: string; hits?: Hit[]; errors?: PageFieldError[] },
         status = 200,
-      ) =>
-        sendPage(
+      ) => {
+        // One token per answer: without a secret cookie yet, each call would make a new secret.
+        const csrf = reply.generateCsrf();
+        return sendPage(
           reply,
-          <StaffLayout
-            locale={locale}
-            ctx={ctx}
-            title={tr('search.title')}
-            path="/staff/people"
-            active="/staff/people"
-            csrf={reply.generateCsrf()}
-          >
+          <StaffLayout locale={locale} ctx={ctx} title={tr('search.title')} path="/staff/people" active="/staff/people" csrf={csrf}>
             <h1>{tr('search.title')}</h1>
             <p class="lead">{tr('search.lead')}</p>
             <ErrorSummary t={() => (locale === 'cs' ? 'Opravte prosím:' : 'Please correct the following:')} errors={v.errors ?? []} />
             <form method="post" action={`/${locale}/staff/people`} class="people-search" novalidate>
-              <CsrfField token={reply.generateCsrf()} />
+              <CsrfField token={csrf} />
               <div class="form-row">
                 <StaffField name="q" label={tr('search.q')} value={v.q} maxLength={200} required error={errorFor(v.errors ?? [], 'q')} />
                 <StaffField
@@ -97,6 +92,7 @@ export function peoplePages(deps: AppDeps) {
           </StaffLayout>,
           status,
         );
+      };
 
       sub.get('/staff/people', hide, async (req, reply) => {
         const ctx = await requireStaff(req, reply, deps, { roles: ['officer', 'supervisor'] });
