@@ -29,7 +29,7 @@ import type { HttpDeclaration } from '../engine/case-type.ts';
 import { registeredCaseTypes } from '../engine/registry.ts';
 import type { CaseView } from '../use-cases/case-view.ts';
 import { actOnOfficeCase } from '../use-cases/office-cases.ts';
-import { getCase, getLetterPdf } from '../use-cases/read-cases.ts';
+import { getCase, getCaseHolder, getLetterPdf } from '../use-cases/read-cases.ts';
 import { assigneeOf, CasePage } from './case-page.tsx';
 import { ConflictPage, IllegalActionPage } from './case-page-conflict.tsx';
 import type { FormState } from './case-page-forms.tsx';
@@ -154,7 +154,8 @@ export function caseworkPages(deps: AppDeps) {
             casePage(reply, ctx, await getCase(ctx, id), { form: { formKey, action, values: typed, errors: errs }, status });
 
           // Another officer holds the case: acting needs the acknowledgement (checked against the case as it is now).
-          const holder = assigneeOf(await getCase(ctx, id));
+          const h = await getCaseHolder(ctx, id);
+          const holder = h ? { id: h.id, name: h.displayName } : null;
           const errs = prefixed(errors);
           if (holder && holder.id !== ctx.actor.id && typed.ack !== 'on') {
             errs.push({ id: `${formKey}.ack`, reason: 'ACK_REQUIRED', message: tr('case.ack.required') });
