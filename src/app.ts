@@ -31,7 +31,7 @@ import {
 import type { AuthorityActor } from './modules/agencies/index.ts';
 import type { HolderActor } from './modules/appointments/index.ts';
 import { officeRoutes } from './modules/offices/index.ts';
-import { caseRoutes, caseworkPages, dashboardPages } from './modules/cases/index.ts';
+import { caseRoutes, caseworkPages, dashboardPages, queuePages } from './modules/cases/index.ts';
 import { policyRoutes } from './modules/policy/index.ts';
 import { findHolderVisa, jobMetrics, visaPages, visaRoutes } from './modules/visas/index.ts';
 import { adminAuthorityPages, agencyRoutes, webhookMetrics } from './modules/agencies/index.ts';
@@ -277,5 +277,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(adminAuthorityPages(deps));
   await app.register(caseworkPages(deps));
   await app.register(dashboardPages(deps));
+  await app.register(queuePages(deps));
   return app;
 }

@@ -27,6 +27,7 @@ export { requireNotSuspended, requireRoute } from './engine/policy-guards.ts';
 export { openOfficeCase, actOnOfficeCase } from './use-cases/office-cases.ts';
 export { getCase, getLetterPdf } from './use-cases/read-cases.ts';
 export {
+  assignableOfficers,
   listWorkQueue,
   openOfficeStatuses,
   type QueueItem,
@@ -53,4 +54,11 @@ export { toleranceVisa, type ToleranceIntake } from './types/tolerance-visa.ts';
 export { studyResidence, type StudyIntake } from './types/study-residence.ts';
 export { humanitarianException, type HumanitarianIntake } from './types/humanitarian-exception.ts';
 export { CASE_ACTIONS_CHAIN, caseActionChainAnchor, verifyCaseActionChain } from './db/action-chain.ts';
+export { queuePages } from './web/queue.routes.tsx';
+export {
+  AssignmentNotice,
+  type AssignmentNoticeProps,
+  assignmentNotice,
+  assignmentPath,
+} from './web/assignment.tsx';
 export { dashboardPages } from './web/dashboard.tsx';

@@ -7,7 +7,7 @@
 import type { Db, Trx } from '../../../platform/db/db.ts';
 import { AppError, fieldError, validationFailed } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import { requireOffice, requirePermission, staffMembers, type StaffCtx } from '../../auth/index.ts';
+import { officeCaseworkers, requireOffice, requirePermission, staffMembers, type StaffCtx } from '../../auth/index.ts';
 import { calendarDaysLeft, todayInPrague } from '../../calendar/index.ts';
 import { NameCharacterError, runSearch } from '../../people/index.ts';
 import { listOpenCases, searchOpenCases } from '../db/cases.queries.ts';
@@ -156,4 +156,10 @@ export async function searchWorkQueue(
       items: view.items.map((i) => ({ ...i, applicant: i.applicant!, matchedBy: [...(matched.get(i.id) ?? [])] })),
     };
   });
+}
+
+/** Whom a supervisor may assign the office's cases to: its active officers and supervisors. @throws AUTH.FORBIDDEN */
+export async function assignableOfficers(ctx: StaffCtx): Promise<{ id: string; displayName: string }[]> {
+  requirePermission(ctx.actor, 'case.assign');
+  return (await officeCaseworkers(ctx.db, ctx.actor.officeId!)).map((o) => ({ id: o.id, displayName: o.displayName }));
 }

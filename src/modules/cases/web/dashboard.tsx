@@ -43,8 +43,10 @@ const dateParam = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.
 function short(locale: StaffLocale, iso: string) {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 }
+/** A month in words for the tables ("duben 2024"), as digits on the axis ("4/2024": short in both languages). */
 function monthLabel(locale: StaffLocale, month: string, style: 'long' | 'short') {
-  return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+  const opts: Intl.DateTimeFormatOptions = style === 'long' ? { month: 'long', year: 'numeric' } : { month: 'numeric', year: 'numeric' };
+  return new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
 }
 const typeLabel = (tr: Tr, id: string) => {
   const key = `type.${id}` as DashboardKey;

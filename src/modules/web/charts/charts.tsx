@@ -226,6 +226,9 @@ function Figure({ p, f, line, children }: { p: ChartProps; f: Frame; line?: bool
   );
 }
 
+/** A value above its bar where there is room; a zero only where columns are few (many zero weeks would be noise). */
+const showValue = (f: Frame, v: number) => !f.empty && f.band >= 24 && (v > 0 || f.band >= 60);
+
 const barWidth = (band: number) => round(Math.min(48, band * 0.7));
 
 /** One series as bars, each with its value above it where there is room. */
@@ -241,7 +244,7 @@ export function BarChart(p: ChartProps) {
         {values.map((v, i) => (
           <g>
             {v > 0 ? <rect x={round(f.x(i) - w / 2)} y={f.y(v)} width={w} height={round(base - f.y(v))} fill={colour(0)} /> : null}
-            {f.band >= 24 && !f.empty ? (
+            {showValue(f, v) ? (
               <text x={f.x(i)} y={f.y(v) - 4} text-anchor="middle" class="chart-value">
                 {f.fmt(v)}
               </text>
@@ -282,7 +285,7 @@ export function StackedBarChart(p: ChartProps) {
                   />
                 );
               })}
-              {f.band >= 24 && !f.empty ? (
+              {showValue(f, totals[i]!) ? (
                 <text x={f.x(i)} y={f.y(totals[i]!) - 4} text-anchor="middle" class="chart-value">
                   {f.fmt(totals[i]!)}
                 </text>
