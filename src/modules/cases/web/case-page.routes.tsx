@@ -34,6 +34,7 @@ import { assigneeOf, CasePage } from './case-page.tsx';
 import { ConflictPage, IllegalActionPage } from './case-page-conflict.tsx';
 import type { FormState } from './case-page-forms.tsx';
 import { caseworkTexts } from './casework.texts.ts';
+import { assignmentNotice } from './assignment.tsx';
 import { intakeRoutes } from './intake.routes.tsx';
 
 const hide = { schema: { hide: true } } as const;
@@ -84,26 +85,31 @@ export function caseworkPages(deps: AppDeps) {
       const tr = caseworkTexts(locale);
       intakeRoutes(app, sub, locale, deps);
 
-      const casePage = (
+      const casePage = async (
         reply: FastifyReply,
         ctx: PageStaffCtx,
         view: CaseView,
         o: { done?: string | null; form?: FormState; status?: number } = {},
-      ) =>
-        sendPage(
+      ) => {
+        const csrf = reply.generateCsrf();
+        // Who holds the case, with the claim / release / assign forms (the queue's piece), at the top.
+        const top = await assignmentNotice(ctx, view, locale, csrf);
+        return sendPage(
           reply,
           <CasePage
             locale={locale}
             ctx={ctx}
             tr={tr}
-            csrf={reply.generateCsrf()}
+            csrf={csrf}
             view={view}
             assignee={assigneeOf(view)}
+            top={top}
             done={o.done}
             form={o.form}
           />,
           o.status ?? 200,
         );
+      };
 
       sub.get<{ Params: { id: string }; Querystring: { done?: string } }>('/staff/cases/:id', hide, async (req, reply) => {
         const ctx = await requireStaff(req, reply, deps, ROLES);
