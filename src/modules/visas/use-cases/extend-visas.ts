@@ -195,6 +195,10 @@ export async function runExtensionBatches(
         for (;;) {
           if (o.signal?.aborted) throw new ExtensionStopped(runId);
           const b = await extendBatch(db, plan, w, runId, run.actorId ?? null, run.batchSize, after);
+          // Between two batches, let this process's event loop run: on PGlite the database works in this
+          // thread and its queries resolve without ever yielding to I/O, so a run in the web process would
+          // otherwise hold every request (its own progress page included) until the last batch.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           if (b.extended > 0) {
             done += b.extended;
             extendedInWalk += b.extended;
