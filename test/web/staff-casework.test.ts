@@ -253,6 +253,7 @@ for (const tier of dbTiers()) {
       for (const k of ['interrupt', 'grant', 'refuse', 'withdraw', 'discontinue']) {
         assert.match(page.body, new RegExp(`name="${k}\\.ack"`), `${k} asks for the acknowledgement`);
       }
+      assert.match(page.body, /class="assignment-notice"/, 'the assignment notice at the top');
       assert.match(page.body, /Vím, že na spisu pracuje Oskar Officer/);
       assert.match(page.body, /Převzetí spisu/);
       const without = await act(olga, 'cs', id, 'withdraw', {});

@@ -2,7 +2,7 @@
 import type { StaffCtx } from '../../auth/index.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import { requirePermission } from '../../auth/index.ts';
+import { requirePermission, staffNames } from '../../auth/index.ts';
 import { findLetterPdf } from '../../letters/index.ts';
 import { loadCaseInScope } from '../engine/run-case-action.ts';
 import { buildCaseView } from './case-view.ts';
@@ -33,5 +33,19 @@ export async function getLetterPdf(ctx: StaffCtx, caseId: string, letterId: stri
       requestId: ctx.requestId,
     });
     return { pdf: letter.pdf, sha256: letter.sha256, kind: letter.kind, reference: row.reference };
+  });
+}
+
+/**
+ * Who holds a case (its assignee), for a page that must warn before acting on a colleague's case. Shows
+ * no personal data of the applicant, so it is not an audited read. @throws CASE.NOT_FOUND, AUTH.FORBIDDEN
+ */
+export async function getCaseHolder(ctx: StaffCtx, caseId: string): Promise<{ id: string; displayName: string } | null> {
+  requirePermission(ctx.actor, 'case.read');
+  return ctx.db.transaction().execute(async (trx) => {
+    const { row } = await loadCaseInScope(trx, ctx, caseId, 'office', null);
+    if (!row.assignee_id) return null;
+    const names = await staffNames(trx, [row.assignee_id]);
+    return { id: row.assignee_id, displayName: names.get(row.assignee_id) ?? row.assignee_id };
   });
 }

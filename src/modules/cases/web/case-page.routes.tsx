@@ -29,11 +29,12 @@ import type { HttpDeclaration } from '../engine/case-type.ts';
 import { registeredCaseTypes } from '../engine/registry.ts';
 import type { CaseView } from '../use-cases/case-view.ts';
 import { actOnOfficeCase } from '../use-cases/office-cases.ts';
-import { getCase, getLetterPdf } from '../use-cases/read-cases.ts';
+import { getCase, getCaseHolder, getLetterPdf } from '../use-cases/read-cases.ts';
 import { assigneeOf, CasePage } from './case-page.tsx';
 import { ConflictPage, IllegalActionPage } from './case-page-conflict.tsx';
 import type { FormState } from './case-page-forms.tsx';
 import { caseworkTexts } from './casework.texts.ts';
+import { assignmentNotice } from './assignment.tsx';
 import { intakeRoutes } from './intake.routes.tsx';
 
 const hide = { schema: { hide: true } } as const;
@@ -84,26 +85,31 @@ export function caseworkPages(deps: AppDeps) {
       const tr = caseworkTexts(locale);
       intakeRoutes(app, sub, locale, deps);
 
-      const casePage = (
+      const casePage = async (
         reply: FastifyReply,
         ctx: PageStaffCtx,
         view: CaseView,
         o: { done?: string | null; form?: FormState; status?: number } = {},
-      ) =>
-        sendPage(
+      ) => {
+        const csrf = reply.generateCsrf();
+        // Who holds the case, with the claim / release / assign forms (the queue's piece), at the top.
+        const top = await assignmentNotice(ctx, view, locale, csrf);
+        return sendPage(
           reply,
           <CasePage
             locale={locale}
             ctx={ctx}
             tr={tr}
-            csrf={reply.generateCsrf()}
+            csrf={csrf}
             view={view}
             assignee={assigneeOf(view)}
+            top={top}
             done={o.done}
             form={o.form}
           />,
           o.status ?? 200,
         );
+      };
 
       sub.get<{ Params: { id: string }; Querystring: { done?: string } }>('/staff/cases/:id', hide, async (req, reply) => {
         const ctx = await requireStaff(req, reply, deps, ROLES);
@@ -154,7 +160,8 @@ export function caseworkPages(deps: AppDeps) {
             casePage(reply, ctx, await getCase(ctx, id), { form: { formKey, action, values: typed, errors: errs }, status });
 
           // Another officer holds the case: acting needs the acknowledgement (checked against the case as it is now).
-          const holder = assigneeOf(await getCase(ctx, id));
+          const h = await getCaseHolder(ctx, id);
+          const holder = h ? { id: h.id, name: h.displayName } : null;
           const errs = prefixed(errors);
           if (holder && holder.id !== ctx.actor.id && typed.ack !== 'on') {
             errs.push({ id: `${formKey}.ack`, reason: 'ACK_REQUIRED', message: tr('case.ack.required') });
