@@ -34,8 +34,9 @@ const handle = await openDatabase({ pgliteDir: 'memory://' });
 await migrateToLatest(handle.db);
 const dataDir = mkdtempSync(join(tmpdir(), 'pobyt-shots-'));
 const config = loadConfig({ ...process.env, POBYT_DATA_DIR: dataDir } as NodeJS.ProcessEnv);
-const { logins } = await seedDemo(handle.db, config, systemClock);
+// The app first: it registers the case types the demo cases are opened with.
 const app = await buildApp({ db: handle.db, config, clock: systemClock, logger: false });
+const { logins } = await seedDemo(handle.db, config, systemClock);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const { chromium } = await import('playwright-core');
